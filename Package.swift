@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Padan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Padan", targets: ["Padan"]),
+        .executable(name: "padan", targets: ["padan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
+    ],
+    targets: [
+        // xxHash3 from the system library (Debian: libxxhash-dev). The shim header inlines it.
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
+        ),
+        // The engine: ingest, standardize, block, compare, score, resolve, report.
+        .target(
+            name: "Padan",
+            dependencies: [
+                "CXXHash",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command-line tool: argument parsing and printing only.
+        .executableTarget(
+            name: "padan",
+            dependencies: [
+                "Padan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PadanTests", dependencies: ["Padan"], resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+/// What a column means to the engine.
+///
+/// Every input column either has one of these roles or is carried through to the output as an
+/// extra column. Raw values are the names used in configuration files, flags and JSON.
+public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
+    /// A record identifier unique within its list (`NO`, `ID`).
+    case id
+    /// The 16-digit national identity number (Nomor Induk Kependudukan).
+    case nik
+    /// The 16-digit family card number (Nomor Kartu Keluarga).
+    case kk
+    /// The person's full name.
+    case name
+    /// Date of birth.
+    case birthDate = "birth_date"
+    /// Place of birth.
+    case birthPlace = "birth_place"
+    /// Sex (L/P, LAKI-LAKI/PEREMPUAN, ...).
+    case sex
+    /// Free-text street address.
+    case address
+    /// Rukun Tetangga (neighbourhood unit) number.
+    case rt
+    /// Rukun Warga (community unit) number.
+    case rw
+    /// Village (desa) or urban village (kelurahan).
+    case village
+    /// District (kecamatan).
+    case district
+    /// Regency (kabupaten) or city (kota).
+    case regency
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

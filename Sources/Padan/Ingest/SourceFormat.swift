@@ -1,0 +1,31 @@
+/// What the reader found out about an input file.
+public struct SourceFormat: Sendable, Equatable, Codable {
+    /// `csv` (any delimited text) or `xlsx`.
+    public var container: String
+    /// `utf-8`, `utf-8+windows-1252` (some fields were not UTF-8 and were decoded as Windows-1252),
+    /// `utf-16` (transcoded), or `xlsx`.
+    public var encoding: String
+    /// The field delimiter, for delimited text.
+    public var delimiter: String?
+    /// Whether the file started with a byte-order mark.
+    public var byteOrderMark: Bool
+    /// `lf`, `crlf`, `cr` or `mixed`, for delimited text.
+    public var lineEndings: String?
+    /// The sheet read, for workbooks.
+    public var sheet: String?
+    /// How many fields were decoded as Windows-1252 because they were not valid UTF-8.
+    public var windows1252Fields: Int
+    /// Blank lines (or rows with every field empty) skipped.
+    public var blankLines: Int
+
+    init(container: String) {
+        self.container = container
+        encoding = container == "xlsx" ? "xlsx" : "utf-8"
+        delimiter = nil
+        byteOrderMark = false
+        lineEndings = nil
+        sheet = nil
+        windows1252Fields = 0
+        blankLines = 0
+    }
+}

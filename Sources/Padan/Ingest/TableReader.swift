@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reads an input list, whatever the office exported: delimited text or an `.xlsx` workbook.
+///
+/// The format is decided by the file's content, not its name: a zip container is read as a
+/// workbook, anything else as delimited text (a CSV renamed to `.xlsx` is read as CSV, with a
+/// warning). Binary files, the old `.xls` format and empty files are clear errors.
+///
+/// ```swift
+/// var options = ReadOptions()
+/// options.mapping.explicit[.nik] = ["NO_NIK"]
+/// let table = try TableReader.read(path: "kota.csv", options: options)
+/// print(table.rowCount, table.rejected.count)
+/// ```
+public enum TableReader {
+    /// Reads the file at `path`. Throws ``PadanError`` naming the file (and line) when it cannot.
+    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw PadanError(.badInput, file: path, "no such file")
+        }
+        if isDirectory.boolValue { throw PadanError(.badInput, file: path, "is a directory, not a file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw PadanError(.badInput, file: path, "cannot be opened for reading")
+        }
+        defer { try? handle.close() }
+        let first: [UInt8]
+        do {
+            first = Array(try handle.read(upToCount: DelimitedReader.chunkSize) ?? Data())
+        } catch {
+            throw PadanError(.badInput, file: path, "cannot be read: \(error.localizedDescription)")
+        }
+        if first.isEmpty { throw PadanError(.badInput, file: path, "the file is empty") }
+        if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try XLSXReader(path: path, options: options).read()
+        }
+        if first.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw PadanError(.badInput, file: path,
+                             "this is an old Excel .xls workbook, which Padan does not read; "
+                                 + "save it as .xlsx or CSV")
+        }
+        var table = try DelimitedReader(path: path, options: options).read(firstChunk: first, handle: handle)
+        if path.lowercased().hasSuffix(".xlsx") {
+            table.warnings.insert("the file is named .xlsx but holds delimited text; it was read as text", at: 0)
+        }
+        return table
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import Padan
+
+@main
+struct PadanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "padan",
+        abstract: "Find the same person within and across lists of Indonesian identity records.",
+        subcommands: [Inspect.self]
+    )
+}
+
+/// Exit codes: 0 success, 1 bad input or usage, 2 limit or internal error.
+func exitCode(for error: PadanError) -> ExitCode {
+    switch error.kind {
+    case .badInput, .usage: return ExitCode(1)
+    case .limit, .internalError: return ExitCode(2)
+    }
+}
+
+/// Runs `body`, printing a `PadanError` as `padan: file:line: message` on stderr with its exit code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as PadanError {
+        FileHandle.standardError.write(Data("padan: \(error)\n".utf8))
+        throw exitCode(for: error)
+    }
+}
