@@ -37,7 +37,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PadanTests", dependencies: ["Padan"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PadanTests",
+            dependencies: ["Padan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

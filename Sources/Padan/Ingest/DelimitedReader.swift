@@ -15,6 +15,8 @@ struct DelimitedReader {
 
     let path: String
     let options: ReadOptions
+    /// Bytes read per `read` call after the first chunk (smaller in tests, to cut records anywhere).
+    var chunkSize = DelimitedReader.chunkSize
 
     func read(firstChunk: [UInt8], handle: FileHandle?) throws -> Table {
         var format = SourceFormat(container: "csv")
@@ -46,10 +48,17 @@ struct DelimitedReader {
 
         var parser = Parser(delimiter: delimiter, maxField: options.maxFieldBytes,
                             builder: TableBuilder(file: path, options: options, format: format))
-        try chunk.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[start...])) }
+        try chunk.withUnsafeBufferPointer { all in
+            var at = start
+            while at < all.count {
+                let end = min(all.count, at + chunkSize)
+                try parser.feed(UnsafeBufferPointer(rebasing: all[at ..< end]))
+                at = end
+            }
+        }
         if let handle {
             while true {
-                guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { break }
+                guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { break }
                 try data.withUnsafeBytes { raw in try parser.feed(raw.bindMemory(to: UInt8.self)) }
             }
         }

@@ -15,6 +15,10 @@ import Foundation
 public enum TableReader {
     /// Reads the file at `path`. Throws ``PadanError`` naming the file (and line) when it cannot.
     public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        try read(path: path, options: options, chunkSize: DelimitedReader.chunkSize)
+    }
+
+    static func read(path: String, options: ReadOptions, chunkSize: Int) throws -> Table {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PadanError(.badInput, file: path, "no such file")
@@ -26,7 +30,8 @@ public enum TableReader {
         defer { try? handle.close() }
         let first: [UInt8]
         do {
-            first = Array(try handle.read(upToCount: DelimitedReader.chunkSize) ?? Data())
+            // At least 64 KiB, so the byte-order mark, the format and the delimiter can be sniffed.
+            first = Array(try handle.read(upToCount: max(chunkSize, 1 << 16)) ?? Data())
         } catch {
             throw PadanError(.badInput, file: path, "cannot be read: \(error.localizedDescription)")
         }
@@ -39,7 +44,8 @@ public enum TableReader {
                              "this is an old Excel .xls workbook, which Padan does not read; "
                                  + "save it as .xlsx or CSV")
         }
-        var table = try DelimitedReader(path: path, options: options).read(firstChunk: first, handle: handle)
+        var table = try DelimitedReader(path: path, options: options, chunkSize: chunkSize)
+            .read(firstChunk: first, handle: handle)
         if path.lowercased().hasSuffix(".xlsx") {
             table.warnings.insert("the file is named .xlsx but holds delimited text; it was read as text", at: 0)
         }

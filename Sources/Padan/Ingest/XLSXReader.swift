@@ -94,10 +94,12 @@ struct XLSXReader {
     }
 }
 
-/// A delegate that collects one part of a workbook.
-class XLSXHandler: NSObject, XMLParserDelegate {}
+/// A delegate that collects one part of a workbook. Each handler declares the conformance itself:
+/// without the Objective-C runtime, methods of a subclass would not replace the protocol's
+/// default implementations.
+protocol XLSXHandler: XMLParserDelegate {}
 
-final class WorkbookHandler: XLSXHandler {
+final class WorkbookHandler: NSObject, XLSXHandler {
     var sheets: [(name: String, relation: String)] = []
     var date1904 = false
 
@@ -115,7 +117,7 @@ final class WorkbookHandler: XLSXHandler {
     }
 }
 
-final class RelationshipsHandler: XLSXHandler {
+final class RelationshipsHandler: NSObject, XLSXHandler {
     var targets: [String: String] = [:]
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?,
@@ -126,7 +128,7 @@ final class RelationshipsHandler: XLSXHandler {
     }
 }
 
-final class SharedStringsHandler: XLSXHandler {
+final class SharedStringsHandler: NSObject, XLSXHandler {
     var strings: [String] = []
     private var current = ""
     private var inText = false
@@ -156,7 +158,7 @@ final class SharedStringsHandler: XLSXHandler {
     }
 }
 
-final class StylesHandler: XLSXHandler {
+final class StylesHandler: NSObject, XLSXHandler {
     /// Indexes into `cellXfs` whose number format shows a date.
     var dateStyles = Set<Int>()
     private var customDate = Set<Int>()
@@ -197,7 +199,7 @@ final class StylesHandler: XLSXHandler {
             case "\"": inQuote.toggle()
             case "[" where !inQuote: inBracket = true
             case "]" where !inQuote: inBracket = false
-            case "d", "y" where !inQuote && !inBracket: return true
+            case "d" where !inQuote && !inBracket, "y" where !inQuote && !inBracket: return true
             default: break
             }
         }
@@ -205,7 +207,7 @@ final class StylesHandler: XLSXHandler {
     }
 }
 
-final class SheetHandler: XLSXHandler {
+final class SheetHandler: NSObject, XLSXHandler {
     var builder: TableBuilder
     var error: PadanError?
     let sharedStrings: [String]
@@ -261,7 +263,8 @@ final class SheetHandler: XLSXHandler {
             if let value = cellValue(), !value.isEmpty { cells.append((cellColumn, value)) }
         case "row":
             record.reset()
-            let width = (cells.map(\.column).max() ?? -1) + 1
+            // Excel leaves out empty cells, trailing ones included: pad to the header's width.
+            let width = max((cells.map(\.column).max() ?? -1) + 1, builder.header?.count ?? 0)
             var values = [String](repeating: "", count: width)
             for cell in cells { values[cell.column] = cell.value }
             for (index, value) in values.enumerated() {
