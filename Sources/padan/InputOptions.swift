@@ -3,6 +3,9 @@ import Padan
 
 /// Options shared by every command that reads input lists.
 struct InputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A YAML configuration file (column roles, limits); flags override it.", valueName: "FILE"))
+    var config: String?
+
     @Option(name: .customLong("column"), help: ArgumentHelp(
         "Map a role to a header: ROLE=HEADER (repeatable). Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).",
         valueName: "ROLE=HEADER"))
@@ -14,18 +17,31 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field delimiter (default: detected among , ; tab |). Use 'tab' for tab.", valueName: "CHAR"))
     var delimiter: String?
 
-    @Option(help: "Reject rows with a field longer than this many bytes.")
-    var maxFieldBytes: Int = 1 << 20
+    @Option(help: "Reject rows with a field longer than this many bytes (default 1048576).")
+    var maxFieldBytes: Int?
 
     @Option(help: "Fail when a file has more data rows than this.")
     var maxRows: Int?
 
     func validate() throws {
-        _ = try readOptions()
+        _ = try flagOptions(ReadOptions())
     }
 
-    func readOptions() throws -> ReadOptions {
-        var options = ReadOptions(sheet: sheet, maxFieldBytes: maxFieldBytes, maxRows: maxRows)
+    /// The configuration file's settings (if any) with the flags applied on top.
+    func configuration() throws -> Configuration {
+        var configuration = try config.map { try Configuration.load(path: $0) } ?? Configuration()
+        configuration.read = try flagOptions(configuration.read)
+        return configuration
+    }
+
+    func readOptions() throws -> ReadOptions { try configuration().read }
+
+    private func flagOptions(_ base: ReadOptions) throws -> ReadOptions {
+        var options = base
+        options.sheet = sheet ?? base.sheet
+        if let maxFieldBytes { options.maxFieldBytes = maxFieldBytes }
+        if let maxRows { options.maxRows = maxRows }
+        var fromFlags: [Role: [String]] = [:]
         for spec in columns {
             guard let eq = spec.firstIndex(of: "=") else {
                 throw ValidationError("--column takes ROLE=HEADER, got '\(spec)'")
@@ -36,8 +52,9 @@ struct InputOptions: ParsableArguments {
             }
             let header = String(spec[spec.index(after: eq)...])
             guard !header.isEmpty else { throw ValidationError("--column \(name)= needs a header name") }
-            options.mapping.explicit[role, default: []].append(header)
+            fromFlags[role, default: []].append(header)
         }
+        for (role, headers) in fromFlags { options.mapping.explicit[role] = headers }
         if let delimiter {
             switch delimiter {
             case "tab", "\\t", "\t": options.delimiter = 9
@@ -45,7 +62,8 @@ struct InputOptions: ParsableArguments {
             default: throw ValidationError("--delimiter takes one character or 'tab', got '\(delimiter)'")
             }
         }
-        if maxFieldBytes < 1 { throw ValidationError("--max-field-bytes must be at least 1") }
+        if let m = maxFieldBytes, m < 1 { throw ValidationError("--max-field-bytes must be at least 1") }
+        if let m = maxRows, m < 1 { throw ValidationError("--max-rows must be at least 1") }
         return options
     }
 }
