@@ -1,0 +1,154 @@
+/// Turns per-record blocking keys into candidate pairs.
+///
+/// For each rule, records are grouped by their 64-bit key hash (0 = no key); each group (block)
+/// yields the allowed pairs among its records. Rules are OR-ed without materializing duplicates:
+/// a pair is produced by rule k only if no earlier rule j produced it, which is checked from the
+/// two records' keys under j (equal and the block not skipped) rather than by a set of pairs.
+/// Blocks that would produce more than `maxBlockPairs` pairs (a very common name in one village,
+/// a placeholder NIK) are skipped and reported.
+struct Blocker {
+    /// Which pairs of records may be compared.
+    enum PairScope: Sendable {
+        /// Only pairs from different lists (linking).
+        case acrossLists
+        /// Only pairs within the same list (deduplication).
+        case withinLists
+        /// Both (link and deduplicate).
+        case all
+    }
+
+    /// For each record, the index of its list.
+    let listOf: [UInt16]
+    let scope: PairScope
+    let maxBlockPairs: Int
+    let threads: Int
+
+    /// A rule's keys: `keys[record]`, 0 where the record has no key.
+    struct RuleKeys {
+        var name: String
+        var keys: [UInt64]
+        /// Describes a record's key value in words (for oversized-block reports).
+        var describe: (Int) -> String
+    }
+
+    /// A block: a run of `order` with one key.
+    private struct Block { var start: Int32; var end: Int32 }
+
+    private struct Grouped {
+        var order: [UInt32] = []      // records with a key, sorted by (key, record)
+        var blocks: [Block] = []      // blocks with at least one allowed pair, within the bound
+        var emitted: [UInt64] = []    // keys, 0 for records without a key or in a skipped block
+        var report: BlockingRuleReport
+    }
+
+    func pairs(rules: [RuleKeys]) -> (CandidatePairs, [BlockingRuleReport]) {
+        // Phase 1, one task per rule: sort by key, find blocks, skip the oversized ones.
+        let grouped = Parallel.map(count: rules.count, threads: threads, minChunk: 1) { range in
+            range.map { group(rules[$0]) }
+        }.flatMap { $0 }
+        let emitted = grouped.map(\.emitted)
+        var all = CandidatePairs()
+        var reports: [BlockingRuleReport] = []
+        for (k, g) in grouped.enumerated() {
+            // Phase 2, chunks of blocks in parallel, results concatenated in block order.
+            let chunks = Parallel.map(count: g.blocks.count, threads: threads, minChunk: 256) { range in
+                emit(blocks: g.blocks[range], order: g.order, rule: k, emitted: emitted)
+            }
+            var report = g.report
+            report.pairs = 0
+            report.pairsIncludingEarlierRules = 0
+            for (pairs, including) in chunks {
+                all.append(contentsOf: pairs)
+                report.pairs += pairs.count
+                report.pairsIncludingEarlierRules += including
+            }
+            reports.append(report)
+        }
+        return (all, reports)
+    }
+
+    @inline(__always)
+    private func allowed(_ a: UInt32, _ b: UInt32) -> Bool {
+        switch scope {
+        case .acrossLists: return listOf[Int(a)] != listOf[Int(b)]
+        case .withinLists: return listOf[Int(a)] == listOf[Int(b)]
+        case .all: return true
+        }
+    }
+
+    /// Allowed pairs among `n` records of a block, counted per list.
+    private func allowedPairs(_ members: ArraySlice<UInt32>) -> Int {
+        var perList: [UInt16: Int] = [:]
+        for r in members { perList[listOf[Int(r)], default: 0] += 1 }
+        let n = members.count
+        let within = perList.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        let total = n * (n - 1) / 2
+        switch scope {
+        case .acrossLists: return total - within
+        case .withinLists: return within
+        case .all: return total
+        }
+    }
+
+    private func group(_ rule: RuleKeys) -> Grouped {
+        var entries: [(key: UInt64, record: UInt32)] = []
+        entries.reserveCapacity(rule.keys.count)
+        for (r, k) in rule.keys.enumerated() where k != 0 { entries.append((k, UInt32(r))) }
+        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
+        var g = Grouped(report: BlockingRuleReport(
+            rule: rule.name, recordsWithKey: entries.count, blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
+            oversizedBlocks: 0, oversizedPairs: 0, oversizedExamples: []))
+        g.order = entries.map(\.record)
+        g.emitted = rule.keys
+        var oversized: [(pairs: Int, first: UInt32, size: Int)] = []
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+            if end - start > 1 {
+                let pairs = allowedPairs(g.order[start ..< end])
+                if pairs > maxBlockPairs {
+                    g.report.oversizedBlocks += 1
+                    g.report.oversizedPairs += pairs
+                    oversized.append((pairs, g.order[start], end - start))
+                    for i in start ..< end { g.emitted[Int(g.order[i])] = 0 }
+                } else if pairs > 0 {
+                    g.blocks.append(Block(start: Int32(start), end: Int32(end)))
+                }
+            }
+            start = end
+        }
+        g.report.blocks = g.blocks.count
+        oversized.sort { $0.pairs != $1.pairs ? $0.pairs > $1.pairs : $0.first < $1.first }
+        g.report.oversizedExamples = oversized.prefix(5).map {
+            "\(rule.describe(Int($0.first))): \($0.size) records, \($0.pairs) pairs"
+        }
+        return g
+    }
+
+    private func emit(blocks: ArraySlice<Block>, order: [UInt32], rule k: Int, emitted: [[UInt64]]) -> (CandidatePairs, Int) {
+        var out = CandidatePairs()
+        var including = 0
+        for block in blocks {
+            let s = Int(block.start), e = Int(block.end)
+            for i in s ..< e {
+                let a = order[i]
+                for j in (i + 1) ..< e {
+                    let b = order[j]
+                    guard allowed(a, b) else { continue }
+                    including += 1
+                    var earlier = false
+                    for r in 0 ..< k {
+                        let ka = emitted[r][Int(a)]
+                        if ka != 0 && ka == emitted[r][Int(b)] { earlier = true; break }
+                    }
+                    if earlier { continue }
+                    out.left.append(min(a, b))
+                    out.right.append(max(a, b))
+                    out.rule.append(UInt8(k))
+                }
+            }
+        }
+        return (out, including)
+    }
+}

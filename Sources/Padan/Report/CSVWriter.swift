@@ -1,0 +1,108 @@
+/// Writes CSV (RFC 4180, comma, LF) into a byte buffer, with spreadsheet-safe cells.
+///
+/// A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return would be run as a
+/// formula by Excel or LibreOffice when the file is opened (CSV injection). Such a cell is written
+/// with a leading `'`, as OWASP recommends, unless it is plainly a number (`-12`, `+3.5`,
+/// `-1.2E+3`), which a spreadsheet reads as a number anyway. Cells with commas, quotes or line
+/// breaks are quoted.
+struct CSVWriter {
+    private(set) var bytes: [UInt8] = []
+    private var fieldsInRow = 0
+    /// Neutralize formula-like cells (on by default; off only for machine-to-machine files).
+    var spreadsheetSafe = true
+
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    mutating func field(_ value: String) {
+        var v = value
+        v.withUTF8 { field($0) }
+    }
+
+    mutating func field<C: Collection>(_ value: C) where C.Element == UInt8 {
+        let copy = Array(value)
+        copy.withUnsafeBufferPointer { field($0) }
+    }
+
+    mutating func field(_ value: UnsafeBufferPointer<UInt8>) {
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRow += 1
+        let guardFormula = spreadsheetSafe && Self.needsFormulaGuard(value)
+        var needsQuotes = false
+        for b in value where b == 44 || b == 34 || b == 10 || b == 13 { needsQuotes = true; break }
+        if needsQuotes { bytes.append(34) }
+        if guardFormula { bytes.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            for b in value {
+                if b == 34 { bytes.append(34) }
+                bytes.append(b)
+            }
+            bytes.append(34)
+        } else {
+            bytes.append(contentsOf: value)
+        }
+    }
+
+    mutating func field(_ value: Int) { field(String(value)) }
+
+    mutating func field(_ value: Double, decimals: Int) {
+        field(Self.format(value, decimals: decimals))
+    }
+
+    mutating func endRow() {
+        bytes.append(10)
+        fieldsInRow = 0
+    }
+
+    mutating func row(_ values: [String]) {
+        for v in values { field(v) }
+        endRow()
+    }
+
+    /// Whether a cell would be read as a formula: it starts with `= + - @`, tab or CR and is not a number.
+    static func needsFormulaGuard(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = value.first else { return false }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "@"), 9, 13: return true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return !isPlainNumber(value)
+        default: return false
+        }
+    }
+
+    /// `[+-]digits[.digits][(e|E)[+-]digits]`.
+    static func isPlainNumber(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = v.count
+        func digits() -> Int {
+            let start = i
+            while i < n && v[i] >= 48 && v[i] <= 57 { i += 1 }
+            return i - start
+        }
+        if i < n && (v[i] == 43 || v[i] == 45) { i += 1 }
+        guard digits() > 0 else { return false }
+        if i < n && v[i] == 46 {
+            i += 1
+            guard digits() > 0 else { return false }
+        }
+        if i < n && (v[i] == 69 || v[i] == 101) {
+            i += 1
+            if i < n && (v[i] == 43 || v[i] == 45) { i += 1 }
+            guard digits() > 0 else { return false }
+        }
+        return i == n
+    }
+
+    /// Fixed-point text without Foundation's locale: `format(0.98765, decimals: 4)` → `"0.9877"`.
+    static func format(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "" : (value > 0 ? "inf" : "-inf") }
+        var scale = 1.0
+        for _ in 0 ..< decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9.0e15 else { return String(value) }
+        let whole = Int(scaled)
+        let intPart = whole / Int(scale)
+        var frac = String(whole % Int(scale))
+        while frac.count < decimals { frac = "0" + frac }
+        let sign = value < 0 && whole != 0 ? "-" : ""
+        return decimals == 0 ? "\(sign)\(intPart)" : "\(sign)\(intPart).\(frac)"
+    }
+}
