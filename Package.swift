@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PadanTests", dependencies: ["Padan"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PadanSynthTests", dependencies: ["PadanSynth", "Padan"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,8 +21,8 @@ public struct RecordRef: Hashable, Sendable, Codable, CustomStringConvertible {
 public struct EvaluationTruth: Sendable {
     /// Every record, in `entities.csv` order.
     public let records: [RecordRef]
-    /// The entity number of each record.
-    let entity: [Int32]
+    /// The entity of each record, as a number (records of one entity share it).
+    public let entity: [Int32]
     /// Record number by "source\u{1F}id".
     let index: [String: Int32]
     /// List names in the order they first occur in `entities.csv`.

@@ -78,7 +78,7 @@ struct PopulationBuilder {
     var stats = PopulationStats()
     private var nikSerial: [UInt64: UInt16] = [:]
     private var kkSerial: [UInt64: UInt16] = [:]
-    /// The last birth date given to someone whose NIK was issued in a district, per decade.
+    /// The last birth date given to someone whose NIK was issued in a district, per birth year.
     private var recentBirth: [Int: Day] = [:]
 
     init(corpora: Corpora, reference: Day, moveRate: Double, rng: SynthRandom) {
@@ -203,7 +203,7 @@ struct PopulationBuilder {
                 placeholder = true
                 stats.placeholderBirthDates += 1
             } else {
-                let key = c.districts[nikDistrict].code * 1000 + date.year / 5
+                let key = c.districts[nikDistrict].code * 10_000 + date.year
                 if let earlier = recentBirth[key], rng.chance(0.02) {
                     date = earlier
                     stats.sharedBirthDayAndDistrict += 1
