@@ -268,7 +268,7 @@ public enum Synthesizer {
             population: pop.stats, links: links, duplicatePairs: duplicates,
             corruptions: tally.counts(scale: settings.noise.scale) { min(1, $0.defaultRate * settings.noise.scale) })
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var json = Array(try encoder.encode(report))
         json.append(10)
         let f = try ChunkedFile(path: directory + "/synth.json")
