@@ -206,3 +206,7 @@ private func files(in dir: String) throws -> [String: Data] {
         #expect(a == b, "corpora/\(name) differs from what `\(shipped.command)` makes now")
     }
 }
+
+@Test func corruptionOrdinalsFollowAllCases() {
+    for (i, c) in Corruption.allCases.enumerated() { #expect(c.ordinal == i) }
+}

@@ -59,6 +59,50 @@ public enum Corruption: String, CaseIterable, Codable, Sendable {
     case villageBlank = "village_blank"
     case villageTypo = "village_typo"
 
+    /// The position of the case in `allCases` (a switch, not a hash lookup: it runs for every field).
+    var ordinal: Int {
+        switch self {
+        case .nikBlank: return 0
+        case .nikDigitTypo: return 1
+        case .nikTransposition: return 2
+        case .nikDroppedDigit: return 3
+        case .nikExtraDigit: return 4
+        case .nikExcelScientific: return 5
+        case .nikExcelZeroed: return 6
+        case .nikIsKK: return 7
+        case .nikOtherMember: return 8
+        case .nikFormatting: return 9
+        case .kkBlank: return 10
+        case .kkDigitTypo: return 11
+        case .kkExcelScientific: return 12
+        case .nameTitle: return 13
+        case .nameMuhammadVariant: return 14
+        case .nameSpellingVariant: return 15
+        case .nameOldSpelling: return 16
+        case .nameInitial: return 17
+        case .nameDroppedToken: return 18
+        case .nameSwappedTokens: return 19
+        case .nameSpacing: return 20
+        case .nameBinBinti: return 21
+        case .nameTypo: return 22
+        case .birthDateDayMonthSwap: return 23
+        case .birthDateTypo: return 24
+        case .birthDatePlaceholder: return 25
+        case .birthDateBlank: return 26
+        case .sexFlip: return 27
+        case .sexBlank: return 28
+        case .birthPlaceBlank: return 29
+        case .birthPlaceVariant: return 30
+        case .addressAbbreviation: return 31
+        case .addressRtRwInline: return 32
+        case .addressBlank: return 33
+        case .addressStale: return 34
+        case .rtRwBlank: return 35
+        case .villageBlank: return 36
+        case .villageTypo: return 37
+        }
+    }
+
     /// The probability that an eligible row gets this error at the medium noise level.
     public var defaultRate: Double {
         switch self {
@@ -190,10 +234,8 @@ struct CorruptionTally {
     var eligible = [Int](repeating: 0, count: Corruption.allCases.count)
     var applied = [Int](repeating: 0, count: Corruption.allCases.count)
 
-    static let index: [Corruption: Int] = Dictionary(uniqueKeysWithValues: Corruption.allCases.enumerated().map { ($1, $0) })
-
-    mutating func eligible(_ c: Corruption) { eligible[Self.index[c]!] += 1 }
-    mutating func applied(_ c: Corruption) { applied[Self.index[c]!] += 1 }
+    mutating func eligible(_ c: Corruption) { eligible[c.ordinal] += 1 }
+    mutating func applied(_ c: Corruption) { applied[c.ordinal] += 1 }
 
     mutating func add(_ other: CorruptionTally) {
         for i in eligible.indices {
