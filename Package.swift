@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Padan", targets: ["Padan"]),
+        .library(name: "PadanSynth", targets: ["PadanSynth"]),
         .executable(name: "padan", targets: ["padan"]),
     ],
     dependencies: [
@@ -29,11 +30,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Synthetic corpora with truth: a population of West Java households and aid lists drawn
+        // from it with realistic errors. No dependencies, so benchmarks can use it on its own.
+        .target(name: "PadanSynth"),
         // The command-line tool: argument parsing and printing only.
         .executableTarget(
             name: "padan",
             dependencies: [
                 "Padan",
+                "PadanSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +46,7 @@ let package = Package(
             name: "PadanTests",
             dependencies: ["Padan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "PadanSynthTests", dependencies: ["PadanSynth", "Padan"]),
     ],
     swiftLanguageModes: [.v6]
 )

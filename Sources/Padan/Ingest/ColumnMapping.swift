@@ -34,7 +34,7 @@ public struct ColumnMapping: Sendable, Equatable {
         (.district, ["KECAMATAN", "KEC", "NAMAKECAMATAN", "DISTRICT"]),
         (.regency, ["KABKOTA", "KABUPATENKOTA", "KOTAKABUPATEN", "KOTAKAB", "KABUPATEN", "KOTA", "KAB",
                     "NAMAKABKOTA", "REGENCY", "CITY"]),
-        (.id, ["ID", "NO", "NOURUT", "NOMOR", "NOMORURUT", "RECID", "RECORDID", "IDPENERIMA"]),
+        (.id, ["ID", "NO", "NOURUT", "NOMOR", "NOMORURUT", "RECID", "RECORDID", "IDPENERIMA", "IDDTKS", "IDARTBDT"]),
     ]
 
     /// Folds case and drops every byte that is not an ASCII letter or digit.
