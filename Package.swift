@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Padan", targets: ["Padan"]),
+        .library(name: "PadanKernels", targets: ["PadanKernels"]),
         .executable(name: "padan", targets: ["padan"]),
     ],
     dependencies: [
@@ -20,11 +21,14 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
         ),
+        // String similarity kernels on bytes: bit-parallel and SIMD edit distances, Jaro, tokens, digits.
+        .target(name: "PadanKernels"),
         // The engine: ingest, standardize, block, compare, score, resolve, report.
         .target(
             name: "Padan",
             dependencies: [
                 "CXXHash",
+                "PadanKernels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -38,6 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PadanTests", dependencies: ["Padan"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PadanKernelsTests", dependencies: ["PadanKernels"]),
     ],
     swiftLanguageModes: [.v6]
 )
