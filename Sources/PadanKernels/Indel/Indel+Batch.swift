@@ -72,8 +72,9 @@ extension CachedIndel {
                     for lane in 0 ..< V.scalarCount {
                         lcs[lane] = V.Scalar(truncatingIfNeeded: zeros[lane].nonzeroBitCount)
                     }
-                    return lcs
-                }
+                    return (lcs, lcs)
+                },
+                finish: { value, _, _ in Int(truncatingIfNeeded: value) }
             )
         }
     }

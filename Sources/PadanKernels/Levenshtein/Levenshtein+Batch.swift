@@ -81,8 +81,9 @@ extension CachedLevenshtein {
                         step &+= one
                         result.replace(with: score, where: step .== lengths)
                     }
-                    return result
-                }
+                    return (result, result)
+                },
+                finish: { value, _, _ in Int(truncatingIfNeeded: value) }
             )
         }
     }

@@ -82,8 +82,9 @@ extension CachedOSA {
                         step &+= one
                         result.replace(with: score, where: step .== lengths)
                     }
-                    return result
-                }
+                    return (result, result)
+                },
+                finish: { value, _, _ in Int(truncatingIfNeeded: value) }
             )
         }
     }

@@ -18,17 +18,19 @@ internal enum LaneBatch {
     /// - Parameters:
     ///   - masks: the query's pattern-match masks (single word).
     ///   - single: the scalar path for a candidate that does not go into a lane.
-    ///   - kernel: `(x, steps, lengths) -> per-lane value`, where `x` holds `steps` vectors of
-    ///     masks (vector `j` at byte offset `j * MemoryLayout<V>.stride`) and `lengths` the lanes'
-    ///     candidate lengths (0 for unused lanes).
+    ///   - kernel: `(x, steps, lengths) -> per-lane values`, where `x` holds `steps` vectors of
+    ///     masks (vector `j` at byte offset `j * MemoryLayout<V>.stride`; the kernel may overwrite
+    ///     them) and `lengths` the lanes' candidate lengths (0 for unused lanes).
+    ///   - finish: turns a lane's two values and its candidate index into the result.
     @inlinable @inline(__always)
-    static func run<V: SIMD, M: MaskLookup>(
+    static func run<V: SIMD, M: MaskLookup, R>(
         _: V.Type,
         masks: M,
         candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        results: UnsafeMutableBufferPointer<Int>,
-        single: (UnsafeBufferPointer<UInt8>) -> Int,
-        kernel: (UnsafeRawPointer, Int, V) -> V
+        results: UnsafeMutableBufferPointer<R>,
+        single: (UnsafeBufferPointer<UInt8>) -> R,
+        kernel: (UnsafeMutableRawPointer, Int, V) -> (V, V),
+        finish: (V.Scalar, V.Scalar, Int) -> R
     ) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         precondition(results.count >= candidates.count, "results must hold one value per candidate")
         let lanes = V.scalarCount
@@ -43,9 +45,9 @@ internal enum LaneBatch {
             var lengths = V.zero
 
             func flush() {
-                let values = kernel(UnsafeRawPointer(x), steps, lengths)
+                let (first, second) = kernel(x, steps, lengths)
                 for lane in 0 ..< filled {
-                    results[slots[lane]] = Int(truncatingIfNeeded: values[lane])
+                    results[slots[lane]] = finish(first[lane], second[lane], slots[lane])
                 }
                 filled = 0
                 steps = 0
