@@ -24,13 +24,15 @@ import Testing
         // Queries of every lane width (1...64 bytes) and the scalar fallback (> 64), candidates
         // of all lengths including > 255 (scalar inside the batch) and empty ones.
         var rng = SplitMix64(seed: seed)
-        for queryLength in [0, 1, 5, 8, 9, 16, 17, 31, 32, 33, 64, 65, 130] {
+        for queryLength in [0, 1, 5, 8, 9, 16, 17, 31, 32, 33, 64, 65, 130, 300] {
             let alphabet = Corpus.alphabets[queryLength % 3]
             let query = Corpus.string(&rng, alphabet, queryLength ... queryLength)
             var candidates: [[UInt8]] = (0 ..< 45).map { i in
                 i % 3 == 0 ? Corpus.mutate(query, &rng, alphabet) : Corpus.string(&rng, alphabet, 0 ... 40)
             }
             candidates.append(Corpus.string(&rng, alphabet, 256 ... 300))
+            candidates.append(Corpus.string(&rng, alphabet, 120 ... 255))
+            candidates.append(Corpus.mutate(Corpus.string(&rng, alphabet, 120 ... 255), &rng, alphabet))
             candidates.append([])
             let cached = CachedIndel(query)
             let expected = candidates.map { Reference.indel(query, $0) }

@@ -28,13 +28,15 @@ import Testing
     @Test(arguments: Corpus.seeds)
     func batchMatchesReference(seed: UInt64) {
         var rng = SplitMix64(seed: seed)
-        for queryLength in [0, 1, 5, 8, 9, 16, 17, 31, 32, 33, 64, 65, 130] {
+        for queryLength in [0, 1, 5, 8, 9, 16, 17, 31, 32, 33, 64, 65, 130, 300] {
             let alphabet = Corpus.alphabets[queryLength % 3]
             let query = Corpus.string(&rng, alphabet, queryLength ... queryLength)
             var candidates: [[UInt8]] = (0 ..< 45).map { i in
                 i % 3 == 0 ? Corpus.mutate(query, &rng, alphabet) : Corpus.string(&rng, alphabet, 0 ... 70)
             }
             candidates.append([])
+            candidates.append(Corpus.string(&rng, alphabet, 120 ... 300))
+            candidates.append(Corpus.mutate(Corpus.string(&rng, alphabet, 120 ... 255), &rng, alphabet))
             let cached = CachedJaroWinkler(query)
             var out = [Double](repeating: -1, count: candidates.count)
             withViews(candidates) { views in

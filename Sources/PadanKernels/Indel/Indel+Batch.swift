@@ -2,36 +2,23 @@ extension CachedIndel {
     /// The Indel distances from the query to each of `candidates`, written to `results` (same
     /// order), honouring `cutoff` per candidate.
     ///
-    /// Queries of up to 64 bytes run one candidate per SIMD lane (lane width chosen from the query
-    /// length as in ``CachedLevenshtein/distances(to:cutoff:into:)``); bytes past a candidate's
-    /// end have empty masks, which leave the LCS state unchanged, so no per-lane capture is
-    /// needed. Longer queries and candidates over 255 bytes use the scalar cached path.
+    /// Candidates of up to 64 bytes are compared in SIMD lanes as in
+    /// ``CachedLevenshtein/distances(to:cutoff:into:)`` (candidate as pattern, query as text,
+    /// `m` vector steps per batch); longer candidates use the scalar cached path.
     ///
     ///     CachedIndel("SITI AMINAH").distances(to: views, into: out)
     ///
     /// - Precondition: `results.count >= candidates.count`.
-    /// - Complexity: O(Σ max length per lane batch) vector steps plus O(Σ n) mask gathers; one
-    ///   scratch allocation per call, none per candidate.
+    /// - Complexity: O(m) vector steps per batch of lanes plus O(n) per candidate to build the
+    ///   lane masks; one scratch allocation per call, none per candidate.
     @inlinable
     public func distances(
         to candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
         cutoff: Int? = nil,
         into results: UnsafeMutableBufferPointer<Int>
     ) {
-        let m = query.count
-        switch m {
-        case 1 ... 8: lanes(SIMD32<UInt8>.self, candidates, results)
-        case 9 ... 16: lanes(SIMD16<UInt16>.self, candidates, results)
-        case 17 ... 32: lanes(SIMD8<UInt32>.self, candidates, results)
-        case 33 ... 64: lanes(SIMD4<UInt64>.self, candidates, results)
-        default:
-            precondition(results.count >= candidates.count, "results must hold one value per candidate")
-            for i in candidates.indices { results[i] = distance(to: candidates[i], cutoff: cutoff) }
-            return
-        }
-        // The lanes left LCS lengths; turn them into distances.
-        for i in candidates.indices {
-            results[i] = Normalization.clamp(m &+ candidates[i].count &- 2 &* results[i], cutoff: cutoff)
+        query.withUnsafeBufferPointer { query in
+            LaneBatch.run(IndelLanes(self, cutoff: cutoff), query: query, candidates: candidates, results: results)
         }
     }
 
@@ -47,35 +34,43 @@ extension CachedIndel {
         }
         return out
     }
+}
 
-    /// The lane kernel: the LCS recurrence on every lane; writes LCS lengths to `results`.
-    @inlinable @inline(__always)
-    func lanes<V: SIMD>(
-        _ type: V.Type,
-        _ candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        _ results: UnsafeMutableBufferPointer<Int>
-    ) where V.Scalar: FixedWidthInteger & UnsignedInteger {
-        let m = query.count
-        table.with { masks in
-            LaneBatch.run(
-                type, masks: masks, candidates: candidates, results: results,
-                single: { Indel.word(masks, m: m, text: $0) },
-                kernel: { x, steps, _ in
-                    var s = V(repeating: .max)
-                    for j in 0 ..< steps {
-                        let u = s & x.load(fromByteOffset: j &* MemoryLayout<V>.stride, as: V.self)
-                        s = (s &+ u) | (s &- u)
-                    }
-                    let used: V.Scalar = m == V.Scalar.bitWidth ? .max : (1 &<< V.Scalar(truncatingIfNeeded: m)) &- 1
-                    let zeros = ~s & V(repeating: used)
-                    var lcs = V.zero
-                    for lane in 0 ..< V.scalarCount {
-                        lcs[lane] = V.Scalar(truncatingIfNeeded: zeros[lane].nonzeroBitCount)
-                    }
-                    return (lcs, lcs)
-                },
-                finish: { value, _, _ in Int(truncatingIfNeeded: value) }
-            )
-        }
+/// The bit-parallel LCS recurrence with the candidate as pattern; LCS is the number of zero bits
+/// under the lane's length, and the distance `m + n - 2·LCS`.
+@usableFromInline
+internal struct IndelLanes: LaneKernel {
+    @usableFromInline let cached: CachedIndel
+    @usableFromInline let cutoff: Int?
+    @usableFromInline let m: Int
+
+    @inlinable
+    init(_ cached: CachedIndel, cutoff: Int?) {
+        self.cached = cached
+        self.cutoff = cutoff
+        self.m = cached.query.count
     }
+
+    @inlinable var maxQueryLength: Int { .max }
+
+    @inlinable @inline(__always)
+    func run<V: SIMD>(
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+    ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        var s = V(repeating: .max)
+        for i in 0 ..< m {
+            let u = s & table.load(fromByteOffset: rows[i], as: V.self)
+            s = (s &+ u) | (s &- u)
+        }
+        return (~s, ~s)
+    }
+
+    @inlinable @inline(__always)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ zeros: S, _: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = candidate.count
+        return Normalization.clamp(m &+ n &- 2 &* LaneBatch.count(zeros, under: n), cutoff: cutoff)
+    }
+
+    @inlinable
+    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Int { cached.distance(to: candidate, cutoff: cutoff) }
 }

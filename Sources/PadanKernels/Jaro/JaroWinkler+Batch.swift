@@ -2,31 +2,26 @@ extension CachedJaroWinkler {
     /// The Jaro–Winkler similarities of the query and each of `candidates`, written to
     /// `results` (same order).
     ///
-    /// Queries of up to 64 bytes run one candidate per SIMD lane (32 × `UInt8` bit vectors up to
-    /// 8 bytes, 16 × `UInt16` up to 16, 8 × `UInt32` up to 32, 4 × `UInt64` up to 64). A first
-    /// pass flags matches with each lane's own sliding window, `x & -x` picking the lowest
-    /// unmatched query byte; a second pass walks the flagged candidate bytes in order against the
-    /// matched query bytes to count transpositions. Longer queries and candidates over 255 bytes
-    /// use the scalar cached path. Results equal ``similarity(to:)`` exactly.
+    /// Candidates of up to 64 bytes are compared in SIMD lanes (sorted by length into 32 ×
+    /// `UInt8`, 16 × `UInt16`, 8 × `UInt32` or 4 × `UInt64` lanes), the candidate as the
+    /// bit-parallel pattern and the query as the text. A first pass flags matches inside each
+    /// lane's own sliding window, `x & -x` picking the lowest unmatched candidate byte; a second
+    /// pass walks the matched query bytes in order against the matched candidate bytes to count
+    /// transpositions. Longer candidates, and queries over 255 bytes, use the scalar cached path.
+    /// Results equal ``similarity(to:)`` exactly.
     ///
     ///     CachedJaroWinkler("SITI AMINAH").similarities(to: views, into: out)
     ///
     /// - Precondition: `results.count >= candidates.count`.
-    /// - Complexity: O(Σ max length per lane batch) vector steps plus O(Σ n) mask gathers; one
-    ///   scratch allocation per call, none per candidate.
+    /// - Complexity: O(m) vector steps per batch of lanes plus O(n) per candidate to build the
+    ///   lane masks; one scratch allocation per call, none per candidate.
     @inlinable
     public func similarities(
         to candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
         into results: UnsafeMutableBufferPointer<Double>
     ) {
-        switch query.count {
-        case 1 ... 8: lanes(SIMD32<UInt8>.self, candidates, results)
-        case 9 ... 16: lanes(SIMD16<UInt16>.self, candidates, results)
-        case 17 ... 32: lanes(SIMD8<UInt32>.self, candidates, results)
-        case 33 ... 64: lanes(SIMD4<UInt64>.self, candidates, results)
-        default:
-            precondition(results.count >= candidates.count, "results must hold one value per candidate")
-            for i in candidates.indices { results[i] = similarity(to: candidates[i]) }
+        query.withUnsafeBufferPointer { query in
+            LaneBatch.run(JaroWinklerLanes(self, query: query), query: query, candidates: candidates, results: results)
         }
     }
 
@@ -42,73 +37,85 @@ extension CachedJaroWinkler {
         }
         return out
     }
+}
 
-    /// The lane kernel. Returns per lane the matched query bits and the number of matched bytes
-    /// out of order; `finish` turns them into the Jaro–Winkler value.
-    @inlinable @inline(__always)
-    func lanes<V: SIMD>(
-        _ type: V.Type,
-        _ candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        _ results: UnsafeMutableBufferPointer<Double>
-    ) where V.Scalar: FixedWidthInteger & UnsignedInteger {
-        let m = query.count
-        let weight = prefixWeight
-        query.withUnsafeBufferPointer { query in
-            table.with { masks in
-                LaneBatch.run(
-                    type, masks: masks, candidates: candidates, results: results,
-                    single: { candidate in
-                        let jaro = candidate.count <= 64
-                            ? (candidate.isEmpty ? 0 : Jaro.word(masks, m: m, text: candidate))
-                            : Jaro.general(query, candidate)
-                        return JaroWinkler.boost(jaro, prefix: JaroWinkler.prefix(query, candidate), weight: weight)
-                    },
-                    kernel: { x, steps, lengths in
-                        let one = V(repeating: 1)
-                        let stride = MemoryLayout<V>.stride
-                        // Each lane's window half-width and its window at step 0.
-                        var bound = V.zero
-                        var window = V.zero
-                        for lane in 0 ..< V.scalarCount {
-                            let b = Jaro.window(m, Int(lengths[lane]))
-                            bound[lane] = V.Scalar(truncatingIfNeeded: b)
-                            window[lane] = b >= V.Scalar.bitWidth &- 1 ? .max : (1 &<< V.Scalar(truncatingIfNeeded: b &+ 1)) &- 1
-                        }
-                        var flagged = V.zero
-                        var step = V.zero
-                        for j in 0 ..< steps {
-                            let p = x + j &* stride
-                            let pm = p.load(as: V.self)
-                            let free = pm & window & ~flagged
-                            let lowest = free & (V.zero &- free)
-                            flagged |= lowest
-                            // Keep the mask only where this candidate byte matched: pass 2 reads
-                            // "matched" as a non-zero mask.
-                            p.storeBytes(of: pm.replacing(with: 0, where: lowest .== V.zero), as: V.self)
-                            step &+= one
-                            window = (window &<< 1) | one.replacing(with: 0, where: step .> bound)
-                        }
-                        var remaining = flagged
-                        var unordered = V.zero
-                        for j in 0 ..< steps {
-                            let pm = x.load(fromByteOffset: j &* stride, as: V.self)
-                            let matched = pm .!= V.zero
-                            let next = (remaining & (V.zero &- remaining)).replacing(with: 0, where: .!matched)
-                            remaining ^= next
-                            unordered &+= one.replacing(with: 0, where: .!matched .| ((pm & next) .!= V.zero))
-                        }
-                        return (flagged, unordered)
-                    },
-                    finish: { flagged, unordered, index in
-                        let candidate = candidates[index]
-                        if candidate.isEmpty { return 0 }
-                        let jaro = Jaro.score(
-                            m: m, n: candidate.count, matches: flagged.nonzeroBitCount,
-                            transpositions: Int(truncatingIfNeeded: unordered) / 2)
-                        return JaroWinkler.boost(jaro, prefix: JaroWinkler.prefix(query, candidate), weight: weight)
-                    }
-                )
-            }
-        }
+/// Bit-parallel Jaro in lanes, candidate as pattern. Returns per lane the matched candidate bits
+/// and the number of matched bytes out of order.
+@usableFromInline
+internal struct JaroWinklerLanes: LaneKernel {
+    @usableFromInline let cached: CachedJaroWinkler
+    @usableFromInline let query: UnsafeBufferPointer<UInt8>
+
+    @inlinable
+    init(_ cached: CachedJaroWinkler, query: UnsafeBufferPointer<UInt8>) {
+        self.cached = cached
+        self.query = query
     }
+
+    /// Keeps every lane's window countdown (≤ max(m, 64) / 2) within a `UInt8` lane.
+    @inlinable var maxQueryLength: Int { 255 }
+
+    @inlinable @inline(__always)
+    func run<V: SIMD>(
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+    ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        let one = V(repeating: 1)
+        let stride = LaneBatch.stride
+        // Per lane: the window half-width b = max(m, n) / 2 - 1; the window at step 0 covers
+        // pattern bits 0...b; for the next b steps it grows at the top and keeps bit 0 (the
+        // countdown), after that it slides.
+        var countdown = V.zero
+        var window = V.zero
+        let width = V.Scalar.bitWidth
+        let size = MemoryLayout<V.Scalar>.size
+        for lane in 0 ..< V.scalarCount {
+            let n = lengthOf(lengths, lane)
+            let b = Jaro.window(m, n)
+            let w: V.Scalar = b >= width &- 1 ? .max : (1 &<< V.Scalar(truncatingIfNeeded: b &+ 1)) &- 1
+            scratch.storeBytes(of: V.Scalar(truncatingIfNeeded: b), toByteOffset: lane &* size, as: V.Scalar.self)
+            scratch.storeBytes(of: w, toByteOffset: stride &+ lane &* size, as: V.Scalar.self)
+        }
+        countdown = scratch.load(as: V.self)
+        window = scratch.load(fromByteOffset: stride, as: V.self)
+
+        var flagged = V.zero
+        for i in 0 ..< m {
+            let pm = table.load(fromByteOffset: rows[i], as: V.self)
+            let lowest = LaneBatch.lowest(pm & window & ~flagged)
+            flagged |= lowest
+            // Remember which candidate bit query byte i took (0: none) for the second pass.
+            scratch.storeBytes(of: lowest, toByteOffset: i &* stride, as: V.self)
+            let fill = LaneBatch.nonZero(countdown)
+            countdown &-= fill
+            window = (window &<< 1) | fill
+        }
+        var remaining = flagged
+        var unordered = V.zero
+        for i in 0 ..< m {
+            let matched = LaneBatch.nonZero(scratch.load(fromByteOffset: i &* stride, as: V.self))
+            let pm = table.load(fromByteOffset: rows[i], as: V.self)
+            let next = LaneBatch.lowest(remaining) & (V.zero &- matched)
+            remaining ^= next
+            unordered &+= matched & (LaneBatch.nonZero(pm & next) ^ one)
+        }
+        return (flagged, unordered)
+    }
+
+    /// Lane `lane` of `lengths` as an Int.
+    @inlinable @inline(__always)
+    func lengthOf<V: SIMD>(_ lengths: V, _ lane: Int) -> Int where V.Scalar: FixedWidthInteger {
+        withUnsafeBytes(of: lengths) { Int($0.load(fromByteOffset: lane &* MemoryLayout<V.Scalar>.size, as: V.Scalar.self)) }
+    }
+
+    @inlinable @inline(__always)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ flagged: S, _ unordered: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Double {
+        if candidate.isEmpty { return 0 }
+        let jaro = Jaro.score(
+            m: query.count, n: candidate.count, matches: flagged.nonzeroBitCount,
+            transpositions: Int(truncatingIfNeeded: unordered) / 2)
+        return JaroWinkler.boost(jaro, prefix: JaroWinkler.prefix(query, candidate), weight: cached.prefixWeight)
+    }
+
+    @inlinable
+    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Double { cached.similarity(to: candidate) }
 }

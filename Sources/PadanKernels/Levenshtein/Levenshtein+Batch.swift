@@ -2,34 +2,25 @@ extension CachedLevenshtein {
     /// The Levenshtein distances from the query to each of `candidates`, written to `results`
     /// (same order), honouring `cutoff` per candidate.
     ///
-    /// Queries of up to 64 bytes run one candidate per SIMD lane: 32 lanes of `UInt8` bit vectors
-    /// for queries up to 8 bytes, 16 × `UInt16` up to 16, 8 × `UInt32` up to 32, 4 × `UInt64` up
-    /// to 64. Candidates longer than 255 bytes, and longer queries, use the scalar cached path.
+    /// Candidates of up to 64 bytes are compared in SIMD lanes, one candidate per lane, sorted
+    /// by length into 32 × `UInt8`, 16 × `UInt16`, 8 × `UInt32` or 4 × `UInt64` lanes; each lane
+    /// uses its candidate as the bit-parallel pattern and the query as the text, so a batch costs
+    /// `m` vector steps. Longer candidates use the scalar cached path.
     ///
     ///     let q = CachedLevenshtein("SITI AMINAH")
     ///     q.distances(to: views, cutoff: 3, into: out) // views: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
     ///
     /// - Precondition: `results.count >= candidates.count`.
-    /// - Complexity: O(Σ max length per lane batch) vector steps plus O(Σ n) mask gathers; one
-    ///   scratch allocation per call, none per candidate.
+    /// - Complexity: O(m) vector steps per batch of lanes plus O(n) per candidate to build the
+    ///   lane masks; one scratch allocation per call, none per candidate.
     @inlinable
     public func distances(
         to candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
         cutoff: Int? = nil,
         into results: UnsafeMutableBufferPointer<Int>
     ) {
-        let m = query.count
-        switch m {
-        case 1 ... 8: lanes(SIMD32<UInt8>.self, candidates, results)
-        case 9 ... 16: lanes(SIMD16<UInt16>.self, candidates, results)
-        case 17 ... 32: lanes(SIMD8<UInt32>.self, candidates, results)
-        case 33 ... 64: lanes(SIMD4<UInt64>.self, candidates, results)
-        default:
-            precondition(results.count >= candidates.count, "results must hold one value per candidate")
-            for i in candidates.indices { results[i] = distance(to: candidates[i]) }
-        }
-        if cutoff != nil {
-            for i in candidates.indices { results[i] = Normalization.clamp(results[i], cutoff: cutoff) }
+        query.withUnsafeBufferPointer { query in
+            LaneBatch.run(LevenshteinLanes(self, cutoff: cutoff), query: query, candidates: candidates, results: results)
         }
     }
 
@@ -45,46 +36,52 @@ extension CachedLevenshtein {
         }
         return out
     }
+}
 
-    /// The lane kernel: Hyyrö's recurrence on every lane at once, each lane's last-row value
-    /// captured at the step equal to its candidate's length.
-    @inlinable @inline(__always)
-    func lanes<V: SIMD>(
-        _ type: V.Type,
-        _ candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        _ results: UnsafeMutableBufferPointer<Int>
-    ) where V.Scalar: FixedWidthInteger & UnsignedInteger {
-        let m = query.count
-        table.with { masks in
-            LaneBatch.run(
-                type, masks: masks, candidates: candidates, results: results,
-                single: { Levenshtein.word(masks, m: m, text: $0, limit: max(m, $0.count)) },
-                kernel: { x, steps, lengths in
-                    let one = V(repeating: 1)
-                    let shift = V.Scalar(truncatingIfNeeded: m &- 1)
-                    var vp = V(repeating: .max)
-                    var vn = V.zero
-                    var score = V(repeating: V.Scalar(truncatingIfNeeded: m))
-                    var result = score
-                    var step = V.zero
-                    for j in 0 ..< steps {
-                        let pmj = x.load(fromByteOffset: j &* MemoryLayout<V>.stride, as: V.self)
-                        let xx = pmj | vn
-                        let d0 = (((xx & vp) &+ vp) ^ vp) | xx
-                        var hp = vn | ~(d0 | vp)
-                        var hn = d0 & vp
-                        score = score &+ ((hp &>> shift) & one) &- ((hn &>> shift) & one)
-                        hp = (hp &<< 1) | one
-                        hn = hn &<< 1
-                        vp = hn | ~(d0 | hp)
-                        vn = hp & d0
-                        step &+= one
-                        result.replace(with: score, where: step .== lengths)
-                    }
-                    return (result, result)
-                },
-                finish: { value, _, _ in Int(truncatingIfNeeded: value) }
-            )
-        }
+/// Hyyrö's Levenshtein recurrence with the candidate as pattern: the distance is read from the
+/// last column's vertical deltas, `m + popcount(VP) - popcount(VN)` under the lane's length.
+@usableFromInline
+internal struct LevenshteinLanes: LaneKernel {
+    @usableFromInline let cached: CachedLevenshtein
+    @usableFromInline let cutoff: Int?
+    @usableFromInline let m: Int
+
+    @inlinable
+    init(_ cached: CachedLevenshtein, cutoff: Int?) {
+        self.cached = cached
+        self.cutoff = cutoff
+        self.m = cached.query.count
     }
+
+    @inlinable var maxQueryLength: Int { .max }
+
+    @inlinable @inline(__always)
+    func run<V: SIMD>(
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+    ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        let one = V(repeating: 1)
+        var vp = V(repeating: .max)
+        var vn = V.zero
+        for i in 0 ..< m {
+            let pm = table.load(fromByteOffset: rows[i], as: V.self)
+            let x = pm | vn
+            let d0 = (((x & vp) &+ vp) ^ vp) | x
+            var hp = vn | ~(d0 | vp)
+            let hn = (d0 & vp) &<< 1
+            hp = (hp &<< 1) | one
+            vp = hn | ~(d0 | hp)
+            vn = hp & d0
+        }
+        return (vp, vn)
+    }
+
+    @inlinable @inline(__always)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ vp: S, _ vn: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = candidate.count
+        let d = m &+ LaneBatch.count(vp, under: n) &- LaneBatch.count(vn, under: n)
+        return Normalization.clamp(d, cutoff: cutoff)
+    }
+
+    @inlinable
+    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Int { cached.distance(to: candidate, cutoff: cutoff) }
 }

@@ -2,32 +2,23 @@ extension CachedOSA {
     /// The OSA distances from the query to each of `candidates`, written to `results` (same
     /// order), honouring `cutoff` per candidate.
     ///
-    /// Queries of up to 64 bytes run one candidate per SIMD lane (lane width chosen from the query
-    /// length as in ``CachedLevenshtein/distances(to:cutoff:into:)``); longer queries and
-    /// candidates over 255 bytes use the scalar cached path.
+    /// Candidates of up to 64 bytes are compared in SIMD lanes as in
+    /// ``CachedLevenshtein/distances(to:cutoff:into:)`` (candidate as pattern, query as text,
+    /// `m` vector steps per batch); longer candidates use the scalar cached path.
     ///
     ///     CachedOSA("3273014501900001").distances(to: views, cutoff: 2, into: out)
     ///
     /// - Precondition: `results.count >= candidates.count`.
-    /// - Complexity: O(Σ max length per lane batch) vector steps plus O(Σ n) mask gathers; one
-    ///   scratch allocation per call, none per candidate.
+    /// - Complexity: O(m) vector steps per batch of lanes plus O(n) per candidate to build the
+    ///   lane masks; one scratch allocation per call, none per candidate.
     @inlinable
     public func distances(
         to candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
         cutoff: Int? = nil,
         into results: UnsafeMutableBufferPointer<Int>
     ) {
-        switch query.count {
-        case 1 ... 8: lanes(SIMD32<UInt8>.self, candidates, results)
-        case 9 ... 16: lanes(SIMD16<UInt16>.self, candidates, results)
-        case 17 ... 32: lanes(SIMD8<UInt32>.self, candidates, results)
-        case 33 ... 64: lanes(SIMD4<UInt64>.self, candidates, results)
-        default:
-            precondition(results.count >= candidates.count, "results must hold one value per candidate")
-            for i in candidates.indices { results[i] = distance(to: candidates[i]) }
-        }
-        if cutoff != nil {
-            for i in candidates.indices { results[i] = Normalization.clamp(results[i], cutoff: cutoff) }
+        query.withUnsafeBufferPointer { query in
+            LaneBatch.run(OSALanes(self, cutoff: cutoff), query: query, candidates: candidates, results: results)
         }
     }
 
@@ -43,49 +34,55 @@ extension CachedOSA {
         }
         return out
     }
+}
 
-    /// The lane kernel: Hyyrö's OSA recurrence on every lane, each lane's last-row value
-    /// captured at the step equal to its candidate's length.
-    @inlinable @inline(__always)
-    func lanes<V: SIMD>(
-        _ type: V.Type,
-        _ candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        _ results: UnsafeMutableBufferPointer<Int>
-    ) where V.Scalar: FixedWidthInteger & UnsignedInteger {
-        let m = query.count
-        table.with { masks in
-            LaneBatch.run(
-                type, masks: masks, candidates: candidates, results: results,
-                single: { OSA.word(masks, m: m, text: $0, limit: max(m, $0.count)) },
-                kernel: { x, steps, lengths in
-                    let one = V(repeating: 1)
-                    let shift = V.Scalar(truncatingIfNeeded: m &- 1)
-                    var vp = V(repeating: .max)
-                    var vn = V.zero
-                    var d0 = V.zero
-                    var pmOld = V.zero
-                    var score = V(repeating: V.Scalar(truncatingIfNeeded: m))
-                    var result = score
-                    var step = V.zero
-                    for j in 0 ..< steps {
-                        let pmj = x.load(fromByteOffset: j &* MemoryLayout<V>.stride, as: V.self)
-                        let tr = ((~d0 & pmj) &<< 1) & pmOld
-                        d0 = (((pmj & vp) &+ vp) ^ vp) | pmj | vn | tr
-                        var hp = vn | ~(d0 | vp)
-                        var hn = d0 & vp
-                        score = score &+ ((hp &>> shift) & one) &- ((hn &>> shift) & one)
-                        hp = (hp &<< 1) | one
-                        hn = hn &<< 1
-                        vp = hn | ~(d0 | hp)
-                        vn = hp & d0
-                        pmOld = pmj
-                        step &+= one
-                        result.replace(with: score, where: step .== lengths)
-                    }
-                    return (result, result)
-                },
-                finish: { value, _, _ in Int(truncatingIfNeeded: value) }
-            )
-        }
+/// Hyyrö's OSA recurrence (transposition term from the previous step's masks and D0) with the
+/// candidate as pattern; the distance is read from the last column's vertical deltas.
+@usableFromInline
+internal struct OSALanes: LaneKernel {
+    @usableFromInline let cached: CachedOSA
+    @usableFromInline let cutoff: Int?
+    @usableFromInline let m: Int
+
+    @inlinable
+    init(_ cached: CachedOSA, cutoff: Int?) {
+        self.cached = cached
+        self.cutoff = cutoff
+        self.m = cached.query.count
     }
+
+    @inlinable var maxQueryLength: Int { .max }
+
+    @inlinable @inline(__always)
+    func run<V: SIMD>(
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+    ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        let one = V(repeating: 1)
+        var vp = V(repeating: .max)
+        var vn = V.zero
+        var d0 = V.zero
+        var pmOld = V.zero
+        for i in 0 ..< m {
+            let pm = table.load(fromByteOffset: rows[i], as: V.self)
+            let tr = ((~d0 & pm) &<< 1) & pmOld
+            d0 = (((pm & vp) &+ vp) ^ vp) | pm | vn | tr
+            var hp = vn | ~(d0 | vp)
+            let hn = (d0 & vp) &<< 1
+            hp = (hp &<< 1) | one
+            vp = hn | ~(d0 | hp)
+            vn = hp & d0
+            pmOld = pm
+        }
+        return (vp, vn)
+    }
+
+    @inlinable @inline(__always)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ vp: S, _ vn: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = candidate.count
+        let d = m &+ LaneBatch.count(vp, under: n) &- LaneBatch.count(vn, under: n)
+        return Normalization.clamp(d, cutoff: cutoff)
+    }
+
+    @inlinable
+    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Int { cached.distance(to: candidate, cutoff: cutoff) }
 }

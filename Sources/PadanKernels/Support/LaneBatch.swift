@@ -1,90 +1,191 @@
-/// The driver shared by the batch forms: one cached query against many candidates, one
-/// candidate per SIMD lane.
+/// A metric's SIMD lane kernel for ``LaneBatch``.
 ///
-/// The query is the bit-parallel pattern (bit `i` of a lane = query byte `i`), so the lane width
-/// must hold the query: `UInt8` lanes for up to 8 bytes, `UInt16` for 16, `UInt32` for 32,
-/// `UInt64` for 64. Candidates of up to ``maxLaneLength`` bytes fill the lanes in order; for each
-/// batch the driver gathers, transposed, the query's match mask of every candidate byte
-/// (`x[j][lane] = Peq[candidate[lane][j]]`, zero past a candidate's end), then runs the metric's
-/// column recurrence once for all lanes. Longer candidates, and queries too long for a lane, go
-/// to the metric's scalar cached path.
+/// In a lane batch the *candidate* is the bit-parallel pattern (bit `k` of a lane = byte `k` of
+/// that lane's candidate) and the *query* is the text, shared by all lanes: step `i` of the
+/// recurrence loads one vector, the masks of query byte `i` in every lane's candidate. So every
+/// lane runs exactly `m` steps whatever its length, nothing is gathered per step, and the result
+/// is read from the final state (popcounts under each lane's length mask).
 @usableFromInline
-internal enum LaneBatch {
-    /// Candidates longer than this are compared one by one (keeps lane counters within `UInt8`).
-    @usableFromInline static let maxLaneLength = 255
+internal protocol LaneKernel {
+    associatedtype Result
 
-    /// Runs `kernel` over lane batches of `candidates`, writing `results[i]` for candidate `i`.
+    /// The longest query the lane kernel accepts; longer queries use ``single(_:)`` throughout.
+    var maxQueryLength: Int { get }
+
+    /// Runs the recurrence for one batch and returns two per-lane values for ``finish(_:_:_:)``.
     ///
     /// - Parameters:
-    ///   - masks: the query's pattern-match masks (single word).
-    ///   - single: the scalar path for a candidate that does not go into a lane.
-    ///   - kernel: `(x, steps, lengths) -> per-lane values`, where `x` holds `steps` vectors of
-    ///     masks (vector `j` at byte offset `j * MemoryLayout<V>.stride`; the kernel may overwrite
-    ///     them) and `lengths` the lanes' candidate lengths (0 for unused lanes).
-    ///   - finish: turns a lane's two values and its candidate index into the result.
+    ///   - table: the batch's match masks, one vector per query slot, at `rows[i]` for step `i`.
+    ///   - rows: `m` byte offsets into `table`.
+    ///   - lengths: the lanes' candidate lengths (0 for unused lanes).
+    ///   - scratch: room for `max(m, 2)` vectors.
+    func run<V: SIMD>(
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+    ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger
+
+    /// The result for one lane's candidate from its two values.
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ first: S, _ second: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Result
+
+    /// The scalar path, for candidates longer than 64 bytes or queries the lanes do not take.
+    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Result
+}
+
+/// The driver shared by the batch forms: one query against many candidates, one candidate per
+/// SIMD lane.
+///
+/// Candidates are sorted by length into four pending batches, each one 256-bit vector wide:
+/// 32 × `UInt8` lanes for candidates up to 8 bytes, 16 × `UInt16` up to 16, 8 × `UInt32` up to
+/// 32 and 4 × `UInt64` up to 64. Adding a candidate ORs its bytes' bits into the batch's table
+/// (one row per distinct query byte, plus a sink row for bytes absent from the query); a full
+/// batch runs the kernel once for all its lanes. Candidates over 64 bytes go to the scalar path.
+///
+/// Kernels use only lane-wise arithmetic and bitwise operations: comparisons (`.==`) and
+/// `replacing(with:where:)` on generic SIMD types compile to per-lane loops through memory.
+@usableFromInline
+internal enum LaneBatch {
+    /// Bytes per vector: every lane type is 256 bits (two SSE registers at baseline x86-64).
+    @usableFromInline static let stride = 32
+
+    /// Lane-wise `x != 0` as 1 or 0 (for any lane value: `x | -x` has its top bit set iff x ≠ 0).
     @inlinable @inline(__always)
-    static func run<V: SIMD, M: MaskLookup, R>(
-        _: V.Type,
-        masks: M,
+    static func nonZero<V: SIMD>(_ x: V) -> V where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        (x | (V.zero &- x)) &>> V.Scalar(truncatingIfNeeded: V.Scalar.bitWidth &- 1)
+    }
+
+    /// The lowest set bit of each lane (0 for 0).
+    @inlinable @inline(__always)
+    static func lowest<V: SIMD>(_ x: V) -> V where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        x & (V.zero &- x)
+    }
+
+    /// Population count of `first` under a lane's length mask (`n` ≤ bit width).
+    @inlinable @inline(__always)
+    static func count<S: FixedWidthInteger & UnsignedInteger>(_ bits: S, under n: Int) -> Int {
+        let mask: S = n >= S.bitWidth ? ~0 : (1 &<< S(truncatingIfNeeded: n)) &- 1
+        return (bits & mask).nonzeroBitCount
+    }
+
+    /// Compares `query` with every candidate through `kernel`, writing `results[i]` for
+    /// candidate `i`.
+    @inlinable
+    static func run<K: LaneKernel>(
+        _ kernel: K,
+        query: UnsafeBufferPointer<UInt8>,
         candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        results: UnsafeMutableBufferPointer<R>,
-        single: (UnsafeBufferPointer<UInt8>) -> R,
-        kernel: (UnsafeMutableRawPointer, Int, V) -> (V, V),
-        finish: (V.Scalar, V.Scalar, Int) -> R
-    ) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        results: UnsafeMutableBufferPointer<K.Result>
+    ) {
         precondition(results.count >= candidates.count, "results must hold one value per candidate")
-        let lanes = V.scalarCount
-        let stride = MemoryLayout<V>.stride
-        let scalarSize = MemoryLayout<V.Scalar>.size
-        // One heap block per call (not per pair): 255 steps × one vector.
-        let x = UnsafeMutableRawPointer.allocate(byteCount: maxLaneLength &* stride, alignment: 64)
-        defer { x.deallocate() }
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: lanes) { slots in
-            var filled = 0
-            var steps = 0
-            var lengths = V.zero
-
-            func flush() {
-                let (first, second) = kernel(x, steps, lengths)
-                for lane in 0 ..< filled {
-                    results[slots[lane]] = finish(first[lane], second[lane], slots[lane])
-                }
-                filled = 0
-                steps = 0
-                lengths = V.zero
-            }
-
-            for index in candidates.indices {
-                let candidate = candidates[index]
-                let n = candidate.count
-                if n > maxLaneLength {
-                    results[index] = single(candidate)
-                    continue
-                }
-                if n > steps {
-                    // Lanes filled so far have zero masks past their ends, as `kernel` expects.
-                    (x + steps &* stride).initializeMemory(as: UInt8.self, repeating: 0, count: (n &- steps) &* stride)
-                    steps = n
-                }
-                let lane = filled
-                var p = x + lane &* scalarSize
-                for c in candidate {
-                    p.storeBytes(of: V.Scalar(truncatingIfNeeded: masks.mask(c)), as: V.Scalar.self)
-                    p += stride
-                }
-                // Bytes past this candidate's end, up to `steps`, must read as zero masks.
-                var j = n
-                while j < steps {
-                    p.storeBytes(of: V.Scalar.zero, as: V.Scalar.self)
-                    p += stride
-                    j &+= 1
-                }
-                lengths[lane] = V.Scalar(truncatingIfNeeded: n)
-                slots[lane] = index
-                filled &+= 1
-                if filled == lanes { flush() }
-            }
-            if filled > 0 { flush() }
+        let m = query.count
+        if m == 0 || m > kernel.maxQueryLength {
+            for i in candidates.indices { results[i] = kernel.single(candidates[i]) }
+            return
         }
+        // One heap block per call, none per candidate: byte-to-slot map, row offsets, four
+        // batch tables, the kernel's scratch, and per-batch lengths and candidate indices.
+        let mapBytes = 256 * 2
+        var slots = 0
+        let rowsBytes64 = (m &* 8 &+ 63) & ~63
+        let tableBytes = (min(m, 256) &+ 1) &* stride
+        let scratchBytes = max(m, 2) &* stride
+        let bytes = mapBytes &+ rowsBytes64 &+ 4 &* tableBytes &+ scratchBytes &+ 4 &* stride &+ 4 &* 32 &* 8
+        let block = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        defer { block.deallocate() }
+        // Vectors (tables, scratch, lengths) start at multiples of 32 bytes.
+        let map = block.bindMemory(to: UInt16.self, capacity: 256)
+        let rows = (block + mapBytes).bindMemory(to: Int.self, capacity: m)
+        let tables = block + (mapBytes &+ rowsBytes64)
+        let scratch = tables + 4 &* tableBytes
+        let lengths = scratch + scratchBytes
+        let indices = (lengths + 4 &* stride).bindMemory(to: Int.self, capacity: 4 &* 32)
+
+        map.initialize(repeating: 0, count: 256)
+        for (i, c) in query.enumerated() {
+            if map[Int(c)] == 0 {
+                slots &+= 1
+                map[Int(c)] = UInt16(truncatingIfNeeded: slots)
+            }
+            rows[i] = Int(map[Int(c)]) &* stride
+        }
+        let rowsBytes = (slots &+ 1) &* stride
+        for k in 0 ..< 4 {
+            (tables + k &* tableBytes).initializeMemory(as: UInt8.self, repeating: 0, count: rowsBytes)
+            (lengths + k &* stride).initializeMemory(as: UInt8.self, repeating: 0, count: stride)
+        }
+        var filled = (0, 0, 0, 0)
+
+        /// ORs the bits of `candidate` into lane `lane` of a batch table with `S` lanes.
+        @inline(__always)
+        func add<S: FixedWidthInteger & UnsignedInteger>(_: S.Type, _ k: Int, _ lane: Int, _ candidate: UnsafeBufferPointer<UInt8>, _ index: Int) {
+            let table = tables + (k &* tableBytes &+ lane &* MemoryLayout<S>.size)
+            var bit: S = 1
+            for c in candidate {
+                let p = table + Int(map[Int(c)]) &* stride
+                p.storeBytes(of: p.load(as: S.self) | bit, as: S.self)
+                bit &<<= 1
+            }
+            (lengths + k &* stride).storeBytes(of: S(truncatingIfNeeded: candidate.count), toByteOffset: lane &* MemoryLayout<S>.size, as: S.self)
+            indices[k &* 32 &+ lane] = index
+        }
+
+        /// Runs batch `k` (lane type `V`) on its first `count` lanes and clears it.
+        @inline(__always)
+        func flush<V: SIMD>(_: V.Type, _ k: Int, _ count: Int) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+            let table = tables + k &* tableBytes
+            let (first, second) = kernel.run(
+                UnsafeRawPointer(table), rows: rows, m: m, lengths: (lengths + k &* stride).load(as: V.self), scratch: scratch)
+            // Park the values in the (now free) kernel scratch to read them lane by lane.
+            scratch.storeBytes(of: first, as: V.self)
+            scratch.storeBytes(of: second, toByteOffset: stride, as: V.self)
+            let size = MemoryLayout<V.Scalar>.size
+            for lane in 0 ..< count {
+                let index = indices[k &* 32 &+ lane]
+                results[index] = kernel.finish(
+                    scratch.load(fromByteOffset: lane &* size, as: V.Scalar.self),
+                    scratch.load(fromByteOffset: stride &+ lane &* size, as: V.Scalar.self),
+                    candidates[index])
+            }
+            table.initializeMemory(as: UInt8.self, repeating: 0, count: rowsBytes)
+            (lengths + k &* stride).initializeMemory(as: UInt8.self, repeating: 0, count: stride)
+        }
+
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            switch candidate.count {
+            case 0 ... 8:
+                add(UInt8.self, 0, filled.0, candidate, index)
+                filled.0 &+= 1
+                if filled.0 == 32 {
+                    flush(SIMD32<UInt8>.self, 0, 32)
+                    filled.0 = 0
+                }
+            case 9 ... 16:
+                add(UInt16.self, 1, filled.1, candidate, index)
+                filled.1 &+= 1
+                if filled.1 == 16 {
+                    flush(SIMD16<UInt16>.self, 1, 16)
+                    filled.1 = 0
+                }
+            case 17 ... 32:
+                add(UInt32.self, 2, filled.2, candidate, index)
+                filled.2 &+= 1
+                if filled.2 == 8 {
+                    flush(SIMD8<UInt32>.self, 2, 8)
+                    filled.2 = 0
+                }
+            case 33 ... 64:
+                add(UInt64.self, 3, filled.3, candidate, index)
+                filled.3 &+= 1
+                if filled.3 == 4 {
+                    flush(SIMD4<UInt64>.self, 3, 4)
+                    filled.3 = 0
+                }
+            default:
+                results[index] = kernel.single(candidate)
+            }
+        }
+        if filled.0 > 0 { flush(SIMD32<UInt8>.self, 0, filled.0) }
+        if filled.1 > 0 { flush(SIMD16<UInt16>.self, 1, filled.1) }
+        if filled.2 > 0 { flush(SIMD8<UInt32>.self, 2, filled.2) }
+        if filled.3 > 0 { flush(SIMD4<UInt64>.self, 3, filled.3) }
     }
 }
