@@ -2,7 +2,7 @@ extension CachedJaroWinkler {
     /// The Jaro–Winkler similarities of the query and each of `candidates`, written to
     /// `results` (same order).
     ///
-    /// Candidates of up to 64 bytes are compared in SIMD lanes (sorted by length into 32 ×
+    /// Candidates of up to 64 bytes are compared in SIMD lanes (sorted by length into 16 ×
     /// `UInt8`, 16 × `UInt16`, 8 × `UInt32` or 4 × `UInt64` lanes), the candidate as the
     /// bit-parallel pattern and the query as the text. A first pass flags matches inside each
     /// lane's own sliding window, `x & -x` picking the lowest unmatched candidate byte; a second

@@ -3,7 +3,7 @@ extension CachedLevenshtein {
     /// (same order), honouring `cutoff` per candidate.
     ///
     /// Candidates of up to 64 bytes are compared in SIMD lanes, one candidate per lane, sorted
-    /// by length into 32 × `UInt8`, 16 × `UInt16`, 8 × `UInt32` or 4 × `UInt64` lanes; each lane
+    /// by length into 16 × `UInt8`, 16 × `UInt16`, 8 × `UInt32` or 4 × `UInt64` lanes; each lane
     /// uses its candidate as the bit-parallel pattern and the query as the text, so a batch costs
     /// `m` vector steps. Longer candidates use the scalar cached path.
     ///

@@ -33,17 +33,19 @@ internal protocol LaneKernel {
 /// The driver shared by the batch forms: one query against many candidates, one candidate per
 /// SIMD lane.
 ///
-/// Candidates are sorted by length into four pending batches, each one 256-bit vector wide:
-/// 32 × `UInt8` lanes for candidates up to 8 bytes, 16 × `UInt16` up to 16, 8 × `UInt32` up to
-/// 32 and 4 × `UInt64` up to 64. Adding a candidate ORs its bytes' bits into the batch's table
+/// Candidates are sorted by length into four pending batches: 16 × `UInt8` lanes for candidates
+/// up to 8 bytes (128 bits: the standard library scalarizes bitwise operations on
+/// `SIMD32<UInt8>`), 16 × `UInt16` up to 16, 8 × `UInt32` up to 32 and 4 × `UInt64` up to 64
+/// (256 bits each). Adding a candidate ORs its bytes' bits into the batch's table
 /// (one row per distinct query byte, plus a sink row for bytes absent from the query); a full
 /// batch runs the kernel once for all its lanes. Candidates over 64 bytes go to the scalar path.
 ///
 /// Kernels use only lane-wise arithmetic and bitwise operations: comparisons (`.==`) and
 /// `replacing(with:where:)` on generic SIMD types compile to per-lane loops through memory.
+/// Table rows are 32 bytes apart whatever the lane type; a 128-bit batch uses their first half.
 @usableFromInline
 internal enum LaneBatch {
-    /// Bytes per vector: every lane type is 256 bits (two SSE registers at baseline x86-64).
+    /// Bytes per table row and scratch vector: the widest lane type is 256 bits.
     @usableFromInline static let stride = 32
 
     /// Lane-wise `x != 0` as 1 or 0 (for any lane value: `x | -x` has its top bit set iff x ≠ 0).
@@ -154,8 +156,8 @@ internal enum LaneBatch {
             case 0 ... 8:
                 add(UInt8.self, 0, filled.0, candidate, index)
                 filled.0 &+= 1
-                if filled.0 == 32 {
-                    flush(SIMD32<UInt8>.self, 0, 32)
+                if filled.0 == 16 {
+                    flush(SIMD16<UInt8>.self, 0, 16)
                     filled.0 = 0
                 }
             case 9 ... 16:
@@ -183,7 +185,7 @@ internal enum LaneBatch {
                 results[index] = kernel.single(candidate)
             }
         }
-        if filled.0 > 0 { flush(SIMD32<UInt8>.self, 0, filled.0) }
+        if filled.0 > 0 { flush(SIMD16<UInt8>.self, 0, filled.0) }
         if filled.1 > 0 { flush(SIMD16<UInt16>.self, 1, filled.1) }
         if filled.2 > 0 { flush(SIMD8<UInt32>.self, 2, filled.2) }
         if filled.3 > 0 { flush(SIMD4<UInt64>.self, 3, filled.3) }
