@@ -37,7 +37,7 @@ internal protocol LaneKernel {
 /// up to 8 bytes (128 bits: the standard library scalarizes bitwise operations on
 /// `SIMD32<UInt8>`), 16 × `UInt16` up to 16, 8 × `UInt32` up to 32 and 4 × `UInt64` up to 64
 /// (256 bits each). Adding a candidate ORs its bytes' bits into the batch's table
-/// (one row per distinct query byte, plus a sink row for bytes absent from the query); a full
+/// (one row per distinct query byte, plus a write-only sink row for bytes absent from it); a full
 /// batch runs the kernel once for all its lanes. Candidates over 64 bytes go to the scalar path.
 ///
 /// Kernels use only lane-wise arithmetic and bitwise operations: comparisons (`.==`) and
@@ -67,6 +67,18 @@ internal enum LaneBatch {
         return (bits & mask).nonzeroBitCount
     }
 
+    /// Zeroes `bytes` (a multiple of 32) at `p` with 16-byte stores, which later narrow loads can
+    /// forward from (a library memset may use wider stores).
+    @inlinable @inline(__always)
+    static func clear(_ p: UnsafeMutableRawPointer, _ bytes: Int) {
+        var offset = 0
+        while offset < bytes {
+            p.storeBytes(of: SIMD16<UInt8>.zero, toByteOffset: offset, as: SIMD16<UInt8>.self)
+            p.storeBytes(of: SIMD16<UInt8>.zero, toByteOffset: offset &+ 16, as: SIMD16<UInt8>.self)
+            offset &+= 32
+        }
+    }
+
     /// Compares `query` with every candidate through `kernel`, writing `results[i]` for
     /// candidate `i`.
     @inlinable
@@ -87,6 +99,8 @@ internal enum LaneBatch {
         let mapBytes = 256 * 2
         var slots = 0
         let rowsBytes64 = (m &* 8 &+ 63) & ~63
+        // Rows: 0 is a write-only sink for candidate bytes absent from the query, 1...slots hold
+        // the query's distinct bytes. The map holds row offsets (slot × 32 ≤ 8224).
         let tableBytes = (min(m, 256) &+ 1) &* stride
         let scratchBytes = max(m, 2) &* stride
         let bytes = mapBytes &+ rowsBytes64 &+ 4 &* tableBytes &+ scratchBytes &+ 4 &* stride &+ 4 &* 32 &* 8
@@ -104,9 +118,9 @@ internal enum LaneBatch {
         for (i, c) in query.enumerated() {
             if map[Int(c)] == 0 {
                 slots &+= 1
-                map[Int(c)] = UInt16(truncatingIfNeeded: slots)
+                map[Int(c)] = UInt16(truncatingIfNeeded: slots &* stride)
             }
-            rows[i] = Int(map[Int(c)]) &* stride
+            rows[i] = Int(map[Int(c)])
         }
         let rowsBytes = (slots &+ 1) &* stride
         for k in 0 ..< 4 {
@@ -121,7 +135,7 @@ internal enum LaneBatch {
             let table = tables + (k &* tableBytes &+ lane &* MemoryLayout<S>.size)
             var bit: S = 1
             for c in candidate {
-                let p = table + Int(map[Int(c)]) &* stride
+                let p = table + Int(map[Int(c)])
                 p.storeBytes(of: p.load(as: S.self) | bit, as: S.self)
                 bit &<<= 1
             }
@@ -146,8 +160,8 @@ internal enum LaneBatch {
                     scratch.load(fromByteOffset: stride &+ lane &* size, as: V.Scalar.self),
                     candidates[index])
             }
-            table.initializeMemory(as: UInt8.self, repeating: 0, count: rowsBytes)
-            (lengths + k &* stride).initializeMemory(as: UInt8.self, repeating: 0, count: stride)
+            clear(table, rowsBytes)
+            clear(lengths + k &* stride, stride)
         }
 
         for index in candidates.indices {
