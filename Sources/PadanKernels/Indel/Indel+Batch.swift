@@ -55,20 +55,21 @@ internal struct IndelLanes: LaneKernel {
 
     @inlinable @inline(__always)
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         var s = V(repeating: .max)
         for i in 0 ..< m {
             let u = s & table.load(fromByteOffset: rows[i], as: V.self)
             s = (s &+ u) | (s &- u)
         }
-        return (~s, ~s)
+        let lcs = LaneBatch.popcount(~s & masks)
+        return (lcs, lcs)
     }
 
     @inlinable @inline(__always)
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ zeros: S, _: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ lcs: S, _: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
         let n = candidate.count
-        return Normalization.clamp(m &+ n &- 2 &* LaneBatch.count(zeros, under: n), cutoff: cutoff)
+        return Normalization.clamp(m &+ n &- 2 &* Int(truncatingIfNeeded: lcs), cutoff: cutoff)
     }
 
     @inlinable

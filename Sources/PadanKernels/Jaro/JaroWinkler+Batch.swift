@@ -39,7 +39,7 @@ extension CachedJaroWinkler {
     }
 }
 
-/// Bit-parallel Jaro in lanes, candidate as pattern. Returns per lane the matched candidate bits
+/// Bit-parallel Jaro in lanes, candidate as pattern. Returns per lane the number of matches
 /// and the number of matched bytes out of order.
 @usableFromInline
 internal struct JaroWinklerLanes: LaneKernel {
@@ -57,7 +57,7 @@ internal struct JaroWinklerLanes: LaneKernel {
 
     @inlinable @inline(__always)
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         let one = V(repeating: 1)
         let stride = LaneBatch.stride
@@ -98,7 +98,7 @@ internal struct JaroWinklerLanes: LaneKernel {
             remaining ^= next
             unordered &+= matched & (LaneBatch.nonZero(pm & next) ^ one)
         }
-        return (flagged, unordered)
+        return (LaneBatch.popcount(flagged), unordered)
     }
 
     /// Lane `lane` of `lengths` as an Int.
@@ -108,10 +108,10 @@ internal struct JaroWinklerLanes: LaneKernel {
     }
 
     @inlinable @inline(__always)
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ flagged: S, _ unordered: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Double {
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ matches: S, _ unordered: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Double {
         if candidate.isEmpty { return 0 }
         let jaro = Jaro.score(
-            m: query.count, n: candidate.count, matches: flagged.nonzeroBitCount,
+            m: query.count, n: candidate.count, matches: Int(truncatingIfNeeded: matches),
             transpositions: Int(truncatingIfNeeded: unordered) / 2)
         return JaroWinkler.boost(jaro, prefix: JaroWinkler.prefix(query, candidate), weight: cached.prefixWeight)
     }

@@ -57,7 +57,7 @@ internal struct LevenshteinLanes: LaneKernel {
 
     @inlinable @inline(__always)
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         let one = V(repeating: 1)
         var vp = V(repeating: .max)
@@ -72,13 +72,12 @@ internal struct LevenshteinLanes: LaneKernel {
             vp = hn | ~(d0 | hp)
             vn = hp & d0
         }
-        return (vp, vn)
+        return (LaneBatch.popcount(vp & masks), LaneBatch.popcount(vn & masks))
     }
 
     @inlinable @inline(__always)
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ vp: S, _ vn: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = candidate.count
-        let d = m &+ LaneBatch.count(vp, under: n) &- LaneBatch.count(vn, under: n)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ up: S, _ down: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
+        let d = m &+ Int(truncatingIfNeeded: up) &- Int(truncatingIfNeeded: down)
         return Normalization.clamp(d, cutoff: cutoff)
     }
 

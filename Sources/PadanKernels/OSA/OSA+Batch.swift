@@ -55,7 +55,7 @@ internal struct OSALanes: LaneKernel {
 
     @inlinable @inline(__always)
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         let one = V(repeating: 1)
         var vp = V(repeating: .max)
@@ -73,13 +73,12 @@ internal struct OSALanes: LaneKernel {
             vn = hp & d0
             pmOld = pm
         }
-        return (vp, vn)
+        return (LaneBatch.popcount(vp & masks), LaneBatch.popcount(vn & masks))
     }
 
     @inlinable @inline(__always)
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ vp: S, _ vn: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
-        let n = candidate.count
-        let d = m &+ LaneBatch.count(vp, under: n) &- LaneBatch.count(vn, under: n)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(_ up: S, _ down: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
+        let d = m &+ Int(truncatingIfNeeded: up) &- Int(truncatingIfNeeded: down)
         return Normalization.clamp(d, cutoff: cutoff)
     }
 

@@ -18,9 +18,10 @@ internal protocol LaneKernel {
     ///   - table: the batch's match masks, one vector per query slot, at `rows[i]` for step `i`.
     ///   - rows: `m` byte offsets into `table`.
     ///   - lengths: the lanes' candidate lengths (0 for unused lanes).
+    ///   - masks: the lanes' length masks, `(1 << length) - 1` (all ones for a full lane).
     ///   - scratch: room for `max(m, 2)` vectors.
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger
 
     /// The result for one lane's candidate from its two values.
@@ -60,11 +61,20 @@ internal enum LaneBatch {
         x & (V.zero &- x)
     }
 
-    /// Population count of `first` under a lane's length mask (`n` ≤ bit width).
+    /// Lane-wise population count (SWAR: baseline x86-64 has no POPCNT, and this counts all
+    /// lanes at once).
     @inlinable @inline(__always)
-    static func count<S: FixedWidthInteger & UnsignedInteger>(_ bits: S, under n: Int) -> Int {
-        let mask: S = n >= S.bitWidth ? ~0 : (1 &<< S(truncatingIfNeeded: n)) &- 1
-        return (bits & mask).nonzeroBitCount
+    static func popcount<V: SIMD>(_ x: V) -> V where V.Scalar: FixedWidthInteger & UnsignedInteger {
+        let m1 = V(repeating: V.Scalar.max / 3), m2 = V(repeating: V.Scalar.max / 5), m4 = V(repeating: V.Scalar.max / 17)
+        var x = x &- ((x &>> 1) & m1)
+        x = (x & m2) &+ ((x &>> 2) & m2)
+        x = (x &+ (x &>> 4)) & m4
+        var shift: V.Scalar = 8
+        while shift < V.Scalar(truncatingIfNeeded: V.Scalar.bitWidth) {
+            x = x &+ (x &>> shift)
+            shift &<<= 1
+        }
+        return x & V(repeating: 0xFF)
     }
 
     /// Zeroes `bytes` (a multiple of 32) at `p` with 16-byte stores, which later narrow loads can
@@ -103,7 +113,7 @@ internal enum LaneBatch {
         // the query's distinct bytes. The map holds row offsets (slot × 32 ≤ 8224).
         let tableBytes = (min(m, 256) &+ 1) &* stride
         let scratchBytes = max(m, 2) &* stride
-        let bytes = mapBytes &+ rowsBytes64 &+ 4 &* tableBytes &+ scratchBytes &+ 4 &* stride &+ 4 &* 32 &* 8
+        let bytes = mapBytes &+ rowsBytes64 &+ 4 &* tableBytes &+ scratchBytes &+ 8 &* stride &+ 4 &* 32 &* 8
         let block = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         defer { block.deallocate() }
         // Vectors (tables, scratch, lengths) start at multiples of 32 bytes.
@@ -112,7 +122,8 @@ internal enum LaneBatch {
         let tables = block + (mapBytes &+ rowsBytes64)
         let scratch = tables + 4 &* tableBytes
         let lengths = scratch + scratchBytes
-        let indices = (lengths + 4 &* stride).bindMemory(to: Int.self, capacity: 4 &* 32)
+        let lengthMasks = lengths + 4 &* stride
+        let indices = (lengthMasks + 4 &* stride).bindMemory(to: Int.self, capacity: 4 &* 32)
 
         map.initialize(repeating: 0, count: 256)
         for (i, c) in query.enumerated() {
@@ -139,7 +150,10 @@ internal enum LaneBatch {
                 p.storeBytes(of: p.load(as: S.self) | bit, as: S.self)
                 bit &<<= 1
             }
-            (lengths + k &* stride).storeBytes(of: S(truncatingIfNeeded: candidate.count), toByteOffset: lane &* MemoryLayout<S>.size, as: S.self)
+            let n = candidate.count
+            (lengths + k &* stride).storeBytes(of: S(truncatingIfNeeded: n), toByteOffset: lane &* MemoryLayout<S>.size, as: S.self)
+            let mask: S = n >= S.bitWidth ? ~0 : (1 &<< S(truncatingIfNeeded: n)) &- 1
+            (lengthMasks + k &* stride).storeBytes(of: mask, toByteOffset: lane &* MemoryLayout<S>.size, as: S.self)
             indices[k &* 32 &+ lane] = index
         }
 
@@ -148,7 +162,8 @@ internal enum LaneBatch {
         func flush<V: SIMD>(_: V.Type, _ k: Int, _ count: Int) where V.Scalar: FixedWidthInteger & UnsignedInteger {
             let table = tables + k &* tableBytes
             let (first, second) = kernel.run(
-                UnsafeRawPointer(table), rows: rows, m: m, lengths: (lengths + k &* stride).load(as: V.self), scratch: scratch)
+                UnsafeRawPointer(table), rows: rows, m: m, lengths: (lengths + k &* stride).load(as: V.self),
+                masks: (lengthMasks + k &* stride).load(as: V.self), scratch: scratch)
             // Park the values in the (now free) kernel scratch to read them lane by lane.
             scratch.storeBytes(of: first, as: V.self)
             scratch.storeBytes(of: second, toByteOffset: stride, as: V.self)
@@ -162,6 +177,7 @@ internal enum LaneBatch {
             }
             clear(table, rowsBytes)
             clear(lengths + k &* stride, stride)
+            clear(lengthMasks + k &* stride, stride)
         }
 
         for index in candidates.indices {
