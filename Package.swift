@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "Padan", targets: ["Padan"]),
+        .library(name: "PadanKernels", targets: ["PadanKernels"]),
         .library(name: "PadanSynth", targets: ["PadanSynth"]),
         .executable(name: "padan", targets: ["padan"]),
     ],
@@ -21,11 +22,14 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
         ),
+        // String similarity kernels on bytes: bit-parallel and SIMD edit distances, Jaro, tokens, digits.
+        .target(name: "PadanKernels"),
         // The engine: ingest, standardize, block, compare, score, resolve, report.
         .target(
             name: "Padan",
             dependencies: [
                 "CXXHash",
+                "PadanKernels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -46,6 +50,7 @@ let package = Package(
             name: "PadanTests",
             dependencies: ["Padan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .testTarget(name: "PadanKernelsTests", dependencies: ["PadanKernels"]),
         .testTarget(name: "PadanSynthTests", dependencies: ["PadanSynth", "Padan"]),
     ],
     swiftLanguageModes: [.v6]

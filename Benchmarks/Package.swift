@@ -20,6 +20,25 @@ let package = Package(
             path: "Benchmarks/Ingest",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // Pairs per second of the PadanKernels string kernels (names and NIKs), with the plain
+        // reference for comparison.
+        .executableTarget(
+            name: "Kernels",
+            dependencies: [
+                "KernelsCorpus",
+                .product(name: "PadanKernels", package: "Padan"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/Kernels",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // Padan's figures for rapidfuzz/compare.py: reads the same pair file, prints pairs/s.
+        .executableTarget(
+            name: "KernelsCompare",
+            dependencies: ["KernelsCorpus", .product(name: "PadanKernels", package: "Padan")]
+        ),
+        // Deterministic name/NIK pairs, the copied DP reference, timing helpers.
+        .target(name: "KernelsCorpus"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,104 @@
+// Padan's side of Benchmarks/rapidfuzz/compare.py: the same pair file through the same three
+// kernels, in the same two shapes as rapidfuzz's process.cpdist (pair by pair) and process.cdist
+// (each of the first Q left-hand names against all right-hand names), single thread and all cores.
+//
+//   KernelsCompare write PATH [--count N]      writes N deterministic name pairs (a<TAB>b lines)
+//   KernelsCompare run PATH [--queries Q]      prints: kernel<TAB>shape<TAB>threads<TAB>pairs/s<TAB>checksum
+import Foundation
+import KernelsCorpus
+import PadanKernels
+
+func option(_ name: String, _ fallback: Int) -> Int {
+    let args = CommandLine.arguments
+    if let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) { return v }
+    return fallback
+}
+
+let args = CommandLine.arguments
+guard args.count >= 3 else {
+    FileHandle.standardError.write("usage: KernelsCompare write|run PATH [--count N] [--queries Q]\n".data(using: .utf8)!)
+    exit(2)
+}
+let path = args[2]
+
+if args[1] == "write" {
+    try PairCorpus.write(PairCorpus.namePairs(count: option("--count", 4096)), to: path)
+    exit(0)
+}
+
+let pairs = try PairCorpus.read(from: path)
+let left = Packed(pairs.map(\.0)), right = Packed(pairs.map(\.1))
+var seen = Set<String>()
+let queryStrings = pairs.map(\.0).filter { seen.insert($0).inserted }.prefix(option("--queries", 100))
+let queries = Packed(Array(queryStrings))
+let n = pairs.count, q = queries.count
+
+/// `--only KERNEL` limits the run to one kernel (for profiling), `--threads T` to one thread count.
+let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
+let threadCounts = args.contains("--threads") ? [option("--threads", 1)] : [1, Measure.cores]
+func wanted(_ kernel: String) -> Bool { only == nil || only == kernel }
+
+func report(_ kernel: String, _ shape: String, _ threads: Int, _ rate: Double, _ checksum: Double) {
+    print("\(kernel)\t\(shape)\t\(threads)\t\(Int(rate))\t\(checksum)")
+}
+
+let distances = Results(count: max(n, q * n), initial: 0)
+let similarities = Results(count: max(n, q * n), initial: 0.0)
+
+func editDistance(_ kernel: String, pair: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Int,
+                  row: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>.Type, UnsafeMutableBufferPointer<Int>) -> Void) {
+    guard wanted(kernel) else { return }
+    for threads in threadCounts {
+        let out = distances.buffer
+        let rate = Measure.pairsPerSecond(pairs: n) {
+            Measure.parallel(count: n, threads: threads) { r in for i in r { out[i] = pair(left[i], right[i]) } }
+        }
+        report(kernel, "cpdist", threads, rate, Double(out[..<n].reduce(0, +)))
+        let matrix = Measure.pairsPerSecond(pairs: q * n) {
+            Measure.parallel(count: q, threads: threads) { r in
+                for k in r { row(queries[k], UnsafeBufferPointer<UInt8>.self, UnsafeMutableBufferPointer(rebasing: out[(k * n) ..< (k * n + n)])) }
+            }
+        }
+        report(kernel, "cdist", threads, matrix, Double(out[..<(q * n)].reduce(0, +)))
+    }
+}
+
+editDistance("Levenshtein", pair: { Levenshtein.distance($0, $1) }, row: { query, _, out in
+    CachedLevenshtein(query).distances(to: right.views, into: out)
+})
+editDistance("OSA", pair: { OSA.distance($0, $1) }, row: { query, _, out in
+    CachedOSA(query).distances(to: right.views, into: out)
+})
+
+for threads in threadCounts where wanted("JaroWinkler") {
+    let out = similarities.buffer
+    let rate = Measure.pairsPerSecond(pairs: n) {
+        Measure.parallel(count: n, threads: threads) { r in for i in r { out[i] = JaroWinkler.similarity(left[i], right[i]) } }
+    }
+    report("JaroWinkler", "cpdist", threads, rate, out[..<n].reduce(0, +))
+    let matrix = Measure.pairsPerSecond(pairs: q * n) {
+        Measure.parallel(count: q, threads: threads) { r in
+            for k in r { CachedJaroWinkler(queries[k]).similarities(to: right.views, into: UnsafeMutableBufferPointer(rebasing: out[(k * n) ..< (k * n + n)])) }
+        }
+    }
+    report("JaroWinkler", "cdist", threads, matrix, out[..<(q * n)].reduce(0, +))
+}
+
+// The plain dynamic-programming reference, pair by pair, single thread (the ≥ 10x baseline).
+let leftBytes = pairs.map { Array($0.0.utf8) }, rightBytes = pairs.map { Array($0.1.utf8) }
+if wanted("reference") {
+    let out = distances.buffer
+    let lev = Measure.pairsPerSecond(pairs: n, repetitions: 2, seconds: 0.2) {
+        for i in 0 ..< n { out[i] = Reference.levenshtein(leftBytes[i], rightBytes[i]) }
+    }
+    report("Levenshtein", "reference", 1, lev, Double(out[..<n].reduce(0, +)))
+    let osa = Measure.pairsPerSecond(pairs: n, repetitions: 2, seconds: 0.2) {
+        for i in 0 ..< n { out[i] = Reference.osa(leftBytes[i], rightBytes[i]) }
+    }
+    report("OSA", "reference", 1, osa, Double(out[..<n].reduce(0, +)))
+    let sims = similarities.buffer
+    let jw = Measure.pairsPerSecond(pairs: n, repetitions: 2, seconds: 0.2) {
+        for i in 0 ..< n { sims[i] = Reference.jaroWinkler(leftBytes[i], rightBytes[i]) }
+    }
+    report("JaroWinkler", "reference", 1, jw, sims[..<n].reduce(0, +))
+}

@@ -1,0 +1,74 @@
+import PadanKernels
+import Testing
+
+@Suite struct LevenshteinTests {
+    @Test(arguments: Corpus.seeds)
+    func everyPathMatchesReference(seed: UInt64) {
+        let pairs = Corpus.pairs(seed: seed, count: 240) + Corpus.namePairs
+        for (a, b) in pairs {
+            let expected = Reference.levenshtein(a, b)
+            #expect(Levenshtein.distance(a, b) == expected, "\(a) \(b)")
+            #expect(Levenshtein.distance(b, a) == expected)
+            let cached = CachedLevenshtein(a)
+            #expect(b.withUnsafeBufferPointer { cached.distance(to: $0) } == expected)
+            for cutoff in [0, 1, 3, expected - 1, expected, expected + 2] where cutoff >= 0 {
+                let want = expected <= cutoff ? expected : cutoff + 1
+                #expect(Levenshtein.distance(a, b, cutoff: cutoff) == want, "cutoff \(cutoff)")
+                #expect(b.withUnsafeBufferPointer { cached.distance(to: $0, cutoff: cutoff) } == want)
+            }
+        }
+    }
+
+    @Test(arguments: Corpus.seeds)
+    func batchMatchesReference(seed: UInt64) {
+        // Queries of every lane width (1...64 bytes) and the scalar fallback (> 64), candidates
+        // of all lengths including > 255 (scalar inside the batch) and empty ones.
+        var rng = SplitMix64(seed: seed)
+        for queryLength in [0, 1, 5, 8, 9, 16, 17, 31, 32, 33, 64, 65, 130, 300] {
+            let alphabet = Corpus.alphabets[queryLength % 3]
+            let query = Corpus.string(&rng, alphabet, queryLength ... queryLength)
+            var candidates: [[UInt8]] = (0 ..< 45).map { i in
+                i % 3 == 0 ? Corpus.mutate(query, &rng, alphabet) : Corpus.string(&rng, alphabet, 0 ... 40)
+            }
+            candidates.append(Corpus.string(&rng, alphabet, 256 ... 300))
+            candidates.append(Corpus.string(&rng, alphabet, 120 ... 255))
+            candidates.append(Corpus.mutate(Corpus.string(&rng, alphabet, 120 ... 255), &rng, alphabet))
+            candidates.append([])
+            let cached = CachedLevenshtein(query)
+            let expected = candidates.map { Reference.levenshtein(query, $0) }
+            let strings = candidates.map { String(decoding: $0, as: UTF8.self) }
+            if candidates.allSatisfy({ String(decoding: $0, as: UTF8.self).utf8.elementsEqual($0) }) {
+                #expect(cached.distances(to: strings) == expected)
+            }
+            for cutoff in [0, 2, 5] {
+                var out = [Int](repeating: -1, count: candidates.count)
+                withViews(candidates) { views in
+                    out.withUnsafeMutableBufferPointer { cached.distances(to: views, cutoff: cutoff, into: $0) }
+                }
+                #expect(out == expected.map { $0 <= cutoff ? $0 : cutoff + 1 }, "query length \(queryLength)")
+            }
+        }
+    }
+
+    @Test func examples() {
+        #expect(Levenshtein.distance("SOEKARNO", "SUKARNO") == 2)
+        #expect(Levenshtein.distance("SOEKARNO", "SUKARNO", cutoff: 1) == 2)
+        #expect(Levenshtein.normalizedSimilarity("DJOKO", "JOKO") == 0.8)
+        #expect(Levenshtein.normalizedSimilarity("", "") == 1)
+        #expect(Levenshtein.distance("", "BUDI") == 4)
+    }
+}
+
+/// Packs byte strings into one arena and calls `body` with views into it (the batch input shape).
+func withViews<R>(_ values: [[UInt8]], _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) -> R) -> R {
+    let arena = values.flatMap { $0 }
+    return arena.withUnsafeBufferPointer { arena in
+        var views: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        for v in values {
+            views.append(UnsafeBufferPointer(rebasing: arena[start ..< start + v.count]))
+            start += v.count
+        }
+        return views.withUnsafeBufferPointer(body)
+    }
+}
