@@ -3,14 +3,15 @@
 /// DJOKO/JOKO, TJAHJO/CAHYO and JUSUF/YUSUF get the same key.
 ///
 /// Rules, in order (see `Guides/Standardize/IndonesianPhonetic.md` for their sources):
-/// 1. Digraphs and letters, left to right: OE → U; DJ → J; TJ → C; SJ, SY → S; NJ → NY; CH, KH → H;
-///    PH → F; DZ → Z; then J → Y (the old J is the new Y, and DJ/J meet there), F, V → P, Q → K,
-///    X → KS.
+/// 1. Digraphs and letters, left to right: OE → U; DJ → J; TJ → C; SJ, SY before a vowel → S;
+///    NJ → NY; CH, KH → H; PH → F; DZ → Z; TS → S; then J → Y (the old J is the new Y, and DJ/J
+///    meet there), F, V → P, Q → K, X → KS, Z → S.
 /// 2. In context: H after B, D, G, T or S is dropped (Dutch-era BH/DH/TH, Arabic SH); a final H
 ///    after a vowel is dropped (AMINAH/AMINA); Y between I and a vowel and W between U and a vowel
-///    are dropped (MARIYAM/MARIAM); Y before a consonant or at the end becomes I (DEDY/DEDI);
-///    AE → AI, AO → AU (ZAENAL/ZAINAL); the Dutch IE before a consonant or at the end is I
-///    (ARIEF/ARIF); doubled letters are written once (MUHAMMAD/MUHAMAD).
+///    are dropped (MARIYAM/MARIAM); any other Y that is not between vowels (or first) becomes I
+///    (DEDY/DEDI, SETYAWAN/SETIAWAN); W after a vowel and before a consonant becomes U
+///    (FAWZI/FAUZI); AE → AI, AO → AU, EI → AI (ZAENAL/ZAINAL, HUSEIN/HUSAIN); the Dutch IE
+///    before a consonant or at the end is I (ARIEF/ARIF); doubled letters are written once.
 ///
 /// - Complexity: O(n) in the token's length, no allocation once the buffers have grown.
 enum IndonesianPhonetic {
@@ -26,9 +27,12 @@ enum IndonesianPhonetic {
             switch (c, next) {
             case (79, 69): scratch.append(85)                      // OE → U
             case (68, 74): scratch.append(89)                      // DJ → J → Y
-            case (68, 90): scratch.append(90)                      // DZ → Z
+            case (68, 90): scratch.append(83)                      // DZ → Z → S
             case (84, 74): scratch.append(67)                      // TJ → C
-            case (83, 74), (83, 89): scratch.append(83)            // SJ, SY → S
+            case (83, 74) where i + 2 < n && isVowel(token[i + 2]),
+                 (83, 89) where i + 2 < n && isVowel(token[i + 2]):
+                scratch.append(83)                                 // SJ, SY before a vowel → S
+            case (84, 83): scratch.append(83)                      // TS → S
             case (78, 74): scratch.append(78); scratch.append(89)  // NJ → NY
             case (67, 72), (75, 72): scratch.append(72)            // CH, KH → H
             case (80, 72): scratch.append(80)                      // PH → F → P
@@ -37,6 +41,7 @@ enum IndonesianPhonetic {
                 switch c {
                 case 74: scratch.append(89)                        // J → Y
                 case 70, 86: scratch.append(80)                    // F, V → P
+                case 90: scratch.append(83)                        // Z → S
                 case 81: scratch.append(75)                        // Q → K
                 case 88: scratch.append(75); scratch.append(83)    // X → KS
                 default: scratch.append(c)
@@ -57,12 +62,14 @@ enum IndonesianPhonetic {
                 if j == m - 1 && isVowel(prev) && out.count - start >= 2 { continue }
             case 89:  // Y
                 if prev == 73 && isVowel(next) { continue }
-                if !isVowel(next) && out.count > start { c = 73 }
+                if out.count > start && (!isVowel(next) || !isVowel(prev)) { c = 73 }
             case 87:  // W
                 if prev == 85 && isVowel(next) { continue }
+                if isVowel(prev) && !isVowel(next) { c = 85 }
             case 69:  // E
                 if prev == 65 { c = 73 }
                 else if prev == 73 && !isVowel(next) { continue }
+                else if next == 73 { c = 65 }
             case 79:  // O
                 if prev == 65 { c = 85 }
             default:

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("SOEKARNO", "SUKARNO"), ("DJOKO", "YOKO"), ("TJAHJO", "CAHYO"), ("JUSUF", "YUSUP"), ("AMINAH", "AMINA"),
+        ("SOEKARNO", "SUKARNO"), ("DJOKO", "YOKO"), ("TJAHJO", "CAHIO"), ("JUSUF", "YUSUP"), ("AMINAH", "AMINA"),
         ("H", "H"), ("A", "A"), ("HH", "H"), ("YY", "Y"),
     ])
     func keys(token: String, key: String) {
