@@ -88,10 +88,10 @@ struct AddressStandardizer {
         i < tokens.count && tokens[i].type == .punct && folded[Int(tokens[i].start)] == c
     }
 
-    /// The index of the first token at or after `i` that is not punctuation (other than `/`).
+    /// The index of the first token at or after `i` that is not punctuation.
     private func skipPunct(_ i: Int) -> Int {
         var j = i
-        while j < tokens.count && tokens[j].type == .punct && folded[Int(tokens[j].start)] != 47 { j += 1 }
+        while j < tokens.count && tokens[j].type == .punct { j += 1 }
         return j
     }
 
@@ -108,7 +108,7 @@ struct AddressStandardizer {
 
     /// `RT 002 RW 005`, `RT.2/RW.5`, `RT02/05`, `RT 2 / RW 5`, `RT/RW 002/005`, `RT 02`.
     private mutating func takeRT(at i: Int) -> Int {
-        var j = skipPunct(i + 1)
+        var j = i + 1
         if isPunct(j, 47) && isWord(j + 1, .rw) {
             // RT/RW 002/005
             j = skipPunct(j + 2)
@@ -120,6 +120,7 @@ struct AddressStandardizer {
             remove(i ..< k + 1)
             return k + 1
         }
+        j = skipPunct(j)
         guard let a = number(j) else { return i + 1 }
         var end = j + 1
         var b: UInt16 = 0
@@ -158,8 +159,7 @@ struct AddressStandardizer {
 
     /// `NO. 12`, `NOMOR 12A`, `NO:12/3`, `NO.12-B`: the number and what is attached to it.
     private mutating func takeHouseNumber(at i: Int) -> Int {
-        var j = i + 1
-        while j < tokens.count && tokens[j].type == .punct && (isPunct(j, 46) || isPunct(j, 58) || isPunct(j, 35)) { j += 1 }
+        let j = skipPunct(i + 1)
         guard j < tokens.count, tokens[j].type == .number else { return i + 1 }
         let first = houseNumber.isEmpty
         func add(_ k: Int, _ out: inout [UInt8], _ folded: [UInt8], _ tokens: [Token]) {

@@ -75,7 +75,13 @@ struct NameStandardizer {
         select(0 ..< split)
         writeName()
         if split < tokens.count {
-            select(split + 1 ..< tokens.count)
+            // The father's name ends where the grandfather's begins (AHMAD BIN ALI BIN HASAN).
+            var end = tokens.count
+            for i in (split + 2) ..< max(split + 2, tokens.count) where tokens[i].kind.contains(.bin) {
+                end = i
+                break
+            }
+            select(split + 1 ..< end)
             var out = father
             father = []
             write(into: &out)

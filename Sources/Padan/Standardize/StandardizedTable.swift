@@ -12,7 +12,7 @@
 ///
 /// - Complexity: O(total bytes of the table); one extra pass over the NIKs to find those shared
 ///   by unrelated people.
-public struct StandardizedTable: Sendable {
+public struct StandardizedTable: Sendable, Equatable {
     public let count: Int
     /// The reference year two-digit years and ages are judged against.
     public let referenceYear: Int
