@@ -12,12 +12,16 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Option(help: "The year ages and two-digit years are judged against (default: this year).")
+    var referenceYear: Int?
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         try reportingErrors {
             let table = try TableReader.read(path: file, options: try input.readOptions())
-            let profile = TableProfile(table: table)
+            let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+            let profile = TableProfile(table: table, referenceYear: year)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -53,6 +57,54 @@ enum InspectReport {
             if p.rejectedRows > p.rejected.count { out += "  ... and \(p.rejectedRows - p.rejected.count) more\n" }
         }
         for w in p.warnings { out += "warning: \(w)\n" }
+        out += quality(p.quality)
+        return out
+    }
+
+    static func quality(_ q: QualityProfile) -> String {
+        var out = "\ndata quality (reference year \(q.referenceYear)):\n"
+        func percent(_ n: Int) -> String { q.rows == 0 ? "" : String(format: "%5.1f%%", Double(n) * 100 / Double(q.rows)) }
+        func classes(_ title: String, _ list: [QualityProfile.ClassCount]?) {
+            guard let list else { return }
+            out += "  \(title):\n"
+            for c in list where c.count > 0 {
+                var line = "    " + pad(c.nikClass, 20) + String(format: "%8d", c.count) + "  " + percent(c.count)
+                if !c.examples.isEmpty { line += "   e.g. " + c.examples.map { "'\($0.value)' (line \($0.line))" }.joined(separator: ", ") }
+                out += line + "\n"
+            }
+        }
+        classes("NIK classes", q.nikClasses)
+        classes("KK classes", q.kkClasses)
+        func agreement(_ title: String, _ a: QualityProfile.AgreementCounts?) {
+            guard let a else { return }
+            out += "  \(title): \(a.agree) agree, \(a.disagree) disagree, \(a.unknown) unknown\n"
+            for e in a.examples { out += "    line \(e.line): NIK \(e.nik) vs '\(e.column)'\n" }
+        }
+        agreement("NIK vs birth date", q.nikBirthDate)
+        agreement("NIK vs sex", q.nikSex)
+        if let d = q.duplicateNIKs {
+            out += "  duplicate NIKs: \(d.distinct) NIKs on \(d.records) records"
+            if !d.largest.isEmpty { out += "; most repeated: " + d.largest.map { "\($0.value) ×\($0.count)" }.joined(separator: ", ") }
+            out += "\n"
+        }
+        if let h = q.householdSizes {
+            out += "  household sizes (records per KK): " + h.map { "\($0.value): \($0.count)" }.joined(separator: "  ") + "\n"
+        }
+        if !q.fillRates.isEmpty {
+            out += "  fill rates: " + q.fillRates.map { "\($0.field) " + String(format: "%.1f%%", $0.rate * 100) }.joined(separator: ", ") + "\n"
+        }
+        if !q.topNameTokens.isEmpty {
+            out += "  frequent name tokens: " + q.topNameTokens.map { "\($0.value) \($0.count)" }.joined(separator: ", ") + "\n"
+        }
+        if let f = q.dateFormats {
+            out += "  birth-date formats: " + f.map { "\($0.value) \($0.count)" }.joined(separator: ", ") + "\n"
+        }
+        if let f = q.dateFlags {
+            out += "  birth-date flags: " + f.map { "\($0.value) \($0.count)" }.joined(separator: ", ") + "\n"
+        }
+        if let s = q.sex {
+            out += "  sex: " + s.map { "\($0.value) \($0.count)" }.joined(separator: ", ") + "\n"
+        }
         return out
     }
 

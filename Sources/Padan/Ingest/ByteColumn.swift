@@ -65,3 +65,26 @@ public struct ByteColumn: Sendable, Equatable {
         }
     }
 }
+
+extension ByteColumn {
+    /// Appends every value of `other`, in order.
+    mutating func append(contentsOf other: ByteColumn) {
+        let base = UInt32(truncatingIfNeeded: bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        offsets.reserveCapacity(offsets.count + other.count)
+        for k in 1 ..< other.offsets.count { offsets.append(base &+ other.offsets[k]) }
+    }
+
+    /// One column holding the values of `parts` in order.
+    init(concatenating parts: [ByteColumn]) {
+        self.init()
+        reserve(values: parts.reduce(0) { $0 + $1.count }, bytes: parts.reduce(0) { $0 + $1.bytes.count })
+        for part in parts { append(contentsOf: part) }
+    }
+
+    /// A column of `count` empty values.
+    init(blank count: Int) {
+        bytes = []
+        offsets = [UInt32](repeating: 0, count: count + 1)
+    }
+}

@@ -1,5 +1,5 @@
-/// What `padan inspect` reports about a table: format, role mapping, counts and per-column
-/// fill rate and distinct values.
+/// What `padan inspect` reports about a table: format, role mapping, counts, per-column fill rate
+/// and distinct values, and the data-quality profile of the standardized records.
 public struct TableProfile: Codable, Sendable {
     /// Per-column statistics.
     public struct ColumnStats: Codable, Sendable {
@@ -25,9 +25,12 @@ public struct TableProfile: Codable, Sendable {
     public let rejected: [RejectedRow]
     public let columns: [ColumnStats]
     public let warnings: [String]
+    /// What standardization found: NIK classes, disagreements, duplicates, households, fill rates.
+    public let quality: QualityProfile
 
-    /// Profiles `table`. Runs over every value once.
-    public init(table: Table) {
+    /// Profiles `table`, standardizing it once (two-digit years judged against `referenceYear`).
+    public init(table: Table, referenceYear: Int = 2025, threads: Int = 0) {
+        quality = QualityProfile(table: table, standardized: StandardizedTable(table: table, referenceYear: referenceYear, threads: threads))
         file = table.path
         list = table.name
         format = table.format

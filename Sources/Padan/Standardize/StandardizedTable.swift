@@ -1,0 +1,306 @@
+/// Every record of a ``Table`` standardized once, column by column: byte arenas and flat arrays,
+/// no object per record.
+///
+/// Standardization runs on all cores in chunks (see `Parallel`); the result is the same for any
+/// thread count. A role the table lacks gives blank values (and `unknown`, `0`).
+///
+/// ```swift
+/// let table = try TableReader.read(path: "kota.csv")
+/// let standardized = StandardizedTable(table: table, referenceYear: 2025)
+/// print(standardized.name.string(0), standardized.nikClass[0])
+/// ```
+///
+/// - Complexity: O(total bytes of the table); one extra pass over the NIKs to find those shared
+///   by unrelated people.
+public struct StandardizedTable: Sendable, Equatable {
+    public let count: Int
+    /// The reference year two-digit years and ages are judged against.
+    public let referenceYear: Int
+    /// Cleaned NIK digits: 16 digits for a 16-digit NIK; the digits found for ``NIKClass/wrongLength``;
+    /// the digits that survived for ``NIKClass/excelScientific``; empty when blank or non-digit.
+    public var nik: ByteColumn
+    public var nikClass: [NIKClass]
+    /// Trailing zeros of a 16-digit NIK (0 when none); for ``NIKClass/excelScientific`` how many of
+    /// the 16 digits were lost.
+    public var nikZeroTail: [UInt8]
+    /// The birth date in the NIK as `yyyymmdd`, its century taken from the birth-date column when
+    /// that has the same two-digit year, else the latest not after the reference year; 0 when none.
+    public var nikBirth: [Int32]
+    public var nikSex: [Sex]
+    /// Cleaned KK (family card) digits, as for ``nik``.
+    public var kk: ByteColumn
+    public var kkClass: [NIKClass]
+    /// The standardized full name: A-Z and single spaces, titles and degrees removed, MUHAMMAD and
+    /// ABDUL unified, the BIN/BINTI part removed.
+    public var name: ByteColumn
+    /// The same tokens in byte order.
+    public var nameSorted: ByteColumn
+    /// The Indonesian phonetic key of each name token, in name order, one space apart.
+    public var namePhonetic: ByteColumn
+    /// The phonetic key of the first token that is not MUHAMMAD, ABDUL or an initial (else of the first).
+    public var firstTokenPhonetic: ByteColumn
+    /// The father's name after BIN/BINTI, standardized; empty when none.
+    public var fatherName: ByteColumn
+    /// `yyyymmdd`; 0 when unknown or impossible; `yyyy0000` with ``DateFlags/yearOnly``.
+    public var birthDate: [Int32]
+    public var birthDateFlags: [DateFlags]
+    /// The shape each birth date was written in.
+    public var birthDateFormat: [DateFormat]
+    public var sex: [Sex]
+    /// The street text without RT/RW, house number and place parts.
+    public var street: ByteColumn
+    public var houseNumber: ByteColumn
+    /// RT and RW: the columns' numbers, else those found in the address text; 0 when unknown.
+    public var rt: [UInt16]
+    public var rw: [UInt16]
+    /// Village (kelurahan/desa) without its prefix; from the address text when the column is blank.
+    public var village: ByteColumn
+    /// District (kecamatan) without its prefix; from the address text when the column is blank.
+    public var district: ByteColumn
+    /// Regency without `KAB.`/`KABUPATEN`; a city keeps `KOTA` (`KOTA BANDUNG` ≠ `BANDUNG`).
+    public var regency: ByteColumn
+    /// Birth place without any type prefix.
+    public var birthPlace: ByteColumn
+    /// The NIK's birth date against the birth-date column (the year alone for a year-only date).
+    public var nikBirthAgreement: [Agreement]
+    /// The NIK's sex against the sex column.
+    public var nikSexAgreement: [Agreement]
+
+    /// Standardizes every record of `table`. `threads` 0 means one per active core.
+    public init(table: Table, referenceYear: Int = 2025, threads: Int = 0) {
+        count = table.rowCount
+        self.referenceYear = referenceYear
+        let source = Source(table: table)
+        let chunks = Parallel.map(count: count, threads: threads, minChunk: 2048) { range in
+            Chunk(source: source, rows: range, referenceYear: referenceYear)
+        }
+        nik = ByteColumn(concatenating: chunks.map(\.nik))
+        nikClass = chunks.flatMap(\.nikClass)
+        nikZeroTail = chunks.flatMap(\.nikZeroTail)
+        nikBirth = chunks.flatMap(\.nikBirth)
+        nikSex = chunks.flatMap(\.nikSex)
+        kk = ByteColumn(concatenating: chunks.map(\.kk))
+        kkClass = chunks.flatMap(\.kkClass)
+        name = ByteColumn(concatenating: chunks.map(\.name))
+        nameSorted = ByteColumn(concatenating: chunks.map(\.nameSorted))
+        namePhonetic = ByteColumn(concatenating: chunks.map(\.namePhonetic))
+        firstTokenPhonetic = ByteColumn(concatenating: chunks.map(\.firstTokenPhonetic))
+        fatherName = ByteColumn(concatenating: chunks.map(\.fatherName))
+        birthDate = chunks.flatMap(\.birthDate)
+        birthDateFlags = chunks.flatMap(\.birthDateFlags)
+        birthDateFormat = chunks.flatMap(\.birthDateFormat)
+        sex = chunks.flatMap(\.sex)
+        street = ByteColumn(concatenating: chunks.map(\.street))
+        houseNumber = ByteColumn(concatenating: chunks.map(\.houseNumber))
+        rt = chunks.flatMap(\.rt)
+        rw = chunks.flatMap(\.rw)
+        village = ByteColumn(concatenating: chunks.map(\.village))
+        district = ByteColumn(concatenating: chunks.map(\.district))
+        regency = ByteColumn(concatenating: chunks.map(\.regency))
+        birthPlace = ByteColumn(concatenating: chunks.map(\.birthPlace))
+        nikBirthAgreement = chunks.flatMap(\.nikBirthAgreement)
+        nikSexAgreement = chunks.flatMap(\.nikSexAgreement)
+        markSharedNIKs()
+    }
+
+    /// How many unrelated people must carry one NIK before it counts as a placeholder.
+    static let sharedNIKPeople = 3
+
+    /// A NIK carried by ``sharedNIKPeople`` or more unrelated people (different first-name key and
+    /// different birth date) is not theirs: a made-up or borrowed number. Reclassified as
+    /// ``NIKClass/placeholder``. Two people are "related" when they share the first-name phonetic
+    /// key or a birth date, so a person registered three times keeps a valid NIK.
+    private mutating func markSharedNIKs() {
+        var pairs: [(value: UInt64, row: Int32)] = []
+        pairs.reserveCapacity(count)
+        nik.withUnsafeBuffers { bytes, offsets in
+            for row in 0 ..< count where nikClass[row] == .valid || nikClass[row] == .possiblyZeroedTail {
+                var value: UInt64 = 0
+                for k in Int(offsets[row]) ..< Int(offsets[row + 1]) { value = value &* 10 &+ UInt64(bytes[k] &- 48) }
+                pairs.append((value, Int32(row)))
+            }
+        }
+        pairs.sort { $0.value != $1.value ? $0.value < $1.value : $0.row < $1.row }
+        var start = 0
+        var people: [Int] = []
+        while start < pairs.count {
+            var end = start + 1
+            while end < pairs.count && pairs[end].value == pairs[start].value { end += 1 }
+            if end - start >= Self.sharedNIKPeople {
+                people.removeAll(keepingCapacity: true)
+                for k in start ..< end where people.count < Self.sharedNIKPeople {
+                    let row = Int(pairs[k].row)
+                    if !people.contains(where: { related($0, row) }) { people.append(row) }
+                }
+                if people.count >= Self.sharedNIKPeople {
+                    for k in start ..< end { nikClass[Int(pairs[k].row)] = .placeholder }
+                }
+            }
+            start = end
+        }
+    }
+
+    private func related(_ a: Int, _ b: Int) -> Bool {
+        if birthDate[a] != 0 && birthDate[a] == birthDate[b] { return true }
+        return firstTokenPhonetic.length(a) > 0 && firstTokenPhonetic[a] == firstTokenPhonetic[b]
+    }
+}
+
+/// The table's role columns, looked up once.
+private struct Source: @unchecked Sendable {
+    let nik, kk, name, birthDate, birthPlace, sex, address, rt, rw, village, district, regency: ByteColumn?
+
+    init(table: Table) {
+        nik = table.column(.nik)
+        kk = table.column(.kk)
+        name = table.column(.name)
+        birthDate = table.column(.birthDate)
+        birthPlace = table.column(.birthPlace)
+        sex = table.column(.sex)
+        address = table.column(.address)
+        rt = table.column(.rt)
+        rw = table.column(.rw)
+        village = table.column(.village)
+        district = table.column(.district)
+        regency = table.column(.regency)
+    }
+}
+
+/// Calls `body` with each row of `rows` and its value in `column` (empty when there is no column).
+@inline(__always)
+private func forEachValue(_ column: ByteColumn?, _ rows: Range<Int>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+    guard let column else {
+        for row in rows { body(row, UnsafeBufferPointer(start: nil, count: 0)) }
+        return
+    }
+    column.withUnsafeBuffers { bytes, offsets in
+        for row in rows {
+            body(row, UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
+        }
+    }
+}
+
+/// The standardization of one chunk of rows, merged in chunk order afterwards.
+private struct Chunk {
+    var nik = ByteColumn(), kk = ByteColumn()
+    var nikClass: [NIKClass] = [], kkClass: [NIKClass] = []
+    var nikZeroTail: [UInt8] = []
+    var nikBirth: [Int32] = []
+    var nikSex: [Sex] = []
+    var name = ByteColumn(), nameSorted = ByteColumn(), namePhonetic = ByteColumn()
+    var firstTokenPhonetic = ByteColumn(), fatherName = ByteColumn()
+    var birthDate: [Int32] = []
+    var birthDateFlags: [DateFlags] = []
+    var birthDateFormat: [DateFormat] = []
+    var sex: [Sex] = []
+    var street = ByteColumn(), houseNumber = ByteColumn()
+    var rt: [UInt16] = [], rw: [UInt16] = []
+    var village = ByteColumn(), district = ByteColumn(), regency = ByteColumn(), birthPlace = ByteColumn()
+    var nikBirthAgreement: [Agreement] = [], nikSexAgreement: [Agreement] = []
+
+    init(source: Source, rows: Range<Int>, referenceYear: Int) {
+        let n = rows.count
+        let base = rows.lowerBound
+        birthDate.reserveCapacity(n)
+        forEachValue(source.birthDate, rows) { _, value in
+            let d = DateStandardizer.standardize(value, referenceYear: referenceYear)
+            birthDate.append(d.date)
+            birthDateFlags.append(d.flags)
+            birthDateFormat.append(d.format)
+        }
+        sex.reserveCapacity(n)
+        forEachValue(source.sex, rows) { _, value in sex.append(SexStandardizer.standardize(value)) }
+
+        var digits: [UInt8] = []
+        nikClass.reserveCapacity(n)
+        forEachValue(source.nik, rows) { row, value in
+            digits.removeAll(keepingCapacity: true)
+            let r = NIKStandardizer.standardize(value, kind: .nik, into: &digits)
+            nik.append(digits)
+            nikClass.append(r.nikClass)
+            nikZeroTail.append(r.zeroTail)
+            nikSex.append(r.sex)
+            let local = row - base
+            var born: Int32 = 0
+            if r.day > 0 {
+                let column = Int(birthDate[local])
+                let columnYear = column / 10000
+                var year = DateStandardizer.pivot(Int(r.yy), referenceYear)
+                if column != 0 && columnYear % 100 == Int(r.yy) { year = columnYear }
+                if CivilDate.isValid(year: year, month: Int(r.month), day: Int(r.day)) {
+                    born = CivilDate.pack(year: year, month: Int(r.month), day: Int(r.day))
+                }
+            }
+            nikBirth.append(born)
+            let column = birthDate[local]
+            if born == 0 || column == 0 {
+                nikBirthAgreement.append(.unknown)
+            } else if birthDateFlags[local].contains(.yearOnly) {
+                nikBirthAgreement.append(born / 10000 == column / 10000 ? .agree : .disagree)
+            } else {
+                nikBirthAgreement.append(born == column ? .agree : .disagree)
+            }
+            let s = sex[local]
+            nikSexAgreement.append(r.sex == .unknown || s == .unknown ? .unknown : (r.sex == s ? .agree : .disagree))
+        }
+        forEachValue(source.kk, rows) { _, value in
+            digits.removeAll(keepingCapacity: true)
+            let r = NIKStandardizer.standardize(value, kind: .kk, into: &digits)
+            kk.append(digits)
+            kkClass.append(r.nikClass)
+        }
+
+        var names = NameStandardizer()
+        forEachValue(source.name, rows) { _, value in
+            names.standardize(value)
+            name.append(names.name)
+            nameSorted.append(names.sorted)
+            namePhonetic.append(names.phonetic)
+            firstTokenPhonetic.append(names.firstPhonetic)
+            fatherName.append(names.father)
+        }
+
+        var address = AddressStandardizer()
+        var fromText = (village: ByteColumn(), district: ByteColumn(), regency: ByteColumn())
+        forEachValue(source.address, rows) { _, value in
+            address.standardize(value)
+            street.append(address.street)
+            houseNumber.append(address.houseNumber)
+            rt.append(address.rt)
+            rw.append(address.rw)
+            fromText.village.append(address.village)
+            fromText.district.append(address.district)
+            fromText.regency.append(address.regency)
+        }
+        forEachValue(source.rt, rows) { row, value in
+            let (a, b) = AddressStandardizer.rtColumn(value)
+            let local = row - base
+            if a != 0 { rt[local] = a }
+            if b != 0 { rw[local] = b }
+        }
+        if let rwColumn = source.rw {
+            forEachValue(rwColumn, rows) { row, value in
+                let (a, _) = AddressStandardizer.rtColumn(value)
+                if a != 0 { rw[row - base] = a }
+            }
+        }
+        var scratch: [UInt8] = [], out: [UInt8] = []
+        func places(_ column: ByteColumn?, _ kind: AddressStandardizer.PlaceKind, _ fallback: ByteColumn?,
+                    into result: inout ByteColumn) {
+            forEachValue(column, rows) { row, value in
+                out.removeAll(keepingCapacity: true)
+                AddressStandardizer.place(value, kind: kind, into: &out, scratch: &scratch)
+                if out.isEmpty, let fallback {
+                    let local = row - base
+                    result.append(fallback[local])
+                } else {
+                    result.append(out)
+                }
+            }
+        }
+        places(source.village, .village, fromText.village, into: &village)
+        places(source.district, .district, fromText.district, into: &district)
+        places(source.regency, .regency, fromText.regency, into: &regency)
+        places(source.birthPlace, .birthPlace, nil, into: &birthPlace)
+    }
+}
