@@ -17,9 +17,8 @@ struct Blocker {
         case all
     }
 
-    /// For each record, the index of its list.
-    let listOf: [UInt16]
-    let scope: PairScope
+    /// Which records belong to which list, and which pairs are allowed.
+    let index: PairScopeIndex
     let maxBlockPairs: Int
     let threads: Int
 
@@ -68,22 +67,16 @@ struct Blocker {
     }
 
     @inline(__always)
-    private func allowed(_ a: UInt32, _ b: UInt32) -> Bool {
-        switch scope {
-        case .acrossLists: return listOf[Int(a)] != listOf[Int(b)]
-        case .withinLists: return listOf[Int(a)] == listOf[Int(b)]
-        case .all: return true
-        }
-    }
+    private func allowed(_ a: UInt32, _ b: UInt32) -> Bool { index.allowed(Int(a), Int(b)) }
 
     /// Allowed pairs among `n` records of a block, counted per list.
     private func allowedPairs(_ members: ArraySlice<UInt32>) -> Int {
         var perList: [UInt16: Int] = [:]
-        for r in members { perList[listOf[Int(r)], default: 0] += 1 }
+        for r in members { perList[index.listOf[Int(r)], default: 0] += 1 }
         let n = members.count
         let within = perList.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
         let total = n * (n - 1) / 2
-        switch scope {
+        switch index.scope {
         case .acrossLists: return total - within
         case .withinLists: return within
         case .all: return total

@@ -9,15 +9,24 @@ import Foundation
 /// guess_columns: true # guess roles not listed from the headers (default true)
 /// max_field_bytes: 1048576
 /// max_rows: 2000000
+/// link:               # see `padan config --print-default` for every key
+///   threshold: 0.5
+///   blocking:
+///     - [nik_prefix12]
+///     - {name: name+dob, fields: [name_phonetic, birth_date]}
+///   comparisons: [nik, name, birth_date, sex, household, birth_place]
 /// ```
 ///
 /// Unknown keys, unknown roles and out-of-range values are errors naming the file and line.
 public struct Configuration: Sendable, Equatable {
     /// How to read the input lists.
     public var read: ReadOptions
+    /// How to link them.
+    public var link: LinkSettings
 
-    public init(read: ReadOptions = ReadOptions()) {
+    public init(read: ReadOptions = ReadOptions(), link: LinkSettings = .indonesianDefault) {
         self.read = read
+        self.link = link
     }
 
     /// Reads a configuration file.
@@ -32,7 +41,7 @@ public struct Configuration: Sendable, Equatable {
     public static func parse(_ text: String, file: String = "config") throws -> Configuration {
         let doc = try YAMLDocument.parse(text, file: file)
         var config = Configuration()
-        for (key, value) in try doc.mapping(allowed: ["columns", "guess_columns", "max_field_bytes", "max_rows", "max_columns"]) {
+        for (key, value) in try doc.mapping(allowed: ["columns", "guess_columns", "max_field_bytes", "max_rows", "max_columns", "link"]) {
             switch key {
             case "columns":
                 for (role, headers) in try value.mapping(allowed: Set(Role.allCases.map(\.rawValue))) {
@@ -42,6 +51,7 @@ public struct Configuration: Sendable, Equatable {
             case "max_field_bytes": config.read.maxFieldBytes = try value.int(in: 1 ... Int(Int32.max))
             case "max_rows": config.read.maxRows = try value.int(in: 1 ... Int(Int32.max))
             case "max_columns": config.read.maxColumns = try value.int(in: 1 ... 100_000)
+            case "link": try parseLink(value, into: &config.link)
             default: break
             }
         }

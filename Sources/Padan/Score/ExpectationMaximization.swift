@@ -69,7 +69,9 @@ struct ExpectationMaximization {
 
     /// Builds pattern counts from a flat array of level vectors (`comparisonCount` bytes per pair),
     /// keeping only pairs for which `include` is true. Deterministic order (first occurrence).
-    static func patterns(levels: [UInt8], comparisonCount c: Int, include: (Int) -> Bool) -> ExpectationMaximization {
+    /// Comparisons whose `active` flag is false are recorded as null (no evidence).
+    static func patterns(levels: [UInt8], comparisonCount c: Int, active: [Bool]? = nil, include: (Int) -> Bool) -> ExpectationMaximization {
+        let active = active ?? [Bool](repeating: true, count: c)
         precondition(c <= maxComparisons)
         var index: [PatternKey: Int] = [:]
         var patterns: [[UInt8]] = []
@@ -79,14 +81,14 @@ struct ExpectationMaximization {
             for p in 0 ..< pairs where include(p) {
                 var key = PatternKey()
                 for k in 0 ..< c {
-                    let v = UInt64(all[p &* c &+ k])
+                    let v = active[k] ? UInt64(all[p &* c &+ k]) : UInt64(nullLevel)
                     if k < 8 { key.low |= v &<< UInt64(8 * k) } else { key.high |= v &<< UInt64(8 * (k - 8)) }
                 }
                 if let i = index[key] {
                     counts[i] += 1
                 } else {
                     index[key] = patterns.count
-                    patterns.append(Array(all[p * c ..< (p + 1) * c]))
+                    patterns.append((0 ..< c).map { active[$0] ? all[p * c + $0] : nullLevel })
                     counts.append(1)
                 }
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Fellegi-Sunter model: for each comparison the probability of each level among matches (m)
 /// and among non-matches (u), and the prior probability that two random records match.
 ///
@@ -38,6 +40,27 @@ public struct MatchModel: Codable, Sendable, Equatable {
 
     /// The prior weight `log2(λ / (1 − λ))`.
     public var priorWeight: Double { log2(max(lambda, 1e-300) / max(1 - lambda, 1e-300)) }
+
+    /// Reads a `model.json` written by an earlier run.
+    public static func load(path: String) throws -> MatchModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PadanError(.usage, file: path, "the model file cannot be read")
+        }
+        do {
+            let model = try JSONDecoder().decode(MatchModel.self, from: data)
+            for c in model.comparisons where c.m.count != c.levels.count || c.u.count != c.levels.count {
+                throw PadanError(.usage, file: path, "comparison '\(c.name)' has \(c.levels.count) levels but \(c.m.count) m and \(c.u.count) u values")
+            }
+            guard model.lambda > 0 && model.lambda < 1 else {
+                throw PadanError(.usage, file: path, "lambda must be between 0 and 1")
+            }
+            return model
+        } catch let e as PadanError {
+            throw e
+        } catch {
+            throw PadanError(.usage, file: path, "not a model file: \(error)")
+        }
+    }
 
     /// Match probability of a total weight.
     public static func probability(weight: Double) -> Double {

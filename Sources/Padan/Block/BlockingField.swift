@@ -1,0 +1,48 @@
+/// A standardized value (or a key derived from one) that blocking rules can require to be equal.
+public enum BlockingField: String, CaseIterable, Sendable, Codable {
+    /// The whole NIK (16 digits, not blank, placeholder or Excel-scientific).
+    case nik
+    /// The NIK's first 12 digits: region and birth date. A typo in the serial keeps it.
+    case nikPrefix12 = "nik_prefix12"
+    /// The NIK's last 10 digits: birth date and serial. A typo in the region keeps it.
+    case nikSuffix10 = "nik_suffix10"
+    /// The family card number.
+    case kk
+    /// The standardized name.
+    case name
+    /// The phonetic key of the whole name (old and new spellings agree).
+    case namePhonetic = "name_phonetic"
+    /// The phonetic keys of the name's tokens, sorted (reordered names agree).
+    case namePhoneticSorted = "name_phonetic_sorted"
+    /// The phonetic key of the first given name (MUHAMMAD, ABDUL and initials skipped).
+    case firstNamePhonetic = "first_name_phonetic"
+    /// The birth date from the birth-date column.
+    case birthDate = "birth_date"
+    /// The birth year from the birth-date column.
+    case birthYear = "birth_year"
+    /// Sex from the sex column.
+    case sex
+    /// The normalized village (desa/kelurahan).
+    case village
+    /// The normalized district (kecamatan).
+    case district
+    /// The normalized regency or city (kabupaten/kota).
+    case regency
+    /// The normalized street text.
+    case street
+    /// The normalized birth place.
+    case birthPlace = "birth_place"
+}
+
+/// A blocking rule: records are compared when every one of its fields is present and equal.
+public struct BlockingRule: Sendable, Codable, Equatable {
+    /// A short name used in reports and in `links.csv`.
+    public var name: String
+    /// The fields that must agree.
+    public var fields: [BlockingField]
+
+    public init(name: String? = nil, _ fields: [BlockingField]) {
+        self.fields = fields
+        self.name = name ?? fields.map(\.rawValue).joined(separator: "+")
+    }
+}

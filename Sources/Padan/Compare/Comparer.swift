@@ -1,0 +1,246 @@
+import PadanKernels
+
+/// Everything the comparisons read, for all input lists at once (records numbered globally).
+struct CompareData: Sendable {
+    var records: [CompareRecord]
+    /// Standardized names, their phonetic keys and birth places, globally indexed.
+    var name: ByteColumn
+    var phonetic: ByteColumn
+    var birthPlace: ByteColumn
+    var nik: ByteColumn
+    /// For each record, the fraction of all records that carry its standardized name (for the
+    /// term-frequency adjustment of exact name agreement).
+    var nameFrequency: [Float]
+}
+
+/// Computes comparison levels for candidate pairs. Pure: no allocation per pair; the same pair
+/// always gives the same levels.
+struct Comparer: Sendable {
+    let specs: [ComparisonSpec]
+    static let null = ExpectationMaximization.nullLevel
+
+    /// Levels of pair (a, b), written to `out[0 ..< specs.count]`.
+    func levels(_ d: CompareData, _ a: Int, _ b: Int, into out: UnsafeMutableBufferPointer<UInt8>) {
+        let ra = d.records[a], rb = d.records[b]
+        var nikLevel = Self.null
+        if let i = specs.firstIndex(where: { $0.kind == .nik }) {
+            nikLevel = nik(d, ra, rb, a, b)
+            out[i] = nikLevel
+        }
+        // The NIK carries birth date and sex. When the NIKs (nearly) agree and each agrees with its
+        // own record's birth date and sex, those were counted by the NIK comparison. When a NIK
+        // contradicts its own record (a typo in it, or someone else's NIK typed in), the columns
+        // are new evidence and speak.
+        // NIKs within two edits share (almost) all their birth-date digits: that agreement was
+        // counted by the NIK comparison.
+        let nikSettled = nikLevel != Self.null && nikLevel <= 5
+        let dateCounted = nikSettled && ra.nikBirthAgreement != .disagree && rb.nikBirthAgreement != .disagree
+        let sexCounted = nikSettled && ra.nikSexAgreement != .disagree && rb.nikSexAgreement != .disagree
+        // For pairs whose NIKs agree up to one edit or the serial, household agreement is not
+        // independent evidence: twins, family members whose NIK was typed for each other, and
+        // neighbours born the same day share KK and address as often as the same person does.
+        let householdCounted = nikLevel != Self.null && nikLevel <= 4
+        for (i, spec) in specs.enumerated() {
+            switch spec.kind {
+            case .nik: continue
+            case .name: out[i] = name(d, ra, rb, a, b, spec)
+            case .birthDate: out[i] = dateCounted ? Self.null : birthDate(ra, rb)
+            case .sex: out[i] = sexCounted || ra.sex == .unknown || rb.sex == .unknown ? Self.null : (ra.sex == rb.sex ? 0 : 1)
+            case .household: out[i] = householdCounted ? Self.null : household(ra, rb)
+            case .birthPlace: out[i] = birthPlace(d, ra, rb, a, b, spec)
+            }
+        }
+    }
+
+    /// NIK levels (see ``ComparisonKind/nik``).
+    func nik(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int) -> UInt8 {
+        guard ra.nikComparable && rb.nikComparable else { return Self.null }
+        if ra.nikUsable16 && rb.nikUsable16 {
+            let level = Self.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
+            // A difference in the birth-date digits that both records' own birth dates confirm is
+            // not a typo: these are two correct NIKs of people born on different days.
+            if (level == 2 || level == 5) && ra.nikBirthAgreement == .agree && rb.nikBirthAgreement == .agree
+                && Self.birthDigitsDiffer(ra.nik, rb.nik)
+            {
+                return 6
+            }
+            return level
+        }
+        // A dropped or doubled digit: edit distance on the digits.
+        let distance = d.nik.withUnsafeBuffers { bytes, offsets -> Int in
+            let x = UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])])
+            let y = UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])])
+            return OSA.distance(x, y, cutoff: 3)
+        }
+        return distance == 0 ? 0 : distance == 1 ? 2 : distance == 2 ? 5 : 6
+    }
+
+    /// NIK levels of two 16-digit NIKs.
+    static func nikLevel16(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>, zeroTailA: UInt8, zeroTailB: UInt8) -> UInt8 {
+        let differs = x .!= y
+        var mask: UInt32 = 0
+        for k in 0 ..< 16 where differs[k] { mask |= 1 << UInt32(k) }
+        if mask == 0 { return 0 }
+        // Excel zeroed the tail of one of them: all differences lie in that tail.
+        let tail = max(zeroTailA, zeroTailB)
+        if tail > 0 && tail <= 5 {
+            let tailMask: UInt32 = ((1 << UInt32(tail)) - 1) << UInt32(16 - Int(tail))
+            if mask & ~tailMask == 0 { return 1 }
+        }
+        let serial: UInt32 = 0xF000
+        let count = mask.nonzeroBitCount
+        if count == 1 { return mask & serial != 0 ? 3 : 2 }
+        if count == 2 {
+            let p = mask.trailingZeroBitCount
+            if mask == 3 << UInt32(p) && x[p] == y[p + 1] && x[p + 1] == y[p] {
+                return mask & ~serial == 0 ? 3 : 2
+            }
+        }
+        if mask & ~serial == 0 { return 4 }
+        return count == 2 ? 5 : 6
+    }
+
+    /// Whether the NIKs' birth-date digits (positions 6 to 11) differ.
+    static func birthDigitsDiffer(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>) -> Bool {
+        for k in 6 ..< 12 where x[k] != y[k] { return true }
+        return false
+    }
+
+    func name(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ spec: ComparisonSpec) -> UInt8 {
+        guard ra.name != 0 && rb.name != 0 else { return Self.null }
+        if ra.name == rb.name { return 0 }
+        if ra.phonetic == rb.phonetic { return 1 }
+        if ra.phoneticSorted == rb.phoneticSorted { return 2 }
+        return d.phonetic.withUnsafeBuffers { pb, po -> UInt8 in
+            let px = UnsafeBufferPointer(rebasing: pb[Int(po[a]) ..< Int(po[a + 1])])
+            let py = UnsafeBufferPointer(rebasing: pb[Int(po[b]) ..< Int(po[b + 1])])
+            // One typo (or two tokens run together) after the old and new spellings are folded.
+            if OSA.distance(px, py, cutoff: 1) <= 1 { return 3 }
+            let jw = d.name.withUnsafeBuffers { bytes, offsets in
+                JaroWinkler.similarity(
+                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])]),
+                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])]))
+            }
+            if jw >= spec.highSimilarity { return 4 }
+            if Self.tokensContained(px, py) { return 5 }
+            if jw >= spec.mediumSimilarity { return 6 }
+            if ra.firstName != 0 && ra.firstName == rb.firstName { return 7 }
+            return 8
+        }
+    }
+
+    /// Whether every token of the name with fewer tokens is in the other (equal phonetic key, or a
+    /// one-letter initial matching a token's first letter), with at least one full token matched.
+    static func tokensContained(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        func tokenCount(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+            var n = 0, inToken = false
+            for c in s { if c == 32 { inToken = false } else if !inToken { inToken = true; n += 1 } }
+            return n
+        }
+        let (short, long) = tokenCount(x) <= tokenCount(y) ? (x, y) : (y, x)
+        var fullMatches = 0
+        var i = 0
+        while i < short.count {
+            if short[i] == 32 { i += 1; continue }
+            var j = i
+            while j < short.count && short[j] != 32 { j += 1 }
+            let token = UnsafeBufferPointer(rebasing: short[i ..< j])
+            var found = false
+            var k = 0
+            while k < long.count && !found {
+                if long[k] == 32 { k += 1; continue }
+                var e = k
+                while e < long.count && long[e] != 32 { e += 1 }
+                let other = UnsafeBufferPointer(rebasing: long[k ..< e])
+                if token.count == 1 || other.count == 1 {
+                    found = token[0] == other[0]
+                } else if token.count == other.count {
+                    found = true
+                    for q in 0 ..< token.count where token[q] != other[q] { found = false; break }
+                    if found { fullMatches += 1 }
+                }
+                k = e
+            }
+            if !found { return false }
+            i = j
+        }
+        return fullMatches > 0
+    }
+
+    func birthDate(_ ra: CompareRecord, _ rb: CompareRecord) -> UInt8 {
+        let x = Int(ra.birthDate), y = Int(rb.birthDate)
+        guard x != 0 && y != 0 else { return Self.null }
+        if x == y { return ra.dateFlags.contains(.placeholder) ? 1 : 0 }
+        let (yx, mx, dx) = (x / 10000, x / 100 % 100, x % 100)
+        let (yy, my, dy) = (y / 10000, y / 100 % 100, y % 100)
+        if yx == yy && dx == my && mx == dy { return 2 }
+        if mx == my && dx == dy && (abs(yx - yy) == 1 || Self.oneDigitApart(yx, yy)) { return 3 }
+        if yx == yy && (mx == my || dx == dy) { return 4 }
+        return 5
+    }
+
+    static func oneDigitApart(_ a: Int, _ b: Int) -> Bool {
+        var a = a, b = b, differing = 0
+        while a > 0 || b > 0 {
+            if a % 10 != b % 10 { differing += 1 }
+            a /= 10
+            b /= 10
+        }
+        return differing == 1
+    }
+
+    func household(_ ra: CompareRecord, _ rb: CompareRecord) -> UInt8 {
+        if ra.kkUsable && rb.kkUsable && ra.kk == rb.kk { return 0 }
+        let anyA = ra.village | ra.district | ra.regency | ra.street
+        let anyB = rb.village | rb.district | rb.regency | rb.street
+        guard anyA != 0 && anyB != 0 else { return Self.null }
+        if ra.village != 0 && ra.village == rb.village {
+            let rtKnown = ra.rt != 0 && rb.rt != 0
+            let sameRT = rtKnown && ra.rt == rb.rt && (ra.rw == 0 || rb.rw == 0 || ra.rw == rb.rw)
+            if ra.street != 0 && ra.street == rb.street && ra.house != 0 && ra.house == rb.house && (!rtKnown || sameRT) {
+                return 1
+            }
+            return sameRT ? 2 : 3
+        }
+        if ra.district != 0 && ra.district == rb.district { return 4 }
+        if ra.regency != 0 && ra.regency == rb.regency { return 5 }
+        return 6
+    }
+
+    func birthPlace(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ spec: ComparisonSpec) -> UInt8 {
+        guard ra.birthPlace != 0 && rb.birthPlace != 0 else { return Self.null }
+        if ra.birthPlace == rb.birthPlace { return 0 }
+        let jw = d.birthPlace.withUnsafeBuffers { bytes, offsets in
+            JaroWinkler.similarity(
+                UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])]),
+                UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])]))
+        }
+        return jw >= spec.mediumSimilarity ? 1 : 2
+    }
+}
+
+extension CompareData {
+    /// Packs the records of all lists, numbered globally in list order.
+    static func build(_ tables: [StandardizedTable], threads: Int) -> CompareData {
+        var records: [CompareRecord] = []
+        records.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        for t in tables { records += CompareRecord.pack(t, threads: threads) }
+        func concat(_ column: (StandardizedTable) -> ByteColumn) -> ByteColumn {
+            var out = ByteColumn()
+            out.reserve(values: records.count, bytes: tables.reduce(0) { $0 + column($1).bytes.count })
+            for t in tables {
+                let c = column(t)
+                for i in 0 ..< c.count { out.append(c[i]) }
+            }
+            return out
+        }
+        var counts: [UInt64: Int32] = [:]
+        counts.reserveCapacity(records.count)
+        for r in records where r.name != 0 { counts[r.name, default: 0] += 1 }
+        let total = Float(max(1, records.count))
+        let frequency = records.map { r -> Float in r.name == 0 ? 0 : Float(counts[r.name] ?? 1) / total }
+        return CompareData(
+            records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
+            birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency)
+    }
+}

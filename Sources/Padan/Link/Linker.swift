@@ -1,0 +1,259 @@
+import Foundation
+
+/// Links lists of people: finds pairs of records that are the same person, without labelled data.
+///
+/// ```swift
+/// let provinsi = try TableReader.read(path: "provinsi.csv")
+/// let kota = try TableReader.read(path: "kota.csv")
+/// let result = try Linker(settings: .indonesianDefault).link([provinsi, kota])
+/// for link in result.links {
+///     print(provinsi.id(row: link.left.row), kota.id(row: link.right.row), link.probability)
+/// }
+/// ```
+///
+/// The stages are standardize → block → compare → train (unless a model is given) → score. Each
+/// heavy stage runs on ``LinkSettings/threads`` threads in chunks, and the result is the same for
+/// any thread count.
+public struct Linker: Sendable {
+    public var settings: LinkSettings
+
+    public init(settings: LinkSettings = .indonesianDefault) {
+        self.settings = settings
+    }
+
+    /// Which pairs to look at.
+    public enum Scope: String, Sendable, Codable {
+        /// Pairs from different lists only.
+        case link
+        /// Pairs within each list only (duplicates).
+        case dedupe
+        /// Both.
+        case linkAndDedupe = "link_and_dedupe"
+
+        var pairScope: Blocker.PairScope {
+            switch self {
+            case .link: return .acrossLists
+            case .dedupe: return .withinLists
+            case .linkAndDedupe: return .all
+            }
+        }
+    }
+
+    /// Links `tables` (two or more for `.link`, one or more for `.dedupe`). With `model`, its
+    /// parameters are used as they are; otherwise they are estimated from these tables.
+    public func link(_ tables: [Table], scope: Scope = .link, model given: MatchModel? = nil) throws -> LinkResult {
+        try validate(tables: tables, scope: scope, model: given)
+        var clock = StageClock()
+        let threads = settings.threads
+        let standardized = tables.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
+        clock.lap("standardize")
+
+        let data = CompareData.build(standardized, threads: threads)
+        let scopeIndex = PairScopeIndex(listSizes: tables.map(\.rowCount), scope: scope.pairScope)
+        clock.lap("pack")
+
+        let ruleKeys = settings.blocking.enumerated().map { k, rule in
+            BlockingKeys.keys(rule, ruleIndex: k, records: data.records, threads: threads)
+        }
+        let blocker = Blocker(index: scopeIndex, maxBlockPairs: settings.maxBlockPairs, threads: threads)
+        let (pairs, reports) = blocker.pairs(rules: settings.blocking.enumerated().map { k, rule in
+            Blocker.RuleKeys(name: rule.name, keys: ruleKeys[k], describe: { describe(rule, record: $0, tables: tables, data: data) })
+        })
+        if pairs.count > settings.maxCandidatePairs {
+            let worst = reports.max { $0.pairs < $1.pairs }!
+            throw PadanError(.limit, "blocking produced \(pairs.count) candidate pairs, over the limit of \(settings.maxCandidatePairs); rule '\(worst.rule)' produced \(worst.pairs) of them (tighten it, or raise max_candidate_pairs)")
+        }
+        clock.lap("block")
+
+        let comparer = Comparer(specs: settings.comparisons)
+        let c = settings.comparisons.count
+        var levels = [UInt8](repeating: 0, count: pairs.count * c)
+        var agreement = [UInt32](repeating: 0, count: pairs.count)
+        levels.withUnsafeMutableBufferPointer { levelsOut in
+            agreement.withUnsafeMutableBufferPointer { agreementOut in
+                let l = UnsafeSendable(levelsOut), g = UnsafeSendable(agreementOut)
+                Parallel.forEach(count: pairs.count, threads: threads, minChunk: 4096) { range in
+                    for p in range {
+                        let a = Int(pairs.left[p]), b = Int(pairs.right[p])
+                        comparer.levels(data, a, b, into: UnsafeMutableBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]))
+                        var mask: UInt32 = 0
+                        for k in 0 ..< ruleKeys.count {
+                            let ka = ruleKeys[k][a]
+                            if ka != 0 && ka == ruleKeys[k][b] { mask |= 1 << UInt32(k) }
+                        }
+                        g.value[p] = mask
+                    }
+                }
+            }
+        }
+        clock.lap("compare")
+
+        var model: MatchModel
+        var baseWeights: [Double]
+        if var given {
+            model = given
+            given.warnings = []
+            baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+        } else {
+            let trainer = ModelTrainer(settings: settings, comparer: comparer, data: data, pairScope: scopeIndex)
+            var (u, sampled) = trainer.randomPairU()
+            var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
+            if let nikIndex = settings.comparisons.firstIndex(where: { $0.kind == .nik }),
+               let neighbourhood = trainer.nikNeighbourhoodU() {
+                u[nikIndex] = ModelTrainer.merge(nik: neighbourhood, into: u[nikIndex])
+                uSources[nikIndex] += "; near-agreement levels from NIK neighbourhoods"
+            }
+            let (m, mSources, warnings) = trainer.trainM(levels: levels, agreement: agreement, u: u)
+            model = MatchModel(
+                comparisons: settings.comparisons.enumerated().map { k, spec in
+                    MatchModel.Comparison(name: spec.kind.rawValue, levels: spec.kind.levels, m: m[k], u: u[k],
+                                          mSource: mSources[k], uSource: uSources[k])
+                },
+                lambda: 0.5, warnings: warnings)
+            baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+            let largest = tables.map(\.rowCount).max() ?? 1
+            model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs,
+                                              start: Double(largest) / Double(max(scopeIndex.totalPairs, 1)))
+            model.warnings += ModelTrainer.plausibility(model)
+        }
+        clock.lap("train")
+
+        let prior = model.priorWeight
+        var links: [ScoredPair] = []
+        var review: [ScoredPair] = []
+        var linked = tables.map { [Bool](repeating: false, count: $0.rowCount) }
+        let offsets = tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
+        func ref(_ global: Int) -> RowRef {
+            var list = 0
+            while offsets[list + 1] <= global { list += 1 }
+            return RowRef(list: list, row: global - offsets[list])
+        }
+        for p in 0 ..< pairs.count {
+            let w = prior + baseWeights[p]
+            let probability = MatchModel.probability(weight: w)
+            guard probability >= settings.reviewThreshold else { continue }
+            let a = Int(pairs.left[p]), b = Int(pairs.right[p])
+            var pairLevels: [Int?] = []
+            var pairWeights: [Double] = []
+            for k in 0 ..< c {
+                let level = levels[p * c + k]
+                if level == Comparer.null {
+                    pairLevels.append(nil)
+                    pairWeights.append(0)
+                } else {
+                    pairLevels.append(Int(level))
+                    pairWeights.append(Self.weight(model, k, level, data: data, a))
+                }
+            }
+            let scored = ScoredPair(left: ref(a), right: ref(b), weight: w, probability: probability,
+                                    levels: pairLevels, weights: pairWeights, rule: settings.blocking[Int(pairs.rule[p])].name)
+            if probability >= settings.threshold {
+                links.append(scored)
+                linked[scored.left.list][scored.left.row] = true
+                linked[scored.right.list][scored.right.row] = true
+            } else {
+                review.append(scored)
+            }
+        }
+        clock.lap("score")
+        let unmatched = linked.map { flags in flags.indices.filter { !flags[$0] } }
+        return LinkResult(tables: tables, links: links, review: review, model: model, blocking: reports,
+                          candidatePairs: pairs.count, timings: clock.timings, unmatched: unmatched)
+    }
+
+    /// A comparison's weight for `level`, with the term-frequency adjustment for exact names: a
+    /// name carried by many people (SITI AMINAH) is weaker evidence than a rare one.
+    @inline(__always)
+    static func weight(_ model: MatchModel, _ k: Int, _ level: UInt8, data: CompareData, _ a: Int) -> Double {
+        let comparison = model.comparisons[k]
+        if level == 0 && comparison.name == ComparisonKind.name.rawValue {
+            let frequency = Double(data.nameFrequency[a])
+            return log2(max(comparison.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
+        }
+        return comparison.weight(Int(level))
+    }
+
+    /// Σ of comparison weights per pair (prior not included).
+    static func weights(levels: [UInt8], comparisonCount c: Int, model: MatchModel, data: CompareData,
+                        pairs: CandidatePairs, threads: Int) -> [Double] {
+        let table = model.comparisons.map { comparison in comparison.levels.indices.map { comparison.weight($0) } }
+        let nameIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.name.rawValue }
+        var out = [Double](repeating: 0, count: pairs.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let o = UnsafeSendable(buffer)
+            Parallel.forEach(count: pairs.count, threads: threads, minChunk: 8192) { range in
+                for p in range {
+                    var w = 0.0
+                    for k in 0 ..< c {
+                        let level = levels[p * c + k]
+                        if level == Comparer.null { continue }
+                        if level == 0 && k == nameIndex {
+                            w += weight(model, k, 0, data: data, Int(pairs.left[p]))
+                        } else {
+                            w += table[k][Int(level)]
+                        }
+                    }
+                    o.value[p] = w
+                }
+            }
+        }
+        return out
+    }
+
+    private func validate(tables: [Table], scope: Scope, model: MatchModel?) throws {
+        if scope == .link && tables.count < 2 {
+            throw PadanError(.usage, "linking needs at least two lists (use dedupe for one)")
+        }
+        if tables.isEmpty { throw PadanError(.usage, "no input lists") }
+        if tables.count > Int(UInt16.max) { throw PadanError(.usage, "too many input lists") }
+        if settings.comparisons.isEmpty || settings.comparisons.count > ExpectationMaximization.maxComparisons {
+            throw PadanError(.usage, "between 1 and \(ExpectationMaximization.maxComparisons) comparisons are needed")
+        }
+        if settings.blocking.isEmpty || settings.blocking.count > 32 {
+            throw PadanError(.usage, "between 1 and 32 blocking rules are needed")
+        }
+        let total = tables.reduce(0) { $0 + $1.rowCount }
+        if total >= Int(UInt32.max) { throw PadanError(.limit, "more than 4 billion records in all") }
+        if let model {
+            let names = settings.comparisons.map(\.kind.rawValue)
+            if model.comparisons.map(\.name) != names
+                || zip(model.comparisons, settings.comparisons).contains(where: { $0.levels != $1.kind.levels })
+            {
+                throw PadanError(.usage, "the model's comparisons (\(model.comparisons.map(\.name).joined(separator: ", "))) do not match the configured ones (\(names.joined(separator: ", ")))")
+            }
+        }
+    }
+
+    private func describe(_ rule: BlockingRule, record: Int, tables: [Table], data: CompareData) -> String {
+        var list = 0, row = record
+        while row >= tables[list].rowCount { row -= tables[list].rowCount; list += 1 }
+        let t = tables[list]
+        let parts = rule.fields.map { field -> String in
+            switch field {
+            case .nik, .nikPrefix12, .nikSuffix10: return "NIK \(t.value(.nik, row: row))"
+            case .kk: return "KK \(t.value(.kk, row: row))"
+            case .name, .namePhonetic, .namePhoneticSorted, .firstNamePhonetic: return "name \(data.name.string(record))"
+            case .birthDate, .birthYear: return "born \(t.value(.birthDate, row: row))"
+            case .sex: return "sex \(t.value(.sex, row: row))"
+            case .village: return "village \(t.value(.village, row: row))"
+            case .district: return "district \(t.value(.district, row: row))"
+            case .regency: return "regency \(t.value(.regency, row: row))"
+            case .street: return "street \(t.value(.address, row: row))"
+            case .birthPlace: return "born in \(t.value(.birthPlace, row: row))"
+            }
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+/// Wall-clock time per stage.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var timings: [StageTiming] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Writes a link run's results into a directory, atomically: `links.csv`, `review.csv`,
+/// `unmatched_*.csv`, `rejected.csv`, `model.json` and `summary.json` appear together or not at all.
+public enum LinkOutput {
+    /// Writes `result` into `directory` (replacing an existing one only when `force`), and returns
+    /// the summary it wrote.
+    @discardableResult
+    public static func write(_ result: LinkResult, settings: LinkSettings, to directory: String, force: Bool,
+                             extraStages: [StageTiming] = []) throws -> LinkSummary {
+        var clock = StageClock()
+        let out = try OutputDirectory(path: directory, force: force)
+        try out.write("links.csv", pairsCSV(result.links, result: result))
+        try out.write("review.csv", pairsCSV(result.review, result: result))
+        let twoSided = result.tables.count == 2
+        for (i, table) in result.tables.enumerated() {
+            let name = twoSided ? (i == 0 ? "unmatched_left.csv" : "unmatched_right.csv") : "unmatched_\(safeName(table.name)).csv"
+            try out.write(name, rowsCSV(table, rows: result.unmatched[i]))
+        }
+        try out.write("rejected.csv", rejectedCSV(result.tables))
+        try out.write("model.json", json(result.model))
+        clock.lap("write")
+        let summary = LinkSummary(result: result, settings: settings, extraStages: extraStages + clock.timings)
+        guard summary.accountingHolds else {
+            throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")
+        }
+        try out.write("summary.json", json(summary))
+        try out.commit()
+        return summary
+    }
+
+    static func safeName(_ name: String) -> String {
+        String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return Array(try encoder.encode(value)) + [10]
+    }
+
+    static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult) -> [UInt8] {
+        var w = CSVWriter(capacity: pairs.count * 160 + 256)
+        var header = ["left_id", "right_id", "match_probability", "match_weight"]
+        for c in result.model.comparisons { header += ["\(c.name)_level", "\(c.name)_weight"] }
+        header += ["blocking_rule", "left_source", "right_source"]
+        w.row(header)
+        for p in pairs {
+            w.field(result.tables[p.left.list].id(row: p.left.row))
+            w.field(result.tables[p.right.list].id(row: p.right.row))
+            w.field(p.probability, decimals: 6)
+            w.field(p.weight, decimals: 3)
+            for (k, c) in result.model.comparisons.enumerated() {
+                w.field(p.levels[k].map { c.levels[$0] } ?? "null")
+                w.field(p.weights[k], decimals: 3)
+            }
+            w.field(p.rule)
+            w.field(result.tables[p.left.list].name)
+            w.field(result.tables[p.right.list].name)
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    static func rowsCSV(_ table: Table, rows: [Int]) -> [UInt8] {
+        var w = CSVWriter(capacity: rows.count * 128 + 256)
+        w.row(table.columnNames)
+        for r in rows {
+            for column in table.columns {
+                column.withUnsafeBuffers { bytes, offsets in
+                    w.field(UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])]))
+                }
+            }
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    static func rejectedCSV(_ tables: [Table]) -> [UInt8] {
+        var w = CSVWriter()
+        w.row(["source", "file", "line", "reason", "fields"])
+        for t in tables {
+            for r in t.rejected {
+                w.row([r.source, t.path, String(r.line), r.reason, r.fields.joined(separator: " | ")])
+            }
+        }
+        return w.bytes
+    }
+}

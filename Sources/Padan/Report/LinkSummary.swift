@@ -1,0 +1,68 @@
+/// The numbers of a link run, for `summary.json` and the printed summary.
+public struct LinkSummary: Codable, Sendable {
+    /// Per input list.
+    public struct ListCounts: Codable, Sendable {
+        public var name: String
+        public var file: String
+        /// Data records in the file (rejected ones included).
+        public var rowsRead: Int
+        public var rejected: Int
+        /// Rows in at least one link.
+        public var linked: Int
+        public var unmatched: Int
+    }
+
+    public var lists: [ListCounts]
+    public var candidatePairs: Int
+    public var blocking: [BlockingRuleReport]
+    public var links: Int
+    public var review: Int
+    public var threshold: Double
+    public var reviewThreshold: Double
+    public var stages: [StageTiming]
+    public var totalSeconds: Double
+    public var peakMemoryMB: Double
+    public var threads: Int
+    public var modelWarnings: [String]
+    /// Whether rows read = linked + unmatched + rejected held for every list.
+    public var accountingHolds: Bool
+
+    public init(result: LinkResult, settings: LinkSettings, extraStages: [StageTiming] = []) {
+        lists = result.tables.enumerated().map { i, t in
+            let unmatched = result.unmatched[i].count
+            return ListCounts(name: t.name, file: t.path, rowsRead: t.rowCount + t.rejected.count,
+                              rejected: t.rejected.count, linked: t.rowCount - unmatched, unmatched: unmatched)
+        }
+        candidatePairs = result.candidatePairs
+        blocking = result.blocking
+        links = result.links.count
+        review = result.review.count
+        threshold = settings.threshold
+        reviewThreshold = settings.reviewThreshold
+        stages = result.timings + extraStages
+        totalSeconds = stages.reduce(0) { $0 + $1.seconds }
+        peakMemoryMB = Double(ProcessInfoShim.peakResidentBytes) / 1_048_576
+        threads = settings.threads == 0 ? Parallel.defaultThreads : settings.threads
+        modelWarnings = result.model.warnings
+        accountingHolds = lists.allSatisfy { $0.rowsRead == $0.linked + $0.unmatched + $0.rejected }
+    }
+
+    /// The summary as people read it.
+    public var text: String {
+        var out = ""
+        for l in lists {
+            out += "\(l.name): \(l.rowsRead) rows read, \(l.rejected) rejected, \(l.linked) linked, \(l.unmatched) unmatched\n"
+        }
+        out += "candidate pairs: \(candidatePairs)\n"
+        for r in blocking {
+            var line = "  \(r.rule): \(r.pairs) new pairs (\(r.pairsIncludingEarlierRules) with earlier rules' pairs)"
+            if r.oversizedBlocks > 0 { line += ", \(r.oversizedBlocks) oversized blocks skipped (\(r.oversizedPairs) pairs)" }
+            out += line + "\n"
+        }
+        out += "links: \(links) (probability ≥ \(threshold)), review: \(review) (≥ \(reviewThreshold))\n"
+        out += "time: " + stages.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ")
+        out += "; total \(CSVWriter.format(totalSeconds, decimals: 3))s on \(threads) threads, peak memory \(Int(peakMemoryMB.rounded())) MB\n"
+        for w in modelWarnings { out += "model warning: \(w)\n" }
+        return out
+    }
+}

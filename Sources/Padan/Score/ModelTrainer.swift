@@ -1,0 +1,273 @@
+/// Estimates a ``MatchModel`` without labels: u from random pairs (and, for the NIK's
+/// near-agreement levels, from the NIKs' actual neighbourhoods), m by EM sessions on the pairs of
+/// each blocking rule, and the prior from the expected number of matches.
+struct ModelTrainer {
+    let settings: LinkSettings
+    let comparer: Comparer
+    let data: CompareData
+    let pairScope: PairScopeIndex
+
+    /// u per comparison and level from `settings.uSamplePairs` random allowed pairs. Sample `i` is
+    /// a pure function of (seed, i), so the estimate does not depend on the thread count.
+    func randomPairU() -> (u: [[Double]], sampled: Int) {
+        let c = settings.comparisons.count
+        let n = data.records.count
+        let samples = min(settings.uSamplePairs, max(0, pairScope.totalPairs))
+        let chunkSize = 16384
+        let chunks = (samples + chunkSize - 1) / chunkSize
+        let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1) { range -> [[Int]] in
+            var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.kind.levels.count) }
+            var levels = [UInt8](repeating: 0, count: c)
+            for chunk in range {
+                for i in chunk * chunkSize ..< min(samples, (chunk + 1) * chunkSize) {
+                    var rng = SplitMix64(seed: settings.seed ^ (UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
+                    var a = 0, b = 0
+                    repeat {
+                        a = Int(rng.next() % UInt64(n))
+                        b = Int(rng.next() % UInt64(n))
+                    } while a == b || !pairScope.allowed(a, b)
+                    levels.withUnsafeMutableBufferPointer { comparer.levels(data, min(a, b), max(a, b), into: $0) }
+                    for k in 0 ..< c where levels[k] != Comparer.null { counts[k][Int(levels[k])] += 1 }
+                }
+            }
+            return counts
+        }
+        var total = settings.comparisons.map { [Int](repeating: 0, count: $0.kind.levels.count) }
+        for part in counts { for k in 0 ..< c { for l in 0 ..< total[k].count { total[k][l] += part[k][l] } } }
+        let u = total.map { levels -> [Double] in
+            let sum = Double(levels.reduce(0, +))
+            // A level never seen among the random pairs gets half a pair's worth of probability.
+            return levels.map { sum == 0 ? 1.0 / Double(levels.count) : max(Double($0), 0.5) / max(sum, 1) }
+        }
+        return (u, samples)
+    }
+
+    /// Exact-neighbourhood u for the NIK levels `excel_zeroed_tail`, `one_edit`,
+    /// `one_edit_in_serial` and `serial_differs`. Random pairs almost never land on these levels,
+    /// yet they are exactly where different people meet (twins, neighbours born the same day in
+    /// the same district, people whose birthdays are a day apart with the same serial), so their u
+    /// is measured rather than floored: for up to `sampleSize` records with a 16-digit NIK, every
+    /// allowed record whose NIK shares the first 12 digits, or is one substitution or adjacent
+    /// transposition away outside the serial, is found through hash tables and its level counted.
+    /// Returns per-level probabilities among pairs of 16-digit NIKs (nil where nothing was sampled).
+    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> [Double]? {
+        let records = data.records
+        var full = ChainedIndex(), prefix = ChainedIndex()
+        full.reserve(records.count)
+        prefix.reserve(records.count)
+        var usablePerList = [Int](repeating: 0, count: pairScope.listSizes.count)
+        for (i, r) in records.enumerated() where r.nikUsable16 {
+            full.insert(BlockingKeys.digitsHash(r.nik, 0 ..< 16), UInt32(i))
+            prefix.insert(BlockingKeys.digitsHash(r.nik, 0 ..< 12), UInt32(i))
+            usablePerList[Int(pairScope.listOf[i])] += 1
+        }
+        let usable = usablePerList.reduce(0, +)
+        guard usable > 1 else { return nil }
+        let levelCount = ComparisonKind.nik.levels.count
+        var counts = [Int](repeating: 0, count: levelCount)
+        var partners = 0
+        var sampled = 0
+        var attempt: UInt64 = 0
+        let wanted = min(sampleSize, usable)
+        while sampled < wanted && attempt < UInt64(wanted) * 64 {
+            var rng = SplitMix64(seed: settings.seed &+ 0x51ED &+ attempt)
+            attempt += 1
+            let a = Int(rng.next() % UInt64(records.count))
+            let ra = records[a]
+            guard ra.nikUsable16 else { continue }
+            sampled += 1
+            let list = Int(pairScope.listOf[a])
+            switch pairScope.scope {
+            case .acrossLists: partners += usable - usablePerList[list]
+            case .withinLists: partners += usablePerList[list] - 1
+            case .all: partners += usable - 1
+            }
+            func count(_ b: Int) {
+                guard b != a, pairScope.allowed(a, b) else { return }
+                let rb = records[b]
+                let level = Comparer.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
+                counts[Int(level)] += 1
+            }
+            prefix.forEach(BlockingKeys.digitsHash(ra.nik, 0 ..< 12)) { count(Int($0)) }
+            var variant = ra.nik
+            for p in 0 ..< 12 {
+                let original = variant[p]
+                for d in UInt8(48) ... 57 where d != original {
+                    variant[p] = d
+                    full.forEach(BlockingKeys.digitsHash(variant, 0 ..< 16)) { b in
+                        if !records[Int(b)].nikUsable16 { return }
+                        count(Int(b))
+                    }
+                }
+                variant[p] = original
+                let next = variant[p + 1]
+                if original != next {
+                    variant[p] = next
+                    variant[p + 1] = original
+                    full.forEach(BlockingKeys.digitsHash(variant, 0 ..< 16)) { count(Int($0)) }
+                    variant[p] = original
+                    variant[p + 1] = next
+                }
+            }
+        }
+        guard partners > 0 else { return nil }
+        // A level never seen gets half a pair's worth, as with random pairs.
+        return counts.map { max(Double($0), 0.5) / Double(partners) }
+    }
+
+    /// Replaces the NIK's near-agreement levels of `u` with the neighbourhood estimate and rescales
+    /// the other levels so the row still sums to one.
+    static func merge(nik neighbourhood: [Double], into u: [Double]) -> [Double] {
+        let measured: Set<Int> = [1, 2, 3, 4]
+        let measuredMass = measured.reduce(0) { $0 + neighbourhood[$1] }
+        let otherMass = u.indices.filter { !measured.contains($0) }.reduce(0) { $0 + u[$1] }
+        return u.indices.map { l in
+            if measured.contains(l) { return max(neighbourhood[l], MatchModel.floor) }
+            return otherMass > 0 ? u[l] * (1 - measuredMass) / otherMass : u[l]
+        }
+    }
+
+    /// Learns m by one EM session per blocking rule over the candidate pairs that agree on that
+    /// rule's key, each session updating only the comparisons the rule does not force to agree, and
+    /// averages each comparison's m over the sessions that learned it.
+    func trainM(levels: [UInt8], agreement: [UInt32], u: [[Double]]) -> (m: [[Double]], sources: [[String]], warnings: [String]) {
+        let c = settings.comparisons.count
+        var sums = settings.comparisons.map { [Double](repeating: 0, count: $0.kind.levels.count) }
+        var sessions = [[String]](repeating: [], count: c)
+        var warnings: [String] = []
+        let start = settings.comparisons.map { $0.kind.defaultM }
+        for (k, rule) in settings.blocking.enumerated() {
+            let bit = UInt32(1) << UInt32(k)
+            let trainable = Set((0 ..< c).filter { settings.comparisons[$0].kind.dependsOn.isDisjoint(with: rule.fields) })
+            // The comparisons the rule forced to agree take no part in the session at all (as in
+            // Splink): within the rule's pairs their agreement says nothing about matches.
+            let active = (0 ..< c).map { trainable.contains($0) }
+            let em = ExpectationMaximization.patterns(levels: levels, comparisonCount: c, active: active) { agreement[$0] & bit != 0 }
+            let pairs = em.counts.reduce(0, +)
+            guard pairs >= 50, !trainable.isEmpty else { continue }
+            let result = em.run(m: start, u: u, lambda: 0.5, trainable: trainable)
+            for k2 in trainable.sorted() {
+                for l in 0 ..< sums[k2].count { sums[k2][l] += result.m[k2][l] }
+                sessions[k2].append("\(rule.name) (\(Int(pairs)) pairs, λ=\(CSVWriter.format(result.lambda, decimals: 3)))")
+            }
+        }
+        var m = start
+        for k in 0 ..< c {
+            if sessions[k].isEmpty {
+                warnings.append("no training session could learn m for '\(settings.comparisons[k].kind.rawValue)'; defaults used")
+                sessions[k] = ["default"]
+            } else {
+                m[k] = sums[k].map { $0 / Double(sessions[k].count) }
+            }
+        }
+        return (m, sessions, warnings)
+    }
+
+    /// The prior λ: the expected number of matches among all allowed pairs, found by iterating
+    /// λ → Σ P(match | pair, λ) / (all pairs) over the candidate pairs (pairs outside the
+    /// candidates are taken to have no matches).
+    static func prior(weights: [Double], totalPairs: Int, start: Double) -> Double {
+        var lambda = start
+        for _ in 0 ..< 50 {
+            let prior = log2(lambda / (1 - lambda))
+            var expected = 0.0
+            for w in weights { expected += MatchModel.probability(weight: prior + w) }
+            let next = min(max(expected / Double(max(totalPairs, 1)), 1e-15), 0.5)
+            if abs(next - lambda) <= lambda * 1e-6 { return next }
+            lambda = next
+        }
+        return lambda
+    }
+
+    /// Warnings for parameters a careful statistician would not believe.
+    static func plausibility(_ model: MatchModel) -> [String] {
+        var warnings: [String] = []
+        for c in model.comparisons {
+            if c.m[0] <= c.u[0] {
+                warnings.append("\(c.name): m(\(c.levels[0])) = \(CSVWriter.format(c.m[0], decimals: 4)) is not above u = \(CSVWriter.format(c.u[0], decimals: 4)); agreement would count against a match")
+            }
+            let last = c.levels.count - 1
+            if c.m[last] >= c.u[last] {
+                warnings.append("\(c.name): m(\(c.levels[last])) = \(CSVWriter.format(c.m[last], decimals: 4)) is not below u = \(CSVWriter.format(c.u[last], decimals: 4)); disagreement would count for a match")
+            }
+        }
+        return warnings
+    }
+}
+
+/// Which pairs are allowed, with counts, for sampling and the prior.
+struct PairScopeIndex: Sendable {
+    let listOf: [UInt16]
+    let listSizes: [Int]
+    let scope: Blocker.PairScope
+
+    init(listSizes: [Int], scope: Blocker.PairScope) {
+        self.listSizes = listSizes
+        self.scope = scope
+        var listOf: [UInt16] = []
+        listOf.reserveCapacity(listSizes.reduce(0, +))
+        for (i, n) in listSizes.enumerated() { listOf += [UInt16](repeating: UInt16(i), count: n) }
+        self.listOf = listOf
+    }
+
+    @inline(__always) func allowed(_ a: Int, _ b: Int) -> Bool {
+        switch scope {
+        case .acrossLists: return listOf[a] != listOf[b]
+        case .withinLists: return listOf[a] == listOf[b]
+        case .all: return true
+        }
+    }
+
+    /// The number of allowed pairs.
+    var totalPairs: Int {
+        let n = listSizes.reduce(0, +)
+        let within = listSizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        switch scope {
+        case .acrossLists: return n * (n - 1) / 2 - within
+        case .withinLists: return within
+        case .all: return n * (n - 1) / 2
+        }
+    }
+}
+
+/// A multimap from 64-bit keys to record numbers without an array per key: one dictionary of
+/// chain heads and one array of links.
+struct ChainedIndex {
+    private var head: [UInt64: UInt32] = [:]
+    private var next: [UInt32] = []
+    private var value: [UInt32] = []
+
+    mutating func reserve(_ n: Int) {
+        head.reserveCapacity(n)
+        next.reserveCapacity(n)
+        value.reserveCapacity(n)
+    }
+
+    mutating func insert(_ key: UInt64, _ v: UInt32) {
+        let slot = UInt32(value.count)
+        value.append(v)
+        next.append(head[key] ?? UInt32.max)
+        head[key] = slot
+    }
+
+    func forEach(_ key: UInt64, _ body: (UInt32) -> Void) {
+        var slot = head[key] ?? UInt32.max
+        while slot != UInt32.max {
+            body(value[Int(slot)])
+            slot = next[Int(slot)]
+        }
+    }
+}
+
+/// SplitMix64: a small, fast, well-mixed PRNG for reproducible sampling.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import Padan
+
+struct Link: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Link two or more lists: find the records that are the same person.",
+        discussion: """
+            Writes links.csv, review.csv, unmatched_left.csv and unmatched_right.csv (or unmatched_<list>.csv \
+            for more than two lists), rejected.csv, model.json and summary.json into --out, all at once, and \
+            prints the summary.
+            """)
+
+    @Argument(help: "Two or more lists (CSV/TSV or .xlsx).")
+    var files: [String]
+
+    @OptionGroup var runOptions: RunOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if files.count < 2 { throw ValidationError("link needs at least two lists (use 'padan dedupe' for one)") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            try LinkRun(files: files, scope: .link, run: runOptions, input: input).execute()
+        }
+    }
+}
+
+/// Options of every command that runs the engine.
+struct RunOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "Output directory (created; replaced only with --force).")
+    var out: String
+
+    @Flag(help: "Replace the output directory if it exists.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Use this model (a model.json from an earlier run) instead of training one.", valueName: "FILE"))
+    var model: String?
+
+    @Option(help: "Worker threads (default: one per processor). The output is the same for any number.")
+    var threads: Int?
+
+    @Option(help: "Match probability at or above which a pair is a link (default 0.5).")
+    var threshold: Double?
+
+    @Option(help: "Match probability at or above which a pair below the threshold goes to review.csv (default 0.2).")
+    var reviewThreshold: Double?
+
+    @Option(name: .customLong("name"), help: "Names for the lists in outputs, in order (default: file stems; repeatable).")
+    var names: [String] = []
+
+    @Flag(help: "Print the summary as JSON.")
+    var json = false
+
+    func validate() throws {
+        if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+        for (flag, v) in [("--threshold", threshold), ("--review-threshold", reviewThreshold)] {
+            if let v, !(0 ... 1).contains(v) { throw ValidationError("\(flag) must be between 0 and 1") }
+        }
+    }
+}
+
+/// One engine run from the command line: read, link, write, print.
+struct LinkRun {
+    let files: [String]
+    let scope: Linker.Scope
+    let run: RunOptions
+    let input: InputOptions
+
+    func execute() throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let configuration = try input.configuration()
+        var settings = configuration.link
+        if let t = run.threads { settings.threads = t }
+        if let t = run.threshold { settings.threshold = t }
+        if let t = run.reviewThreshold { settings.reviewThreshold = t }
+        if settings.reviewThreshold > settings.threshold {
+            throw PadanError(.usage, "the review threshold (\(settings.reviewThreshold)) is above the link threshold (\(settings.threshold))")
+        }
+        if !run.names.isEmpty && run.names.count != files.count {
+            throw PadanError(.usage, "--name was given \(run.names.count) times for \(files.count) lists")
+        }
+        let model = try run.model.map { try MatchModel.load(path: $0) }
+        var tables: [Table] = []
+        for (i, file) in files.enumerated() {
+            var options = configuration.read
+            options.name = run.names.isEmpty ? nil : run.names[i]
+            tables.append(try TableReader.read(path: file, options: options))
+        }
+        let names = tables.map(\.name)
+        if Set(names).count != names.count {
+            throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", "))); give --name for each")
+        }
+        let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        let result = try Linker(settings: settings).link(tables, scope: scope, model: model)
+        let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force, extraStages: [read])
+        if run.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        } else {
+            print(summary.text, terminator: "")
+        }
+    }
+}
