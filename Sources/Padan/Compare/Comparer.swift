@@ -116,10 +116,15 @@ struct Comparer: Sendable {
             let py = UnsafeBufferPointer(rebasing: pb[Int(po[b]) ..< Int(po[b + 1])])
             // One typo (or two tokens run together) after the old and new spellings are folded.
             if OSA.distance(px, py, cutoff: 1) <= 1 { return 3 }
+            // The lower of whole-name Jaro-Winkler and token-wise (Monge-Elkan) Jaro-Winkler: a
+            // shared MUHAMMAD or SITI in front must not make MUHAMMAD ZAKI and MUHAMMAD YUDI similar.
             let jw = d.name.withUnsafeBuffers { bytes, offsets in
-                JaroWinkler.similarity(
-                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])]),
-                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])]))
+                let x = UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])])
+                let y = UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])])
+                let whole = JaroWinkler.similarity(x, y)
+                // Below the lower band already: the token-wise measure cannot raise it.
+                guard whole >= spec.mediumSimilarity else { return whole }
+                return min(whole, MongeElkan.symmetricSimilarity(x, y))
             }
             if jw >= spec.highSimilarity { return 4 }
             if Self.tokensContained(px, py) { return 5 }

@@ -11,9 +11,9 @@ public enum ComparisonKind: String, CaseIterable, Sendable, Codable {
     /// different. Null when either NIK is blank, a placeholder or unrecoverable.
     case nik
     /// Name: exact (term-frequency adjusted) / same phonetic key / same tokens reordered / phonetic
-    /// keys one edit apart (a typo, tokens run together) / Jaro-Winkler high / one name's tokens all
-    /// in the other (dropped tokens, initials) / Jaro-Winkler medium / same first given name /
-    /// different.
+    /// keys one edit apart (a typo, tokens run together) / similar (high) / one name's tokens all
+    /// in the other (dropped tokens, initials) / similar (medium) / same first given name /
+    /// different. Similarity is the lower of whole-name and token-wise Jaro-Winkler.
     case name
     /// Birth date, when the NIKs did not already compare it: exact / exact but a placeholder date
     /// (1 January, 1 July, 31 December) / day and month swapped / year off / one part differs /
@@ -31,7 +31,7 @@ public enum ComparisonKind: String, CaseIterable, Sendable, Codable {
     public var levels: [String] {
         switch self {
         case .nik: return ["exact", "excel_zeroed_tail", "one_edit", "one_edit_in_serial", "serial_differs", "two_edits", "different"]
-        case .name: return ["exact", "phonetic", "reordered", "one_edit", "jaro_winkler_high", "tokens_contained", "jaro_winkler_medium", "first_name", "different"]
+        case .name: return ["exact", "phonetic", "reordered", "one_edit", "similar_high", "tokens_contained", "similar_medium", "first_name", "different"]
         case .birthDate: return ["exact", "exact_placeholder", "day_month_swapped", "year_off", "one_part_differs", "different"]
         case .sex: return ["same", "different"]
         case .household: return ["same_kk", "same_house", "same_rt_rw", "same_village", "same_district", "same_regency", "different"]
@@ -69,10 +69,10 @@ public enum ComparisonKind: String, CaseIterable, Sendable, Codable {
 /// A comparison as configured: its kind and the thresholds of its similarity bands.
 public struct ComparisonSpec: Sendable, Codable, Equatable {
     public var kind: ComparisonKind
-    /// Jaro-Winkler similarity at or above which a name is `jaro_winkler_high` (default 0.94).
+    /// Similarity at or above which a name is `similar_high` (default 0.94).
     public var highSimilarity: Double
-    /// Jaro-Winkler similarity at or above which a name is `jaro_winkler_medium`, or a birth place
-    /// `similar` (default 0.85).
+    /// Similarity at or above which a name is `similar_medium`, or a birth place `similar`
+    /// (default 0.85).
     public var mediumSimilarity: Double
 
     public init(_ kind: ComparisonKind, highSimilarity: Double = 0.94, mediumSimilarity: Double = 0.85) {

@@ -27,7 +27,7 @@ public struct LinkSettings: Sendable, Equatable {
     public init(
         blocking: [BlockingRule], comparisons: [ComparisonSpec], threshold: Double = 0.5,
         reviewThreshold: Double = 0.2, maxBlockPairs: Int = 20_000, maxCandidatePairs: Int = 200_000_000,
-        uSamplePairs: Int = 1_000_000, seed: UInt64 = 42, threads: Int = 0, referenceYear: Int = 2025
+        uSamplePairs: Int = 300_000, seed: UInt64 = 42, threads: Int = 0, referenceYear: Int = 2025
     ) {
         self.blocking = blocking
         self.comparisons = comparisons
@@ -45,7 +45,7 @@ public struct LinkSettings: Sendable, Equatable {
     ///
     /// Blocking catches a mistyped NIK by the long runs a typo leaves intact (the first 12 digits,
     /// region and birth date; the last 10, birth date and serial), a missing or wrong NIK by name and
-    /// birth date, name and village, household (KK) and first name, birth date and village, and
+    /// birth date, name and village, household (KK) and first name, birth date and district, and
     /// reordered names within a district.
     public static let indonesianDefault = LinkSettings(
         blocking: [
@@ -54,7 +54,7 @@ public struct LinkSettings: Sendable, Equatable {
             BlockingRule([.namePhonetic, .birthDate]),
             BlockingRule([.namePhonetic, .village]),
             BlockingRule([.kk, .firstNamePhonetic]),
-            BlockingRule([.birthDate, .village]),
+            BlockingRule([.birthDate, .district]),
             BlockingRule([.namePhoneticSorted, .district]),
         ],
         comparisons: ComparisonKind.allCases.map { ComparisonSpec($0) })

@@ -89,7 +89,7 @@ public struct Linker: Sendable {
         clock.lap("compare")
 
         var model: MatchModel
-        var baseWeights: [Double]
+        var baseWeights: [Double] = []
         if var given {
             model = given
             given.warnings = []
@@ -97,12 +97,14 @@ public struct Linker: Sendable {
         } else {
             let trainer = ModelTrainer(settings: settings, comparer: comparer, data: data, pairScope: scopeIndex)
             var (u, sampled) = trainer.randomPairU()
+            clock.lap("train: u from random pairs")
             var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
             if let nikIndex = settings.comparisons.firstIndex(where: { $0.kind == .nik }),
                let neighbourhood = trainer.nikNeighbourhoodU() {
                 u[nikIndex] = ModelTrainer.merge(nik: neighbourhood, into: u[nikIndex])
                 uSources[nikIndex] += "; near-agreement levels from NIK neighbourhoods"
             }
+            clock.lap("train: u from NIK neighbourhoods")
             let (m, mSources, warnings) = trainer.trainM(levels: levels, agreement: agreement, u: u)
             model = MatchModel(
                 comparisons: settings.comparisons.enumerated().map { k, spec in
@@ -110,13 +112,24 @@ public struct Linker: Sendable {
                                           mSource: mSources[k], uSource: uSources[k])
                 },
                 lambda: 0.5, warnings: warnings)
-            baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
             let largest = tables.map(\.rowCount).max() ?? 1
-            model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs,
-                                              start: Double(largest) / Double(max(scopeIndex.totalPairs, 1)))
+            model.lambda = Double(largest) / Double(max(scopeIndex.totalPairs, 1))
+            // Random pairs include a fraction λ of matches, which dominate the agreement levels
+            // (two random records with the same NIK are mostly the same person): take them out,
+            // u = (p − λ·m) / (1 − λ), and re-estimate λ, twice.
+            let floor = 0.5 / Double(max(sampled, 1))
+            for _ in 0 ..< 3 {
+                baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+                model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
+                for k in 0 ..< c {
+                    model.comparisons[k].u = ModelTrainer.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floor)
+                }
+            }
+            baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+            model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
             model.warnings += ModelTrainer.plausibility(model)
         }
-        clock.lap("train")
+        clock.lap(given == nil ? "train: m by EM, prior" : "model given")
 
         let prior = model.priorWeight
         var links: [ScoredPair] = []

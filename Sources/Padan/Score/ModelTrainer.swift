@@ -179,6 +179,14 @@ struct ModelTrainer {
         return lambda
     }
 
+    /// u among non-matches from the level frequencies `p` among all pairs: (p − λ·m) / (1 − λ),
+    /// at least `floor`, renormalized to sum to one.
+    static func withoutMatches(_ p: [Double], m: [Double], lambda: Double, floor: Double) -> [Double] {
+        let raw = p.indices.map { max((p[$0] - lambda * m[$0]) / (1 - lambda), floor) }
+        let sum = raw.reduce(0, +)
+        return raw.map { $0 / sum }
+    }
+
     /// Warnings for parameters a careful statistician would not believe.
     static func plausibility(_ model: MatchModel) -> [String] {
         var warnings: [String] = []
