@@ -31,11 +31,12 @@ struct Comparer: Sendable {
         // own record's birth date and sex, those were counted by the NIK comparison. When a NIK
         // contradicts its own record (a typo in it, or someone else's NIK typed in), the columns
         // are new evidence and speak.
-        // NIKs within two edits share (almost) all their birth-date digits: that agreement was
-        // counted by the NIK comparison.
-        let nikSettled = nikLevel != Self.null && nikLevel <= 5
-        let dateCounted = nikSettled && ra.nikBirthAgreement != .disagree && rb.nikBirthAgreement != .disagree
-        let sexCounted = nikSettled && ra.nikSexAgreement != .disagree && rb.nikSexAgreement != .disagree
+        // When both NIKs are within two edits and carry the same birth-date digits, the NIK
+        // comparison has counted the birth date and sex (sex is in the day digits). The columns can
+        // then only add a contradiction (someone else's NIK typed in): agreement, a swapped day and
+        // month or a typo in one column say nothing new and are not counted.
+        let nikCoversDate = nikLevel != Self.null && nikLevel <= 5 && ra.nikUsable16 && rb.nikUsable16
+            && !Self.birthDigitsDiffer(ra.nik, rb.nik)
         // For pairs whose NIKs agree up to one edit or the serial, household agreement is not
         // independent evidence: twins, family members whose NIK was typed for each other, and
         // neighbours born the same day share KK and address as often as the same person does.
@@ -44,8 +45,12 @@ struct Comparer: Sendable {
             switch spec.kind {
             case .nik: continue
             case .name: out[i] = name(d, ra, rb, a, b, spec)
-            case .birthDate: out[i] = dateCounted ? Self.null : birthDate(ra, rb)
-            case .sex: out[i] = sexCounted || ra.sex == .unknown || rb.sex == .unknown ? Self.null : (ra.sex == rb.sex ? 0 : 1)
+            case .birthDate:
+                let level = birthDate(ra, rb)
+                out[i] = nikCoversDate && level != 5 ? Self.null : level
+            case .sex:
+                let level: UInt8 = ra.sex == .unknown || rb.sex == .unknown ? Self.null : (ra.sex == rb.sex ? 0 : 1)
+                out[i] = nikCoversDate && level != 1 ? Self.null : level
             case .household: out[i] = householdCounted ? Self.null : household(ra, rb)
             case .birthPlace: out[i] = birthPlace(d, ra, rb, a, b, spec)
             }
@@ -114,8 +119,9 @@ struct Comparer: Sendable {
         return d.phonetic.withUnsafeBuffers { pb, po -> UInt8 in
             let px = UnsafeBufferPointer(rebasing: pb[Int(po[a]) ..< Int(po[a + 1])])
             let py = UnsafeBufferPointer(rebasing: pb[Int(po[b]) ..< Int(po[b + 1])])
-            // One typo (or two tokens run together) after the old and new spellings are folded.
-            if OSA.distance(px, py, cutoff: 1) <= 1 { return 3 }
+            // One typo (or two tokens run together) after the old and new spellings are folded; in
+            // names of five letters or fewer one edit makes another name (IMAS, IMAM).
+            if max(px.count, py.count) >= 6 && OSA.distance(px, py, cutoff: 1) <= 1 { return 3 }
             // The lower of whole-name Jaro-Winkler and token-wise (Monge-Elkan) Jaro-Winkler: a
             // shared MUHAMMAD or SITI in front must not make MUHAMMAD ZAKI and MUHAMMAD YUDI similar.
             let jw = d.name.withUnsafeBuffers { bytes, offsets in

@@ -180,7 +180,9 @@ public struct Linker: Sendable {
     static func weight(_ model: MatchModel, _ k: Int, _ level: UInt8, data: CompareData, _ a: Int) -> Double {
         let comparison = model.comparisons[k]
         if level == 0 && comparison.name == ComparisonKind.name.rawValue {
-            let frequency = Double(data.nameFrequency[a])
+            // A name's own frequency stands for u, but a rare name gains at most 3 bits over the
+            // average exact agreement: its rarity in two lists is itself an estimate.
+            let frequency = max(Double(data.nameFrequency[a]), comparison.u[0] / 8)
             return log2(max(comparison.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
         }
         return comparison.weight(Int(level))
