@@ -200,7 +200,7 @@ enum DateStandardizer {
 
     /// Month names and abbreviations (Indonesian and English), packed lowercase (5 bits a letter).
     /// Every prefix of at least three letters of a full name counts, plus the usual short forms.
-    static let months: [UInt64: Int] = {
+    static let months: PackedTable<Int> = PackedTable({
         let names: [(String, Int)] = [
             ("januari", 1), ("january", 1), ("februari", 2), ("pebruari", 2), ("february", 2),
             ("maret", 3), ("march", 3), ("april", 4), ("mei", 5), ("may", 5), ("juni", 6), ("june", 6),
@@ -215,5 +215,5 @@ enum DateStandardizer {
         }
         for (name, month) in short { table[pack(name[...])] = month }
         return table
-    }()
+    }())
 }

@@ -52,7 +52,7 @@ enum NameTitles {
     /// Spellings of ABDUL (servant of): ABD., ABDOEL (old spelling), ABDOL.
     static let abdul = ["ABDUL", "ABD", "ABDOEL", "ABDOL"]
 
-    static let table: [UInt64: Kind] = {
+    static let table: PackedTable<Kind> = PackedTable({
         var t: [UInt64: Kind] = [:]
         func add(_ words: [String], _ kind: Kind) {
             for w in words { t[PackedToken.pack(w), default: []].formUnion(kind) }
@@ -65,5 +65,5 @@ enum NameTitles {
         add(muhammad, .muhammad)
         add(abdul, .abdul)
         return t
-    }()
+    }())
 }

@@ -201,18 +201,23 @@ private struct Chunk {
     init(source: Source, rows: Range<Int>, referenceYear: Int) {
         let n = rows.count
         let base = rows.lowerBound
-        birthDate.reserveCapacity(n)
+        for c in [\Chunk.nik, \.kk, \.name, \.nameSorted, \.namePhonetic, \.firstTokenPhonetic, \.fatherName,
+                  \.street, \.houseNumber, \.village, \.district, \.regency, \.birthPlace] {
+            self[keyPath: c].reserve(values: n, bytes: n * 16)
+        }
+        nikClass.reserveCapacity(n); kkClass.reserveCapacity(n); nikZeroTail.reserveCapacity(n)
+        nikBirth.reserveCapacity(n); nikSex.reserveCapacity(n); birthDate.reserveCapacity(n)
+        birthDateFlags.reserveCapacity(n); birthDateFormat.reserveCapacity(n); sex.reserveCapacity(n)
+        rt.reserveCapacity(n); rw.reserveCapacity(n); nikBirthAgreement.reserveCapacity(n); nikSexAgreement.reserveCapacity(n)
         forEachValue(source.birthDate, rows) { _, value in
             let d = DateStandardizer.standardize(value, referenceYear: referenceYear)
             birthDate.append(d.date)
             birthDateFlags.append(d.flags)
             birthDateFormat.append(d.format)
         }
-        sex.reserveCapacity(n)
         forEachValue(source.sex, rows) { _, value in sex.append(SexStandardizer.standardize(value)) }
 
         var digits: [UInt8] = []
-        nikClass.reserveCapacity(n)
         forEachValue(source.nik, rows) { row, value in
             digits.removeAll(keepingCapacity: true)
             let r = NIKStandardizer.standardize(value, kind: .nik, into: &digits)
@@ -284,12 +289,12 @@ private struct Chunk {
                 if a != 0 { rw[row - base] = a }
             }
         }
-        var scratch: [UInt8] = [], out: [UInt8] = []
+        var out: [UInt8] = []
         func places(_ column: ByteColumn?, _ kind: AddressStandardizer.PlaceKind, _ fallback: ByteColumn?,
                     into result: inout ByteColumn) {
             forEachValue(column, rows) { row, value in
                 out.removeAll(keepingCapacity: true)
-                AddressStandardizer.place(value, kind: kind, into: &out, scratch: &scratch)
+                address.place(value, kind: kind, into: &out)
                 if out.isEmpty, let fallback {
                     let local = row - base
                     result.append(fallback[local])
