@@ -147,7 +147,7 @@ public struct StandardizedTable: Sendable, Equatable {
 }
 
 /// The table's role columns, looked up once.
-private struct Source: @unchecked Sendable {
+private struct Source: Sendable {
     let nik, kk, name, birthDate, birthPlace, sex, address, rt, rw, village, district, regency: ByteColumn?
 
     init(table: Table) {

@@ -146,7 +146,7 @@ enum TextFold {
 
 /// A small open-addressing table from packed tokens (never 0) to values: the word lists the
 /// standardizers look every token up in. Faster than `Dictionary` (no seeded hashing), read-only.
-struct PackedTable<Value>: @unchecked Sendable {
+struct PackedTable<Value: Sendable>: Sendable {
     private var keys: [UInt64]
     private var values: [Value?]
     private let shift: UInt64
