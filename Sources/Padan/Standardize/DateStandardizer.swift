@@ -90,9 +90,25 @@ enum DateStandardizer {
         var isMonthName: Bool { digits == 0 }
     }
 
+    /// Up to three parts, without a heap allocation.
+    private struct FixedParts {
+        private var a = Part(), b = Part(), c = Part()
+        private(set) var count = 0
+
+        mutating func append(_ p: Part) {
+            switch count {
+            case 0: a = p
+            case 1: b = p
+            default: c = p
+            }
+            count += 1
+        }
+
+        subscript(i: Int) -> Part { i == 0 ? a : i == 1 ? b : c }
+    }
+
     private static func fromComponents(_ t: UnsafeBufferPointer<UInt8>, referenceYear ref: Int) -> StandardizedDate {
-        var parts: [Part] = []
-        parts.reserveCapacity(3)
+        var parts = FixedParts()
         var separator: UInt8 = 0    // the first separator between the first two parts
         var i = 0
         let n = t.count
@@ -127,8 +143,8 @@ enum DateStandardizer {
         guard parts.count == 3, i == n || isTimeOfDay(t, from: i) else {
             return StandardizedDate(date: 0, flags: .unparsed, format: .unparsed)
         }
-        let named = parts.contains { $0.isMonthName }
-        if parts.allSatisfy({ !$0.isMonthName && $0.value == 0 }) {
+        let named = parts[0].isMonthName || parts[1].isMonthName || parts[2].isMonthName
+        if (0 ..< 3).allSatisfy({ !parts[$0].isMonthName && parts[$0].value == 0 }) {
             return StandardizedDate(date: 0, flags: .placeholder, format: parts[0].digits == 4 ? .iso : format(separator))
         }
         let year: Part, month: Part, day: Part
