@@ -4,13 +4,16 @@ struct StandardizedDate: Equatable, Sendable {
     var date: Int32
     var flags: DateFlags
     var format: DateFormat
+    /// The year of `date`, or the year alone for ``DateFlags/yearOnly``; 0 when unknown.
+    var year: Int16 { flags.contains(.yearOnly) ? onlyYear : Int16(date / 10000) }
+    var onlyYear: Int16 = 0
 }
 
 /// Reads dates as Indonesian lists write them: day first (`12-08-1980`, `12/08/1980`,
 /// `12.08.1980`), ISO (`1980-08-12`, the only year-first form), Indonesian and English month
 /// names and abbreviations (`12 Agustus 1980`, `12-AGS-80`, `12 Agt 1980`, `12-Aug-1980`),
 /// compact digits (`19800812`, `12081980`, `120880`), Excel serial day numbers (`29445`) and a
-/// bare year (`1950`). Two-digit years are pivoted so the person is 0-99 years old on the
+/// bare year (`1950`, date 0 and the year kept apart). Two-digit years are pivoted so the person is 0-99 years old on the
 /// reference year. Impossible dates are flagged and stored as 0, never guessed; likely
 /// placeholders (1 January, 1 July, 31 December) are kept and flagged.
 /// See `Guides/Standardize/DateStandardizer.md`.
@@ -71,7 +74,7 @@ enum DateStandardizer {
                           flags: .twoDigitYear, format: .compactDayFirst, ref: ref)
         }
         if !n.hasFraction && n.digits == 4 && n.value >= ref - maximumAge && n.value <= ref {
-            return StandardizedDate(date: Int32(n.value * 10000), flags: .yearOnly, format: .yearOnly)
+            return StandardizedDate(date: 0, flags: .yearOnly, format: .yearOnly, onlyYear: Int16(n.value))
         }
         if n.digits <= 5 {
             guard let (y, m, d) = CivilDate.fromExcelSerial(n.value) else {

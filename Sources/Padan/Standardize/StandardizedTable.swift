@@ -41,8 +41,11 @@ public struct StandardizedTable: Sendable, Equatable {
     public var firstTokenPhonetic: ByteColumn
     /// The father's name after BIN/BINTI, standardized; empty when none.
     public var fatherName: ByteColumn
-    /// `yyyymmdd`; 0 when unknown or impossible; `yyyy0000` with ``DateFlags/yearOnly``.
+    /// `yyyymmdd`; 0 when unknown, impossible or only a year (see ``birthYear``).
     public var birthDate: [Int32]
+    /// The birth year: of ``birthDate``, or the year alone when only a year was written
+    /// (``DateFlags/yearOnly``); 0 when unknown.
+    public var birthYear: [Int16]
     public var birthDateFlags: [DateFlags]
     /// The shape each birth date was written in.
     public var birthDateFormat: [DateFormat]
@@ -87,6 +90,7 @@ public struct StandardizedTable: Sendable, Equatable {
         firstTokenPhonetic = ByteColumn(concatenating: chunks.map(\.firstTokenPhonetic))
         fatherName = ByteColumn(concatenating: chunks.map(\.fatherName))
         birthDate = chunks.flatMap(\.birthDate)
+        birthYear = chunks.flatMap(\.birthYear)
         birthDateFlags = chunks.flatMap(\.birthDateFlags)
         birthDateFormat = chunks.flatMap(\.birthDateFormat)
         sex = chunks.flatMap(\.sex)
@@ -190,6 +194,7 @@ private struct Chunk {
     var name = ByteColumn(), nameSorted = ByteColumn(), namePhonetic = ByteColumn()
     var firstTokenPhonetic = ByteColumn(), fatherName = ByteColumn()
     var birthDate: [Int32] = []
+    var birthYear: [Int16] = []
     var birthDateFlags: [DateFlags] = []
     var birthDateFormat: [DateFormat] = []
     var sex: [Sex] = []
@@ -206,12 +211,13 @@ private struct Chunk {
             self[keyPath: c].reserve(values: n, bytes: n * 16)
         }
         nikClass.reserveCapacity(n); kkClass.reserveCapacity(n); nikZeroTail.reserveCapacity(n)
-        nikBirth.reserveCapacity(n); nikSex.reserveCapacity(n); birthDate.reserveCapacity(n)
+        nikBirth.reserveCapacity(n); nikSex.reserveCapacity(n); birthDate.reserveCapacity(n); birthYear.reserveCapacity(n)
         birthDateFlags.reserveCapacity(n); birthDateFormat.reserveCapacity(n); sex.reserveCapacity(n)
         rt.reserveCapacity(n); rw.reserveCapacity(n); nikBirthAgreement.reserveCapacity(n); nikSexAgreement.reserveCapacity(n)
         forEachValue(source.birthDate, rows) { _, value in
             let d = DateStandardizer.standardize(value, referenceYear: referenceYear)
             birthDate.append(d.date)
+            birthYear.append(d.year)
             birthDateFlags.append(d.flags)
             birthDateFormat.append(d.format)
         }
@@ -228,20 +234,19 @@ private struct Chunk {
             let local = row - base
             var born: Int32 = 0
             if r.day > 0 {
-                let column = Int(birthDate[local])
-                let columnYear = column / 10000
+                let columnYear = Int(birthYear[local])
                 var year = DateStandardizer.pivot(Int(r.yy), referenceYear)
-                if column != 0 && columnYear % 100 == Int(r.yy) { year = columnYear }
+                if columnYear != 0 && columnYear % 100 == Int(r.yy) { year = columnYear }
                 if CivilDate.isValid(year: year, month: Int(r.month), day: Int(r.day)) {
                     born = CivilDate.pack(year: year, month: Int(r.month), day: Int(r.day))
                 }
             }
             nikBirth.append(born)
             let column = birthDate[local]
-            if born == 0 || column == 0 {
+            if born != 0 && column == 0 && birthYear[local] != 0 {
+                nikBirthAgreement.append(Int(born / 10000) == Int(birthYear[local]) ? .agree : .disagree)
+            } else if born == 0 || column == 0 {
                 nikBirthAgreement.append(.unknown)
-            } else if birthDateFlags[local].contains(.yearOnly) {
-                nikBirthAgreement.append(born / 10000 == column / 10000 ? .agree : .disagree)
             } else {
                 nikBirthAgreement.append(born == column ? .agree : .disagree)
             }

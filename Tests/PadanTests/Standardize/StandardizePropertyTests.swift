@@ -22,9 +22,10 @@ import Testing
     }
 
     static func isValidDate(_ d: StandardizedDate, _ ref: Int) -> Bool {
-        if d.date == 0 { return true }
+        if d.flags.contains(.yearOnly) { return d.date == 0 && Int(d.year) <= ref && Int(d.year) >= ref - DateStandardizer.maximumAge }
+        if d.date == 0 { return d.year == 0 }
         let y = Int(d.date) / 10000, m = Int(d.date) / 100 % 100, day = Int(d.date) % 100
-        if d.flags.contains(.yearOnly) { return m == 0 && day == 0 && y <= ref }
+        if Int(d.year) != y { return false }
         return CivilDate.isValid(year: y, month: m, day: day) && y <= ref && y >= ref - DateStandardizer.maximumAge
     }
 
