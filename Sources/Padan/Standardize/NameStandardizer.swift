@@ -39,6 +39,7 @@ struct NameStandardizer {
         var end: Int32
         var canonical: UInt8     // 0 as written, 1 MUHAMMAD, 2 ABDUL
         var kind: NameTitles.Kind = []
+        var joinNext = false     // AL before a name: written together with it
     }
 
     private var folded: [UInt8] = []
@@ -47,6 +48,7 @@ struct NameStandardizer {
     private var tokens: [Token] = []
     private var kept: [Kept] = []
     private var ranges: [Range<Int>] = []
+    private var unified: [Bool] = []       // per range: MUHAMMAD or ABDUL written in canonical form
     private var order: [Int] = []
     private var scratch: [UInt8] = []
     private let titles = NameTitles.table
@@ -212,6 +214,7 @@ struct NameStandardizer {
         for k in kept.indices {
             if kept[k].kind.contains(.muhammad) { kept[k].canonical = 1 }
             else if kept[k].kind.contains(.abdul) { kept[k].canonical = 2 }
+            else if kept[k].kind.contains(.article) && k + 1 < kept.count { kept[k].joinNext = true }
         }
         // M. RIZKI: a leading M before another token is MUHAMMAD.
         if kept.count > 1 && kept[0].end - kept[0].start == 1 && letters[Int(kept[0].start)] == 77 {
@@ -225,7 +228,18 @@ struct NameStandardizer {
     /// Writes the kept tokens, one space apart, and records each token's range in `out`.
     private mutating func write(into out: inout [UInt8]) {
         TextFold.clear(&ranges)
+        TextFold.clear(&unified)
+        var join = false
         for k in kept {
+            if join {
+                // AL-FATIH, AL FATIH and ALFATIH are one token.
+                let start = ranges.removeLast().lowerBound
+                out.append(contentsOf: letters[Int(k.start) ..< Int(k.end)])
+                ranges.append(start ..< out.count)
+                join = k.joinNext
+                continue
+            }
+            join = k.joinNext
             if !out.isEmpty { out.append(32) }
             let start = out.count
             switch k.canonical {
@@ -234,6 +248,7 @@ struct NameStandardizer {
             default: out.append(contentsOf: letters[Int(k.start) ..< Int(k.end)])
             }
             ranges.append(start ..< out.count)
+            unified.append(k.canonical != 0)
         }
     }
 
@@ -267,7 +282,7 @@ struct NameStandardizer {
                 if n > 0 { keys.append(32) }
                 let keyStart = keys.count
                 IndonesianPhonetic.appendKey(UnsafeBufferPointer(rebasing: nameBuffer[r]), into: &keys, scratch: &work)
-                if first == nil && r.count > 1 && kept[n].canonical == 0 { first = keyStart ..< keys.count }
+                if first == nil && r.count > 1 && !unified[n] { first = keyStart ..< keys.count }
             }
         }
         if first == nil, let end = keys.firstIndex(of: 32) { first = 0 ..< end }
