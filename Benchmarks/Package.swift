@@ -7,6 +7,7 @@ let package = Package(
     name: "PadanBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
+        // Named explicitly: a path dependency is otherwise known by its folder name (a worktree or a clone).
         .package(name: "Padan", path: "../"),
         .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
     ],
@@ -39,6 +40,15 @@ let package = Package(
         ),
         // Deterministic name/NIK pairs, the copied DP reference, timing helpers.
         .target(name: "KernelsCorpus"),
+        .executableTarget(
+            name: "Standardize",
+            dependencies: [
+                .product(name: "Padan", package: "Padan"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/Standardize",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

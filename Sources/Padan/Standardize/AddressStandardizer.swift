@@ -30,12 +30,15 @@ struct AddressStandardizer {
         var type: TokenType
         var spaceBefore: Bool
         var key: UInt64          // packed letters of a word (0 when longer than 12)
+        var word: Word?          // what the word means to an address, if anything
         var removed = false
         var length: Int { Int(end - start) }
     }
 
     private var folded: [UInt8] = []
     private var tokens: [Token] = []
+    /// The word table, held by each standardizer so threads do not share one reference count.
+    private let words = AddressStandardizer.words
 
     init() {}
 
@@ -45,21 +48,19 @@ struct AddressStandardizer {
     }
 
     mutating func standardize(_ input: UnsafeBufferPointer<UInt8>) {
-        street.removeAll(keepingCapacity: true)
-        houseNumber.removeAll(keepingCapacity: true)
-        village.removeAll(keepingCapacity: true)
-        district.removeAll(keepingCapacity: true)
-        regency.removeAll(keepingCapacity: true)
+        TextFold.clear(&street)
+        TextFold.clear(&houseNumber)
+        TextFold.clear(&village)
+        TextFold.clear(&district)
+        TextFold.clear(&regency)
         rt = 0
         rw = 0
-        folded.removeAll(keepingCapacity: true)
-        TextFold.fold(input, into: &folded)
-        Self.tokenize(folded, into: &tokens)
-        let words = Self.words
+        let length = TextFold.fold(input, reusing: &folded)
+        Self.tokenize(folded, length: length, into: &tokens, words: words)
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            guard !t.removed, t.type == .word, let word = words[t.key] else { i += 1; continue }
+            guard !t.removed, let word = t.word else { i += 1; continue }
             switch word {
             case .rt: i = takeRT(at: i)
             case .rw: i = takeRW(at: i)
@@ -70,7 +71,7 @@ struct AddressStandardizer {
         }
         for t in tokens where !t.removed && t.type != .punct {
             if !street.isEmpty { street.append(32) }
-            if t.type == .word, let word = words[t.key], let canonical = word.canonical {
+            if let canonical = t.word?.canonical {
                 street.append(contentsOf: UnsafeBufferPointer(start: canonical.utf8Start, count: canonical.utf8CodeUnitCount))
             } else {
                 for k in Int(t.start) ..< Int(t.end) where folded[k] != 39 { street.append(folded[k]) }
@@ -81,7 +82,7 @@ struct AddressStandardizer {
     // MARK: Parts of the address
 
     private func isWord(_ i: Int, _ kind: Word) -> Bool {
-        i < tokens.count && tokens[i].type == .word && Self.words[tokens[i].key] == kind
+        i < tokens.count && tokens[i].word == kind
     }
 
     private func isPunct(_ i: Int, _ c: UInt8) -> Bool {
@@ -195,7 +196,7 @@ struct AddressStandardizer {
                 k += 1
                 continue
             }
-            if t.type == .word, let w = Self.words[t.key], w.isPlacePrefix || w == .rt || w == .rw || w == .number { break }
+            if let w = t.word, w.isPlacePrefix || w == .rt || w == .rw || w == .number { break }
             if !buffer.isEmpty { buffer.append(32) }
             for p in Int(t.start) ..< Int(t.end) where folded[p] != 39 { buffer.append(folded[p]) }
             k += 1
@@ -213,37 +214,75 @@ struct AddressStandardizer {
 
     /// Appends the standardized place name in `input` to `out`: words and numbers one space apart,
     /// the type prefix removed (for a regency, `KOTA` kept and its spellings unified).
-    static func place(_ input: UnsafeBufferPointer<UInt8>, kind: PlaceKind, into out: inout [UInt8], scratch: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
-        TextFold.fold(input, into: &scratch)
-        var tokens: [Token] = []
-        tokenize(scratch, into: &tokens)
-        var parts = tokens.filter { $0.type != .punct }
-        let words = Self.words
-        func strip(while predicate: (Word) -> Bool) -> Bool {
-            var stripped = false
-            while parts.count > 1, parts[0].type == .word, let w = words[parts[0].key], predicate(w) {
-                parts.removeFirst()
-                stripped = true
-            }
-            return stripped
-        }
-        var city = false
-        switch kind {
-        case .village: _ = strip { $0 == .villagePrefix }
-        case .district: _ = strip { $0 == .districtPrefix }
-        case .regency:
-            _ = strip { $0 == .regencyPrefix }
-            city = strip { $0 == .cityPrefix || $0 == .administrative }
-        case .birthPlace:
-            _ = strip { $0.isPlacePrefix || $0 == .cityPrefix || $0 == .administrative }
-        }
+    mutating func place(_ input: UnsafeBufferPointer<UInt8>, kind: PlaceKind, into out: inout [UInt8]) {
+        var scratch = folded
+        folded = []
+        defer { folded = scratch }
+        let length = TextFold.fold(input, reusing: &scratch)
+        let words = self.words
         let start = out.count
-        if city { out.append(contentsOf: [75, 79, 84, 65]) }  // KOTA
-        for t in parts {
-            if out.count > start { out.append(32) }
-            for p in Int(t.start) ..< Int(t.end) where scratch[p] != 39 { out.append(scratch[p]) }
+        scratch.withUnsafeBufferPointer { whole in
+            let text = UnsafeBufferPointer(rebasing: whole[..<length])
+            // Prefixes are stripped from the front, group by group, while another token follows.
+            var stage = 0
+            var city = false
+            var emitting = false
+            var next = Self.token(text, from: 0)
+            while let t = next {
+                next = Self.token(text, from: t.range.upperBound)
+                if !emitting {
+                    let word = t.key == 0 ? nil : words[t.key]
+                    var strip = false
+                    if next != nil, let word {
+                        switch kind {
+                        case .village: strip = word == .villagePrefix
+                        case .district: strip = word == .districtPrefix
+                        case .birthPlace: strip = word.isPlacePrefix || word == .cityPrefix || word == .administrative
+                        case .regency:
+                            if stage == 0 && word == .regencyPrefix {
+                                strip = true
+                            } else if word == .cityPrefix || word == .administrative {
+                                stage = 1
+                                strip = true
+                                city = true
+                            }
+                        }
+                    }
+                    if strip { continue }
+                    emitting = true
+                    if city { out.append(contentsOf: [75, 79, 84, 65]) }  // KOTA
+                }
+                if out.count > start { out.append(32) }
+                for p in t.range where text[p] != 39 { out.append(text[p]) }
+            }
         }
+    }
+
+    /// The next word (letters and apostrophes, with at least one letter) or number at or after `i`,
+    /// with the word's packed letters (0 for numbers and words longer than 12 letters).
+    private static func token(_ text: UnsafeBufferPointer<UInt8>, from i: Int) -> (range: Range<Int>, key: UInt64)? {
+        var p = i
+        let n = text.count
+        while p < n {
+            let c = text[p]
+            if TextFold.isDigit(c) {
+                let s = p
+                while p < n && TextFold.isDigit(text[p]) { p += 1 }
+                return (s ..< p, 0)
+            }
+            if TextFold.isUpper(c) || c == 39 {
+                let s = p
+                var key: UInt64 = 0, letters = 0
+                while p < n && (TextFold.isUpper(text[p]) || text[p] == 39) {
+                    if text[p] != 39 { key = key &<< 5 | UInt64(text[p] &- 64); letters += 1 }
+                    p += 1
+                }
+                if letters > 0 { return (s ..< p, letters <= 12 ? key : 0) }
+                continue
+            }
+            p += 1
+        }
+        return nil
     }
 
     /// Parses an RT or RW column: the first number, and a second after `/` or `-` (`002/005`).
@@ -295,7 +334,7 @@ struct AddressStandardizer {
         }
     }
 
-    static let words: [UInt64: Word] = {
+    static let words: PackedTable<Word> = PackedTable({
         var t: [UInt64: Word] = [:]
         func add(_ kind: Word, _ spellings: [String]) { for s in spellings { t[PackedToken.pack(s)] = kind } }
         add(.street, ["JL", "JLN", "JALAN", "JLAN"])
@@ -315,12 +354,11 @@ struct AddressStandardizer {
         add(.cityPrefix, ["KOTA", "KOTAMADYA", "KOTAMADIA", "KODYA", "KOTAMADYA"])
         add(.administrative, ["ADM", "ADMINISTRASI"])
         return t
-    }()
+    }())
 
     /// Words (letters), numbers (digits) and single punctuation marks of the folded text.
-    private static func tokenize(_ text: [UInt8], into tokens: inout [Token]) {
-        tokens.removeAll(keepingCapacity: true)
-        let n = text.count
+    private static func tokenize(_ text: [UInt8], length n: Int, into tokens: inout [Token], words: PackedTable<Word>) {
+        TextFold.clear(&tokens)
         var i = 0
         var space = true
         while i < n {
@@ -333,20 +371,21 @@ struct AddressStandardizer {
                     i += 1
                 }
                 if letters > 0 {
+                    let packed = letters <= 12 ? key : 0
                     tokens.append(Token(start: Int32(start), end: Int32(i), type: .word, spaceBefore: space,
-                                        key: letters <= 12 ? key : 0))
+                                        key: packed, word: packed == 0 ? nil : words[packed]))
                 }
                 space = false
             } else if TextFold.isDigit(c) {
                 let start = i
                 while i < n && TextFold.isDigit(text[i]) { i += 1 }
-                tokens.append(Token(start: Int32(start), end: Int32(i), type: .number, spaceBefore: space, key: 0))
+                tokens.append(Token(start: Int32(start), end: Int32(i), type: .number, spaceBefore: space, key: 0, word: nil))
                 space = false
             } else if c == 32 {
                 space = true
                 i += 1
             } else {
-                tokens.append(Token(start: Int32(i), end: Int32(i + 1), type: .punct, spaceBefore: space, key: 0))
+                tokens.append(Token(start: Int32(i), end: Int32(i + 1), type: .punct, spaceBefore: space, key: 0, word: nil))
                 space = false
                 i += 1
             }

@@ -16,6 +16,6 @@ public struct DateFlags: OptionSet, Sendable, Hashable, Codable {
     public static let excelSerial = DateFlags(rawValue: 1 << 3)
     /// The value is not blank but could not be read as a date.
     public static let unparsed = DateFlags(rawValue: 1 << 4)
-    /// Only a year was given (`1950`); the date is stored as `yyyy0000`.
+    /// Only a year was given (`1950`): the date is 0 and the year is in `birthYear`.
     public static let yearOnly = DateFlags(rawValue: 1 << 5)
 }

@@ -4,13 +4,16 @@ struct StandardizedDate: Equatable, Sendable {
     var date: Int32
     var flags: DateFlags
     var format: DateFormat
+    /// The year of `date`, or the year alone for ``DateFlags/yearOnly``; 0 when unknown.
+    var year: Int16 { flags.contains(.yearOnly) ? onlyYear : Int16(date / 10000) }
+    var onlyYear: Int16 = 0
 }
 
 /// Reads dates as Indonesian lists write them: day first (`12-08-1980`, `12/08/1980`,
 /// `12.08.1980`), ISO (`1980-08-12`, the only year-first form), Indonesian and English month
 /// names and abbreviations (`12 Agustus 1980`, `12-AGS-80`, `12 Agt 1980`, `12-Aug-1980`),
 /// compact digits (`19800812`, `12081980`, `120880`), Excel serial day numbers (`29445`) and a
-/// bare year (`1950`). Two-digit years are pivoted so the person is 0-99 years old on the
+/// bare year (`1950`, date 0 and the year kept apart). Two-digit years are pivoted so the person is 0-99 years old on the
 /// reference year. Impossible dates are flagged and stored as 0, never guessed; likely
 /// placeholders (1 January, 1 July, 31 December) are kept and flagged.
 /// See `Guides/Standardize/DateStandardizer.md`.
@@ -71,7 +74,7 @@ enum DateStandardizer {
                           flags: .twoDigitYear, format: .compactDayFirst, ref: ref)
         }
         if !n.hasFraction && n.digits == 4 && n.value >= ref - maximumAge && n.value <= ref {
-            return StandardizedDate(date: Int32(n.value * 10000), flags: .yearOnly, format: .yearOnly)
+            return StandardizedDate(date: 0, flags: .yearOnly, format: .yearOnly, onlyYear: Int16(n.value))
         }
         if n.digits <= 5 {
             guard let (y, m, d) = CivilDate.fromExcelSerial(n.value) else {
@@ -90,9 +93,25 @@ enum DateStandardizer {
         var isMonthName: Bool { digits == 0 }
     }
 
+    /// Up to three parts, without a heap allocation.
+    private struct FixedParts {
+        private var a = Part(), b = Part(), c = Part()
+        private(set) var count = 0
+
+        mutating func append(_ p: Part) {
+            switch count {
+            case 0: a = p
+            case 1: b = p
+            default: c = p
+            }
+            count += 1
+        }
+
+        subscript(i: Int) -> Part { i == 0 ? a : i == 1 ? b : c }
+    }
+
     private static func fromComponents(_ t: UnsafeBufferPointer<UInt8>, referenceYear ref: Int) -> StandardizedDate {
-        var parts: [Part] = []
-        parts.reserveCapacity(3)
+        var parts = FixedParts()
         var separator: UInt8 = 0    // the first separator between the first two parts
         var i = 0
         let n = t.count
@@ -127,8 +146,8 @@ enum DateStandardizer {
         guard parts.count == 3, i == n || isTimeOfDay(t, from: i) else {
             return StandardizedDate(date: 0, flags: .unparsed, format: .unparsed)
         }
-        let named = parts.contains { $0.isMonthName }
-        if parts.allSatisfy({ !$0.isMonthName && $0.value == 0 }) {
+        let named = parts[0].isMonthName || parts[1].isMonthName || parts[2].isMonthName
+        if (0 ..< 3).allSatisfy({ !parts[$0].isMonthName && parts[$0].value == 0 }) {
             return StandardizedDate(date: 0, flags: .placeholder, format: parts[0].digits == 4 ? .iso : format(separator))
         }
         let year: Part, month: Part, day: Part
@@ -200,7 +219,7 @@ enum DateStandardizer {
 
     /// Month names and abbreviations (Indonesian and English), packed lowercase (5 bits a letter).
     /// Every prefix of at least three letters of a full name counts, plus the usual short forms.
-    static let months: [UInt64: Int] = {
+    static let months: PackedTable<Int> = PackedTable({
         let names: [(String, Int)] = [
             ("januari", 1), ("january", 1), ("februari", 2), ("pebruari", 2), ("february", 2),
             ("maret", 3), ("march", 3), ("april", 4), ("mei", 5), ("may", 5), ("juni", 6), ("june", 6),
@@ -215,5 +234,5 @@ enum DateStandardizer {
         }
         for (name, month) in short { table[pack(name[...])] = month }
         return table
-    }()
+    }())
 }

@@ -17,7 +17,7 @@
 enum IndonesianPhonetic {
     /// Appends the key of `token` (letters A-Z) to `out`, using `scratch` as working space.
     static func appendKey(_ token: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], scratch: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
+        TextFold.clear(&scratch)
         let n = token.count
         var i = 0
         while i < n {

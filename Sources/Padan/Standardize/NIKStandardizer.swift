@@ -76,15 +76,16 @@ enum NIKStandardizer {
 
     /// Classifies the 16 digits at `out[start...]`; may shorten them to the digits kept.
     private static func classify16(_ out: inout [UInt8], start: Int, kind: Kind) -> StandardizedNIK {
-        var d = SIMD16<UInt8>()
-        for k in 0 ..< 16 { d[k] = out[start + k] &- 48 }
-        if isPatterned(d) { return StandardizedNIK(nikClass: .placeholder) }
+        let patterned = out.withUnsafeBufferPointer { isPatterned(UnsafeBufferPointer(rebasing: $0[start ..< start + 16])) }
+        if patterned { return StandardizedNIK(nikClass: .placeholder) }
+        let base = start
+        func d(_ k: Int) -> UInt8 { out[base + k] &- 48 }
         var zeros = 0
-        while zeros < 16 && d[15 - zeros] == 0 { zeros += 1 }
+        while zeros < 16 && d(15 - zeros) == 0 { zeros += 1 }
         var result = StandardizedNIK(nikClass: .valid, zeroTail: UInt8(zeros))
-        let province = Int(d[0]) * 10 + Int(d[1])
+        let province = Int(d(0)) * 10 + Int(d(1))
         if kind == .nik {
-            let rawDay = Int(d[6]) * 10 + Int(d[7]), month = Int(d[8]) * 10 + Int(d[9]), yy = Int(d[10]) * 10 + Int(d[11])
+            let rawDay = Int(d(6)) * 10 + Int(d(7)), month = Int(d(8)) * 10 + Int(d(9)), yy = Int(d(10)) * 10 + Int(d(11))
             let female = rawDay > 40
             let day = female ? rawDay - 40 : rawDay
             // 29 February is possible when either century's year is a leap year (yy = 00: 2000).
@@ -111,21 +112,18 @@ enum NIKStandardizer {
     }
 
     /// One repeated digit, an ascending or descending run (mod 10), or a pattern that repeats
-    /// with a period of at most 8 digits: numbers people type when they have none.
-    static func isPatterned(_ d: SIMD16<UInt8>) -> Bool {
-        var up = true, down = true
-        for k in 1 ..< 16 {
-            if d[k] != (d[k - 1] &+ 1) % 10 { up = false }
-            if d[k] != (d[k - 1] &+ 9) % 10 { down = false }
-        }
-        if up || down { return true }
+    /// with a period of at most 8 digits: numbers people type when they have none. `d` holds 16
+    /// ASCII digits.
+    static func isPatterned(_ d: UnsafeBufferPointer<UInt8>) -> Bool {
         for period in 1 ... 8 {
-            var repeats = true
-            for k in period ..< 16 where d[k] != d[k - period] {
-                repeats = false
-                break
-            }
-            if repeats { return true }
+            var k = period
+            while k < 16 && d[k] == d[k - period] { k += 1 }
+            if k == 16 { return true }
+        }
+        for step: UInt8 in [1, 9] {
+            var k = 1
+            while k < 16 && (d[k] &- 48) == ((d[k - 1] &- 48) &+ step) % 10 { k += 1 }
+            if k == 16 { return true }
         }
         return false
     }

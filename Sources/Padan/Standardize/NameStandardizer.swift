@@ -38,13 +38,18 @@ struct NameStandardizer {
         var start: Int32
         var end: Int32
         var canonical: UInt8     // 0 as written, 1 MUHAMMAD, 2 ABDUL
+        var kind: NameTitles.Kind = []
+        var joinNext = false     // AL before a name: written together with it
     }
 
     private var folded: [UInt8] = []
+    private var foldedLength = 0
     private var letters: [UInt8] = []
     private var tokens: [Token] = []
     private var kept: [Kept] = []
     private var ranges: [Range<Int>] = []
+    private var unified: [Bool] = []       // per range: MUHAMMAD or ABDUL written in canonical form
+    private var order: [Int] = []
     private var scratch: [UInt8] = []
     private let titles = NameTitles.table
 
@@ -56,13 +61,12 @@ struct NameStandardizer {
     }
 
     mutating func standardize(_ input: UnsafeBufferPointer<UInt8>) {
-        name.removeAll(keepingCapacity: true)
-        sorted.removeAll(keepingCapacity: true)
-        phonetic.removeAll(keepingCapacity: true)
-        firstPhonetic.removeAll(keepingCapacity: true)
-        father.removeAll(keepingCapacity: true)
-        folded.removeAll(keepingCapacity: true)
-        TextFold.fold(input, into: &folded)
+        TextFold.clear(&name)
+        TextFold.clear(&sorted)
+        TextFold.clear(&phonetic)
+        TextFold.clear(&firstPhonetic)
+        TextFold.clear(&father)
+        foldedLength = TextFold.fold(input, reusing: &folded)
         tokenize()
         guard !tokens.isEmpty else { return }
 
@@ -95,9 +99,9 @@ struct NameStandardizer {
     /// token; a raw token with dots inside is one degree when its letters spell one (`S.PD.I`),
     /// else one token per dotted part (`M.RIZKI` → `M`, `RIZKI`).
     private mutating func tokenize() {
-        letters.removeAll(keepingCapacity: true)
-        tokens.removeAll(keepingCapacity: true)
-        let n = folded.count
+        TextFold.clear(&letters)
+        TextFold.clear(&tokens)
+        let n = foldedLength
         var i = 0
         while i < n {
             let b = folded[i]
@@ -169,7 +173,7 @@ struct NameStandardizer {
 
     /// Keeps the tokens of `part` that belong to the name, with MUHAMMAD and ABDUL unified.
     private mutating func select(_ part: Range<Int>) {
-        kept.removeAll(keepingCapacity: true)
+        TextFold.clear(&kept)
         var seenName = false
         var i = part.lowerBound
         while i < part.upperBound {
@@ -204,18 +208,13 @@ struct NameStandardizer {
                     }
                 }
             }
-            kept.append(Kept(start: t.start, end: t.end, canonical: 0))
+            kept.append(Kept(start: t.start, end: t.end, canonical: 0, kind: t.kind))
             i += 1
         }
         for k in kept.indices {
-            let length = Int(kept[k].end - kept[k].start)
-            guard length <= 12 else { continue }
-            var key: UInt64 = 0
-            for p in Int(kept[k].start) ..< Int(kept[k].end) { key = key &<< 5 | UInt64(letters[p] &- 64) }
-            if let kind = titles[key] {
-                if kind.contains(.muhammad) { kept[k].canonical = 1 }
-                else if kind.contains(.abdul) { kept[k].canonical = 2 }
-            }
+            if kept[k].kind.contains(.muhammad) { kept[k].canonical = 1 }
+            else if kept[k].kind.contains(.abdul) { kept[k].canonical = 2 }
+            else if kept[k].kind.contains(.article) && k + 1 < kept.count { kept[k].joinNext = true }
         }
         // M. RIZKI: a leading M before another token is MUHAMMAD.
         if kept.count > 1 && kept[0].end - kept[0].start == 1 && letters[Int(kept[0].start)] == 77 {
@@ -228,8 +227,19 @@ struct NameStandardizer {
 
     /// Writes the kept tokens, one space apart, and records each token's range in `out`.
     private mutating func write(into out: inout [UInt8]) {
-        ranges.removeAll(keepingCapacity: true)
+        TextFold.clear(&ranges)
+        TextFold.clear(&unified)
+        var join = false
         for k in kept {
+            if join {
+                // AL-FATIH, AL FATIH and ALFATIH are one token.
+                let start = ranges.removeLast().lowerBound
+                out.append(contentsOf: letters[Int(k.start) ..< Int(k.end)])
+                ranges.append(start ..< out.count)
+                join = k.joinNext
+                continue
+            }
+            join = k.joinNext
             if !out.isEmpty { out.append(32) }
             let start = out.count
             switch k.canonical {
@@ -238,6 +248,7 @@ struct NameStandardizer {
             default: out.append(contentsOf: letters[Int(k.start) ..< Int(k.end)])
             }
             ranges.append(start ..< out.count)
+            unified.append(k.canonical != 0)
         }
     }
 
@@ -248,7 +259,8 @@ struct NameStandardizer {
         name = out
         guard !ranges.isEmpty else { return }
         // Sorted tokens: insertion sort of a handful of ranges.
-        var order = Array(ranges.indices)
+        TextFold.clear(&order)
+        order.append(contentsOf: ranges.indices)
         for a in 1 ..< order.count {
             var b = a
             while b > 0 && less(ranges[order[b]], ranges[order[b - 1]]) {
@@ -270,7 +282,7 @@ struct NameStandardizer {
                 if n > 0 { keys.append(32) }
                 let keyStart = keys.count
                 IndonesianPhonetic.appendKey(UnsafeBufferPointer(rebasing: nameBuffer[r]), into: &keys, scratch: &work)
-                if first == nil && r.count > 1 && kept[n].canonical == 0 { first = keyStart ..< keys.count }
+                if first == nil && r.count > 1 && !unified[n] { first = keyStart ..< keys.count }
             }
         }
         if first == nil, let end = keys.firstIndex(of: 32) { first = 0 ..< end }

@@ -14,13 +14,16 @@ enum NameTitles {
         static let bin = Kind(rawValue: 1 << 4)
         static let muhammad = Kind(rawValue: 1 << 5)
         static let abdul = Kind(rawValue: 1 << 6)
+        /// The Arabic article AL, written apart (AL FATIH), hyphenated or joined (ALFATIH).
+        static let article = Kind(rawValue: 1 << 7)
     }
 
     /// Honorifics that stand before a name: hajj (H., HAJI, HAJAH), forms of address (NY., TN.,
-    /// BPK., IBU, SDR.), religious teachers (UST., KYAI).
+    /// BPK., IBU, SDR.), religious teachers (UST., KYAI, and the Acehnese TGK./TEUNGKU; the Malay
+    /// hereditary TENGKU is part of the name and stays).
     static let leading = [
         "H", "HAJI", "HAJAH", "HAJJAH", "NY", "NYONYA", "TN", "TUAN", "BPK", "BAPAK", "IBU", "SDR", "SDRI",
-        "SAUDARA", "SAUDARI", "UST", "USTAD", "USTADZ", "USTADZAH", "USTADAH", "KYAI", "KIAI",
+        "SAUDARA", "SAUDARI", "UST", "USTAD", "USTADZ", "USTADZAH", "USTADAH", "KYAI", "KIAI", "TGK", "TEUNGKU",
     ]
     /// Titles that are never names: HJ./HJH. (hajjah), KH. (kyai haji), DR./DRS./DRA./DRG./DRH.
     /// (doctor, doktorandus/doktoranda, dentist, veterinarian), IR. (insinyur), PROF., ALM./ALMH.
@@ -52,7 +55,7 @@ enum NameTitles {
     /// Spellings of ABDUL (servant of): ABD., ABDOEL (old spelling), ABDOL.
     static let abdul = ["ABDUL", "ABD", "ABDOEL", "ABDOL"]
 
-    static let table: [UInt64: Kind] = {
+    static let table: PackedTable<Kind> = PackedTable({
         var t: [UInt64: Kind] = [:]
         func add(_ words: [String], _ kind: Kind) {
             for w in words { t[PackedToken.pack(w), default: []].formUnion(kind) }
@@ -62,8 +65,9 @@ enum NameTitles {
         add(degreesUndotted, [.degree, .degreeUndotted])
         add(degreesDotted, .degree)
         add(["BIN", "BINTI"], .bin)
+        add(["AL"], .article)
         add(muhammad, .muhammad)
         add(abdul, .abdul)
         return t
-    }()
+    }())
 }

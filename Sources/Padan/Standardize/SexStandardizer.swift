@@ -20,11 +20,11 @@ enum SexStandardizer {
             length += 1
             if length > 12 { return .unknown }
         }
-        return table[key] ?? .unknown
+        return length == 0 ? .unknown : table[key] ?? .unknown
     }
 
     /// Packed spellings (5 bits a character: A-Z 1...26, digits 27...36).
-    static let table: [UInt64: Sex] = {
+    static let table: PackedTable<Sex> = PackedTable({
         func pack(_ s: String) -> UInt64 {
             s.utf8.reduce(0) { $0 &<< 5 | UInt64(TextFold.isDigit($1) ? $1 - 48 + 27 : $1 - 64) }
         }
@@ -32,5 +32,5 @@ enum SexStandardizer {
         for s in ["L", "LK", "LAKI", "LAKILAKI", "LAKI2", "LELAKI", "PRIA", "M", "MALE", "1"] { t[pack(s)] = .male }
         for s in ["P", "PR", "PEREMPUAN", "WANITA", "W", "F", "FEMALE", "2"] { t[pack(s)] = .female }
         return t
-    }()
+    }())
 }

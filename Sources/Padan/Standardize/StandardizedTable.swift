@@ -41,8 +41,11 @@ public struct StandardizedTable: Sendable, Equatable {
     public var firstTokenPhonetic: ByteColumn
     /// The father's name after BIN/BINTI, standardized; empty when none.
     public var fatherName: ByteColumn
-    /// `yyyymmdd`; 0 when unknown or impossible; `yyyy0000` with ``DateFlags/yearOnly``.
+    /// `yyyymmdd`; 0 when unknown, impossible or only a year (see ``birthYear``).
     public var birthDate: [Int32]
+    /// The birth year: of ``birthDate``, or the year alone when only a year was written
+    /// (``DateFlags/yearOnly``); 0 when unknown.
+    public var birthYear: [Int16]
     public var birthDateFlags: [DateFlags]
     /// The shape each birth date was written in.
     public var birthDateFormat: [DateFormat]
@@ -87,6 +90,7 @@ public struct StandardizedTable: Sendable, Equatable {
         firstTokenPhonetic = ByteColumn(concatenating: chunks.map(\.firstTokenPhonetic))
         fatherName = ByteColumn(concatenating: chunks.map(\.fatherName))
         birthDate = chunks.flatMap(\.birthDate)
+        birthYear = chunks.flatMap(\.birthYear)
         birthDateFlags = chunks.flatMap(\.birthDateFlags)
         birthDateFormat = chunks.flatMap(\.birthDateFormat)
         sex = chunks.flatMap(\.sex)
@@ -147,7 +151,7 @@ public struct StandardizedTable: Sendable, Equatable {
 }
 
 /// The table's role columns, looked up once.
-private struct Source: @unchecked Sendable {
+private struct Source: Sendable {
     let nik, kk, name, birthDate, birthPlace, sex, address, rt, rw, village, district, regency: ByteColumn?
 
     init(table: Table) {
@@ -190,6 +194,7 @@ private struct Chunk {
     var name = ByteColumn(), nameSorted = ByteColumn(), namePhonetic = ByteColumn()
     var firstTokenPhonetic = ByteColumn(), fatherName = ByteColumn()
     var birthDate: [Int32] = []
+    var birthYear: [Int16] = []
     var birthDateFlags: [DateFlags] = []
     var birthDateFormat: [DateFormat] = []
     var sex: [Sex] = []
@@ -201,18 +206,24 @@ private struct Chunk {
     init(source: Source, rows: Range<Int>, referenceYear: Int) {
         let n = rows.count
         let base = rows.lowerBound
-        birthDate.reserveCapacity(n)
+        for c in [\Chunk.nik, \.kk, \.name, \.nameSorted, \.namePhonetic, \.firstTokenPhonetic, \.fatherName,
+                  \.street, \.houseNumber, \.village, \.district, \.regency, \.birthPlace] {
+            self[keyPath: c].reserve(values: n, bytes: n * 16)
+        }
+        nikClass.reserveCapacity(n); kkClass.reserveCapacity(n); nikZeroTail.reserveCapacity(n)
+        nikBirth.reserveCapacity(n); nikSex.reserveCapacity(n); birthDate.reserveCapacity(n); birthYear.reserveCapacity(n)
+        birthDateFlags.reserveCapacity(n); birthDateFormat.reserveCapacity(n); sex.reserveCapacity(n)
+        rt.reserveCapacity(n); rw.reserveCapacity(n); nikBirthAgreement.reserveCapacity(n); nikSexAgreement.reserveCapacity(n)
         forEachValue(source.birthDate, rows) { _, value in
             let d = DateStandardizer.standardize(value, referenceYear: referenceYear)
             birthDate.append(d.date)
+            birthYear.append(d.year)
             birthDateFlags.append(d.flags)
             birthDateFormat.append(d.format)
         }
-        sex.reserveCapacity(n)
         forEachValue(source.sex, rows) { _, value in sex.append(SexStandardizer.standardize(value)) }
 
         var digits: [UInt8] = []
-        nikClass.reserveCapacity(n)
         forEachValue(source.nik, rows) { row, value in
             digits.removeAll(keepingCapacity: true)
             let r = NIKStandardizer.standardize(value, kind: .nik, into: &digits)
@@ -223,20 +234,19 @@ private struct Chunk {
             let local = row - base
             var born: Int32 = 0
             if r.day > 0 {
-                let column = Int(birthDate[local])
-                let columnYear = column / 10000
+                let columnYear = Int(birthYear[local])
                 var year = DateStandardizer.pivot(Int(r.yy), referenceYear)
-                if column != 0 && columnYear % 100 == Int(r.yy) { year = columnYear }
+                if columnYear != 0 && columnYear % 100 == Int(r.yy) { year = columnYear }
                 if CivilDate.isValid(year: year, month: Int(r.month), day: Int(r.day)) {
                     born = CivilDate.pack(year: year, month: Int(r.month), day: Int(r.day))
                 }
             }
             nikBirth.append(born)
             let column = birthDate[local]
-            if born == 0 || column == 0 {
+            if born != 0 && column == 0 && birthYear[local] != 0 {
+                nikBirthAgreement.append(Int(born / 10000) == Int(birthYear[local]) ? .agree : .disagree)
+            } else if born == 0 || column == 0 {
                 nikBirthAgreement.append(.unknown)
-            } else if birthDateFlags[local].contains(.yearOnly) {
-                nikBirthAgreement.append(born / 10000 == column / 10000 ? .agree : .disagree)
             } else {
                 nikBirthAgreement.append(born == column ? .agree : .disagree)
             }
@@ -284,12 +294,12 @@ private struct Chunk {
                 if a != 0 { rw[row - base] = a }
             }
         }
-        var scratch: [UInt8] = [], out: [UInt8] = []
+        var out: [UInt8] = []
         func places(_ column: ByteColumn?, _ kind: AddressStandardizer.PlaceKind, _ fallback: ByteColumn?,
                     into result: inout ByteColumn) {
             forEachValue(column, rows) { row, value in
                 out.removeAll(keepingCapacity: true)
-                AddressStandardizer.place(value, kind: kind, into: &out, scratch: &scratch)
+                address.place(value, kind: kind, into: &out)
                 if out.isEmpty, let fallback {
                     let local = row - base
                     result.append(fallback[local])

@@ -15,52 +15,85 @@ enum TextFold {
             + "KKK" + "LLLLLLLLLL" + "NNNNNNNNN" + "OOOOOO" + "OO" + "RRRRRR" + "SSSSSSSS" + "TTTTTT"
             + "UUUUUUUUUUUU" + "WW" + "YYY" + "ZZZZZZ" + "S").utf8)
 
+    /// Writes the folding of `input` to the front of `buffer` and returns its length. The folding is
+    /// never longer than the input (one byte per character), so `buffer` only grows, and bytes
+    /// past the returned length are left over from earlier values.
+    static func fold(_ input: UnsafeBufferPointer<UInt8>, reusing buffer: inout [UInt8]) -> Int {
+        let n = input.count
+        if buffer.count < n { buffer.append(contentsOf: repeatElement(0, count: n - buffer.count)) }
+        return buffer.withUnsafeMutableBufferPointer { out in
+            latin1.withUnsafeBufferPointer { latin1 in
+                latinExtendedA.withUnsafeBufferPointer { extendedA in foldBytes(input, into: out, latin1, extendedA) }
+            }
+        }
+    }
+
     /// Appends the folding of `input` to `out`.
     static func fold(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var buffer: [UInt8] = []
+        let n = fold(input, reusing: &buffer)
+        out.append(contentsOf: buffer[..<n])
+    }
+
+    private static func foldBytes(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+                                  _ latin1: UnsafeBufferPointer<UInt8>, _ latinExtendedA: UnsafeBufferPointer<UInt8>) -> Int {
         let n = input.count
-        var i = 0
+        var i = 0, w = 0
         while i < n {
             let b = input[i]
             if b < 0x80 {
                 if b >= 97 && b <= 122 {
-                    out.append(b &- 32)
+                    out[w] = b &- 32
                 } else if b == 96 {
-                    out.append(39)
+                    out[w] = 39
                 } else if b < 32 || b == 127 {
-                    out.append(32)
+                    out[w] = 32
                 } else {
-                    out.append(b)
+                    out[w] = b
                 }
+                w &+= 1
                 i &+= 1
                 continue
             }
             let c1: UInt8 = i + 1 < n ? input[i + 1] : 0
             let cont1 = c1 & 0xC0 == 0x80
             if cont1 && b == 0xC3 {
-                out.append(latin1[Int(c1 & 0x3F)])
+                out[w] = latin1[Int(c1 & 0x3F)]
+                w &+= 1
                 i &+= 2
                 continue
             }
             if cont1 && (b == 0xC4 || b == 0xC5) {
-                out.append(latinExtendedA[Int(b &- 0xC4) &* 64 &+ Int(c1 & 0x3F)])
+                out[w] = latinExtendedA[Int(b &- 0xC4) &* 64 &+ Int(c1 & 0x3F)]
+                w &+= 1
                 i &+= 2
                 continue
             }
             if cont1 && b == 0xCA && c1 == 0xBC {  // ʼ modifier letter apostrophe
-                out.append(39)
+                out[w] = 39
+                w &+= 1
                 i &+= 2
                 continue
             }
             let c2: UInt8 = i + 2 < n ? input[i + 2] : 0
             if b == 0xE2 && c1 == 0x80 && (c2 == 0x98 || c2 == 0x99) {  // ‘ ’
-                out.append(39)
+                out[w] = 39
+                w &+= 1
                 i &+= 3
                 continue
             }
             // Any other character (or an invalid byte) is one separator.
-            out.append(32)
+            out[w] = 32
+            w &+= 1
             i &+= sequenceLength(input, at: i)
         }
+        return w
+    }
+
+    /// Empties `buffer` keeping its capacity (and skips the work when it is already empty).
+    @inline(__always)
+    static func clear<T>(_ buffer: inout [T]) {
+        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
     }
 
     /// The length of the UTF-8 sequence starting at `i`, or 1 when the bytes there are not one.
@@ -108,6 +141,42 @@ enum TextFold {
             k &+= 1
         }
         return true
+    }
+}
+
+/// A small open-addressing table from packed tokens (never 0) to values: the word lists the
+/// standardizers look every token up in. Faster than `Dictionary` (no seeded hashing), read-only.
+struct PackedTable<Value: Sendable>: Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private let shift: UInt64
+
+    init(_ entries: [UInt64: Value]) {
+        var bits: UInt64 = 4
+        while (1 << bits) < entries.count * 4 { bits += 1 }
+        shift = 64 - bits
+        keys = [UInt64](repeating: 0, count: 1 << bits)
+        values = [Value?](repeating: nil, count: 1 << bits)
+        let mask = (1 << bits) - 1
+        for (key, value) in entries {
+            precondition(key != 0)
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+
+    @inline(__always)
+    subscript(key: UInt64) -> Value? {
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
         ("29445", 19800812, .excelSerial, .excelSerial),
         ("29445.75", 19800812, .excelSerial, .excelSerial),
         ("29445,0", 19800812, .excelSerial, .excelSerial),
-        ("1950", 19500000, .yearOnly, .yearOnly),
+        ("1950", 0, .yearOnly, .yearOnly),
         // Impossible: flagged, stored as 0, never guessed (day-first: 08/25 is not 25 August).
         ("31-04-1980", 0, .impossible, .dayMonthYearDash),
         ("29-02-1981", 0, .impossible, .dayMonthYearDash),
@@ -74,5 +74,14 @@ import Testing
             #expect(iso == ExcelSerial.isoDate(serial: Double(serial), date1904: false))
             if serial > 60 { #expect(CivilDate.excelSerial(year: y, month: m, day: d) == serial) }
         }
+    }
+}
+
+extension DateStandardizerTests {
+    @Test func yearOnlyKeepsTheYearApart() {
+        let d = StandardizeTest.date("1950")
+        #expect(d.date == 0 && d.year == 1950 && d.flags == .yearOnly)
+        #expect(StandardizeTest.date("12-08-1980").year == 1980)
+        #expect(StandardizeTest.date("tidak tahu").year == 0)
     }
 }

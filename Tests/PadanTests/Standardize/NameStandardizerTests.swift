@@ -73,3 +73,16 @@ import Testing
         #expect(StandardizeTest.string(Self.run("").firstPhonetic) == "")
     }
 }
+
+extension NameStandardizerTests {
+    @Test(arguments: [
+        ("MUHAMMAD AL-FATIH", "MUHAMMAD ALFATIH", "ALPATI"), ("MUHAMMAD AL FATIH", "MUHAMMAD ALFATIH", "ALPATI"),
+        ("MUHAMMAD ALFATIH", "MUHAMMAD ALFATIH", "ALPATI"), ("AL", "AL", "AL"), ("FATIH AL", "FATIH AL", "PATI"),
+        ("TGK. H. ABDUL GANI", "ABDUL GANI", "GANI"), ("TENGKU AMIR", "TENGKU AMIR", "TENGKU"),
+    ])
+    func articleAndAcehneseTitle(input: String, name: String, first: String) {
+        let s = Self.run(input)
+        #expect(StandardizeTest.string(s.name) == name)
+        #expect(StandardizeTest.string(s.firstPhonetic) == first)
+    }
+}

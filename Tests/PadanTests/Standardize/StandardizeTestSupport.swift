@@ -18,8 +18,9 @@ enum StandardizeTest {
     }
 
     static func place(_ text: String, _ kind: AddressStandardizer.PlaceKind) -> String {
-        var out: [UInt8] = [], scratch: [UInt8] = []
-        Array(text.utf8).withUnsafeBufferPointer { AddressStandardizer.place($0, kind: kind, into: &out, scratch: &scratch) }
+        var out: [UInt8] = []
+        var address = AddressStandardizer()
+        Array(text.utf8).withUnsafeBufferPointer { address.place($0, kind: kind, into: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 
