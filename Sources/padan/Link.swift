@@ -54,6 +54,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Flag(help: "Also write every candidate pair with its probability to pairs.csv (to judge blocking with padan eval --pairs).")
+    var pairs = false
+
     func validate() throws {
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
         for (flag, v) in [("--threshold", threshold), ("--review-threshold", reviewThreshold)] {
@@ -76,6 +79,7 @@ struct LinkRun {
         if let t = run.threads { settings.threads = t }
         if let t = run.threshold { settings.threshold = t }
         if let t = run.reviewThreshold { settings.reviewThreshold = t }
+        settings.keepCandidatePairs = run.pairs
         if settings.reviewThreshold > settings.threshold {
             throw PadanError(.usage, "the review threshold (\(settings.reviewThreshold)) is above the link threshold (\(settings.threshold))")
         }

@@ -11,6 +11,12 @@ struct CompareData: Sendable {
     /// For each record, the fraction of all records that carry its standardized name (for the
     /// term-frequency adjustment of exact name agreement).
     var nameFrequency: [Float]
+    /// For each record, how common its NIK's first 12 digits (region and birth date), its last 10
+    /// (birth date and serial) and its birth date are, relative to the average record: the
+    /// term-frequency scale of ``PairWeigher``. 1 where the value is missing.
+    var nikPrefixRatio: [Float]
+    var nikSuffixRatio: [Float]
+    var birthDateRatio: [Float]
 }
 
 /// Computes comparison levels for candidate pairs. Pure: no allocation per pair; the same pair
@@ -19,42 +25,27 @@ struct Comparer: Sendable {
     let specs: [ComparisonSpec]
     static let null = ExpectationMaximization.nullLevel
 
-    /// Levels of pair (a, b), written to `out[0 ..< specs.count]`.
-    func levels(_ d: CompareData, _ a: Int, _ b: Int, into out: UnsafeMutableBufferPointer<UInt8>) {
+    /// Levels of pair (a, b), written to `out[0 ..< specs.count]`, before ``EvidenceRules`` are
+    /// applied; returns the pair's flags for those rules.
+    @discardableResult
+    func levels(_ d: CompareData, _ a: Int, _ b: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
         let ra = d.records[a], rb = d.records[b]
         var nikLevel = Self.null
-        if let i = specs.firstIndex(where: { $0.kind == .nik }) {
-            nikLevel = nik(d, ra, rb, a, b)
-            out[i] = nikLevel
-        }
-        // The NIK carries birth date and sex. When the NIKs (nearly) agree and each agrees with its
-        // own record's birth date and sex, those were counted by the NIK comparison. When a NIK
-        // contradicts its own record (a typo in it, or someone else's NIK typed in), the columns
-        // are new evidence and speak.
-        // When both NIKs are within two edits and carry the same birth-date digits, the NIK
-        // comparison has counted the birth date and sex (sex is in the day digits). The columns can
-        // then only add a contradiction (someone else's NIK typed in): agreement, a swapped day and
-        // month or a typo in one column say nothing new and are not counted.
-        let nikCoversDate = nikLevel != Self.null && nikLevel <= 5 && ra.nikUsable16 && rb.nikUsable16
-            && !Self.birthDigitsDiffer(ra.nik, rb.nik)
-        // For pairs whose NIKs agree up to one edit or the serial, household agreement is not
-        // independent evidence: twins, family members whose NIK was typed for each other, and
-        // neighbours born the same day share KK and address as often as the same person does.
-        let householdCounted = nikLevel != Self.null && nikLevel <= 4
         for (i, spec) in specs.enumerated() {
             switch spec.kind {
-            case .nik: continue
+            case .nik:
+                nikLevel = nik(d, ra, rb, a, b)
+                out[i] = nikLevel
             case .name: out[i] = name(d, ra, rb, a, b, spec)
-            case .birthDate:
-                let level = birthDate(ra, rb)
-                out[i] = nikCoversDate && level != 5 ? Self.null : level
-            case .sex:
-                let level: UInt8 = ra.sex == .unknown || rb.sex == .unknown ? Self.null : (ra.sex == rb.sex ? 0 : 1)
-                out[i] = nikCoversDate && level != 1 ? Self.null : level
-            case .household: out[i] = householdCounted ? Self.null : household(ra, rb)
+            case .birthDate: out[i] = birthDate(ra, rb)
+            case .sex: out[i] = ra.sex == .unknown || rb.sex == .unknown ? Self.null : (ra.sex == rb.sex ? 0 : 1)
+            case .household: out[i] = household(ra, rb)
             case .birthPlace: out[i] = birthPlace(d, ra, rb, a, b, spec)
             }
         }
+        let coversDate = nikLevel != Self.null && nikLevel <= 5 && ra.nikUsable16 && rb.nikUsable16
+            && !Self.birthDigitsDiffer(ra.nik, rb.nik)
+        return coversDate ? EvidenceRules.nikCoversBirthDate : 0
     }
 
     /// NIK levels (see ``ComparisonKind/nik``).
@@ -105,6 +96,16 @@ struct Comparer: Sendable {
         return count == 2 ? 5 : 6
     }
 
+    /// Whether the NIKs differ, and only in the region digits (positions 0 to 5).
+    static func differsOnlyInRegion(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>) -> Bool {
+        var any = false
+        for k in 0 ..< 16 where x[k] != y[k] {
+            if k >= 6 { return false }
+            any = true
+        }
+        return any
+    }
+
     /// Whether the NIKs' birth-date digits (positions 6 to 11) differ.
     static func birthDigitsDiffer(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>) -> Bool {
         for k in 6 ..< 12 where x[k] != y[k] { return true }
@@ -122,15 +123,10 @@ struct Comparer: Sendable {
             // One typo (or two tokens run together) after the old and new spellings are folded; in
             // names of five letters or fewer one edit makes another name (IMAS, IMAM).
             if max(px.count, py.count) >= 6 && OSA.distance(px, py, cutoff: 1) <= 1 { return 3 }
-            // The lower of whole-name Jaro-Winkler and token-wise (Monge-Elkan) Jaro-Winkler: a
-            // shared MUHAMMAD or SITI in front must not make MUHAMMAD ZAKI and MUHAMMAD YUDI similar.
             let jw = d.name.withUnsafeBuffers { bytes, offsets in
-                let x = UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])])
-                let y = UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])])
-                let whole = JaroWinkler.similarity(x, y)
-                // Below the lower band already: the token-wise measure cannot raise it.
-                guard whole >= spec.mediumSimilarity else { return whole }
-                return min(whole, MongeElkan.symmetricSimilarity(x, y))
+                Self.nameSimilarity(
+                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])]),
+                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])]))
             }
             if jw >= spec.highSimilarity { return 4 }
             if Self.tokensContained(px, py) { return 5 }
@@ -138,6 +134,17 @@ struct Comparer: Sendable {
             if ra.firstName != 0 && ra.firstName == rb.firstName { return 7 }
             return 8
         }
+    }
+
+    /// Jaro-Winkler similarity of two standardized names; when both start with the same token and
+    /// have more, of what follows it. A shared MUHAMMAD, SITI or NUR in front (and Jaro-Winkler's
+    /// bonus for a common prefix) must not make MUHAMMAD ZAKI and MUHAMMAD YUDI similar names.
+    static func nameSimilarity(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Double {
+        guard let sx = x.firstIndex(of: 32), let sy = y.firstIndex(of: 32), sx == sy else {
+            return JaroWinkler.similarity(x, y)
+        }
+        for k in 0 ..< sx where x[k] != y[k] { return JaroWinkler.similarity(x, y) }
+        return JaroWinkler.similarity(UnsafeBufferPointer(rebasing: x[(sx + 1)...]), UnsafeBufferPointer(rebasing: y[(sy + 1)...]))
     }
 
     /// Whether every token of the name with fewer tokens is in the other (equal phonetic key, or a
@@ -231,6 +238,23 @@ struct Comparer: Sendable {
 }
 
 extension CompareData {
+    /// For each key, how many records carry it (0 for key 0).
+    static func counts(_ keys: [UInt64]) -> [Int32] {
+        var table: [UInt64: Int32] = [:]
+        table.reserveCapacity(keys.count)
+        for k in keys where k != 0 { table[k, default: 0] += 1 }
+        return keys.map { $0 == 0 ? 0 : table[$0] ?? 0 }
+    }
+
+    /// For each key, its count relative to the average count over records that have a key.
+    static func ratios(_ keys: [UInt64]) -> [Float] {
+        let c = counts(keys)
+        let present = c.filter { $0 > 0 }
+        guard !present.isEmpty else { return [Float](repeating: 1, count: keys.count) }
+        let mean = Double(present.reduce(0) { $0 + Int($1) }) / Double(present.count)
+        return c.map { $0 == 0 ? 1 : Float(Double($0) / mean) }
+    }
+
     /// Packs the records of all lists, numbered globally in list order.
     static func build(_ tables: [StandardizedTable], threads: Int) -> CompareData {
         var records: [CompareRecord] = []
@@ -245,13 +269,14 @@ extension CompareData {
             }
             return out
         }
-        var counts: [UInt64: Int32] = [:]
-        counts.reserveCapacity(records.count)
-        for r in records where r.name != 0 { counts[r.name, default: 0] += 1 }
+        let nameCounts = counts(records.map(\.name))
         let total = Float(max(1, records.count))
-        let frequency = records.map { r -> Float in r.name == 0 ? 0 : Float(counts[r.name] ?? 1) / total }
+        let frequency = zip(records, nameCounts).map { r, n -> Float in r.name == 0 ? 0 : Float(n) / total }
         return CompareData(
             records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
-            birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency)
+            birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency,
+            nikPrefixRatio: ratios(records.map { BlockingKeys.value(.nikPrefix12, $0) }),
+            nikSuffixRatio: ratios(records.map { BlockingKeys.value(.nikSuffix10, $0) }),
+            birthDateRatio: ratios(records.map { BlockingKeys.value(.birthDate, $0) }))
     }
 }

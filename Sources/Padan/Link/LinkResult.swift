@@ -49,8 +49,20 @@ public struct LinkResult: Sendable {
     public var blocking: [BlockingRuleReport]
     /// Candidate pairs compared.
     public var candidatePairs: Int
+    /// Every candidate pair with its match probability, when ``LinkSettings/keepCandidatePairs``
+    /// is set (for judging blocking against truth); empty otherwise.
+    public var candidates: [CandidatePair] = []
     /// Time per stage.
     public var timings: [StageTiming]
     /// Per list, the rows in no link.
     public var unmatched: [[Int]]
+}
+
+/// A candidate pair found by blocking, with its match probability.
+public struct CandidatePair: Sendable {
+    public var left: RowRef
+    public var right: RowRef
+    public var probability: Double
+    /// The blocking rule that found the pair.
+    public var rule: String
 }

@@ -23,6 +23,8 @@ public struct LinkSettings: Sendable, Equatable {
     public var threads: Int
     /// The year ages and two-digit years are judged against.
     public var referenceYear: Int
+    /// Keep every candidate pair in the result (``LinkResult/candidates``), e.g. to write `pairs.csv`.
+    public var keepCandidatePairs = false
 
     public init(
         blocking: [BlockingRule], comparisons: [ComparisonSpec], threshold: Double = 0.5,

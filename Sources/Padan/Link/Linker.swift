@@ -69,13 +69,15 @@ public struct Linker: Sendable {
         let c = settings.comparisons.count
         var levels = [UInt8](repeating: 0, count: pairs.count * c)
         var agreement = [UInt32](repeating: 0, count: pairs.count)
+        var flags = [UInt8](repeating: 0, count: pairs.count)
         levels.withUnsafeMutableBufferPointer { levelsOut in
             agreement.withUnsafeMutableBufferPointer { agreementOut in
-                let l = UnsafeSendable(levelsOut), g = UnsafeSendable(agreementOut)
+              flags.withUnsafeMutableBufferPointer { flagsOut in
+                let l = UnsafeSendable(levelsOut), g = UnsafeSendable(agreementOut), f = UnsafeSendable(flagsOut)
                 Parallel.forEach(count: pairs.count, threads: threads, minChunk: 4096) { range in
                     for p in range {
                         let a = Int(pairs.left[p]), b = Int(pairs.right[p])
-                        comparer.levels(data, a, b, into: UnsafeMutableBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]))
+                        f.value[p] = comparer.levels(data, a, b, into: UnsafeMutableBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]))
                         var mask: UInt32 = 0
                         for k in 0 ..< ruleKeys.count {
                             let ka = ruleKeys[k][a]
@@ -84,8 +86,10 @@ public struct Linker: Sendable {
                         g.value[p] = mask
                     }
                 }
+              }
             }
         }
+        let rules = EvidenceRules(settings.comparisons)
         clock.lap("compare")
 
         var model: MatchModel
@@ -93,19 +97,23 @@ public struct Linker: Sendable {
         if var given {
             model = given
             given.warnings = []
-            baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+            baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
         } else {
-            let trainer = ModelTrainer(settings: settings, comparer: comparer, data: data, pairScope: scopeIndex)
+            let trainer = ModelTrainer(settings: settings, comparer: comparer, rules: rules, data: data, pairScope: scopeIndex)
             var (u, sampled) = trainer.randomPairU()
             clock.lap("train: u from random pairs")
             var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
+            // Levels never seen get half a pair's worth of probability: half a random pair, or for
+            // the NIK half a pair of the (much larger) neighbourhood count.
+            var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
             if let nikIndex = settings.comparisons.firstIndex(where: { $0.kind == .nik }),
                let neighbourhood = trainer.nikNeighbourhoodU() {
-                u[nikIndex] = ModelTrainer.merge(nik: neighbourhood, into: u[nikIndex])
-                uSources[nikIndex] += "; near-agreement levels from NIK neighbourhoods"
+                u[nikIndex] = ModelTrainer.merge(nik: neighbourhood.u, into: u[nikIndex])
+                floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
+                uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
             }
             clock.lap("train: u from NIK neighbourhoods")
-            let (m, mSources, warnings) = trainer.trainM(levels: levels, agreement: agreement, u: u)
+            let (m, mSources, warnings) = trainer.trainM(levels: levels, flags: flags, agreement: agreement, u: u)
             model = MatchModel(
                 comparisons: settings.comparisons.enumerated().map { k, spec in
                     MatchModel.Comparison(name: spec.kind.rawValue, levels: spec.kind.levels, m: m[k], u: u[k],
@@ -117,21 +125,21 @@ public struct Linker: Sendable {
             // Random pairs include a fraction λ of matches, which dominate the agreement levels
             // (two random records with the same NIK are mostly the same person): take them out,
             // u = (p − λ·m) / (1 − λ), and re-estimate λ, twice.
-            let floor = 0.5 / Double(max(sampled, 1))
             for _ in 0 ..< 3 {
-                baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+                baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
                 model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
                 for k in 0 ..< c {
-                    model.comparisons[k].u = ModelTrainer.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floor)
+                    model.comparisons[k].u = ModelTrainer.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floors[k])
                 }
             }
-            baseWeights = Self.weights(levels: levels, comparisonCount: c, model: model, data: data, pairs: pairs, threads: threads)
+            baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
             model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
             model.warnings += ModelTrainer.plausibility(model)
         }
         clock.lap(given == nil ? "train: m by EM, prior" : "model given")
 
         let prior = model.priorWeight
+        let weigher = PairWeigher(model: model, data: data, rules: rules)
         var links: [ScoredPair] = []
         var review: [ScoredPair] = []
         var linked = tables.map { [Bool](repeating: false, count: $0.rowCount) }
@@ -141,21 +149,28 @@ public struct Linker: Sendable {
             while offsets[list + 1] <= global { list += 1 }
             return RowRef(list: list, row: global - offsets[list])
         }
+        var candidates: [CandidatePair] = []
+        if settings.keepCandidatePairs { candidates.reserveCapacity(pairs.count) }
         for p in 0 ..< pairs.count {
             let w = prior + baseWeights[p]
             let probability = MatchModel.probability(weight: w)
+            if settings.keepCandidatePairs {
+                candidates.append(CandidatePair(left: ref(Int(pairs.left[p])), right: ref(Int(pairs.right[p])),
+                                                probability: probability, rule: settings.blocking[Int(pairs.rule[p])].name))
+            }
             guard probability >= settings.reviewThreshold else { continue }
             let a = Int(pairs.left[p]), b = Int(pairs.right[p])
             var pairLevels: [Int?] = []
             var pairWeights: [Double] = []
+            let nikLevel = rules.nik.map { levels[p * c + $0] } ?? Comparer.null
             for k in 0 ..< c {
                 let level = levels[p * c + k]
-                if level == Comparer.null {
+                if !rules.counts(k, level, nikLevel: nikLevel, flags: flags[p]) {
                     pairLevels.append(nil)
                     pairWeights.append(0)
                 } else {
                     pairLevels.append(Int(level))
-                    pairWeights.append(Self.weight(model, k, level, data: data, a))
+                    pairWeights.append(weigher.weight(k, level, a, b))
                 }
             }
             let scored = ScoredPair(left: ref(a), right: ref(b), weight: w, probability: probability,
@@ -170,49 +185,10 @@ public struct Linker: Sendable {
         }
         clock.lap("score")
         let unmatched = linked.map { flags in flags.indices.filter { !flags[$0] } }
-        return LinkResult(tables: tables, links: links, review: review, model: model, blocking: reports,
-                          candidatePairs: pairs.count, timings: clock.timings, unmatched: unmatched)
-    }
-
-    /// A comparison's weight for `level`, with the term-frequency adjustment for exact names: a
-    /// name carried by many people (SITI AMINAH) is weaker evidence than a rare one.
-    @inline(__always)
-    static func weight(_ model: MatchModel, _ k: Int, _ level: UInt8, data: CompareData, _ a: Int) -> Double {
-        let comparison = model.comparisons[k]
-        if level == 0 && comparison.name == ComparisonKind.name.rawValue {
-            // A name's own frequency stands for u, but a rare name gains at most 3 bits over the
-            // average exact agreement: its rarity in two lists is itself an estimate.
-            let frequency = max(Double(data.nameFrequency[a]), comparison.u[0] / 8)
-            return log2(max(comparison.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
-        }
-        return comparison.weight(Int(level))
-    }
-
-    /// Σ of comparison weights per pair (prior not included).
-    static func weights(levels: [UInt8], comparisonCount c: Int, model: MatchModel, data: CompareData,
-                        pairs: CandidatePairs, threads: Int) -> [Double] {
-        let table = model.comparisons.map { comparison in comparison.levels.indices.map { comparison.weight($0) } }
-        let nameIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.name.rawValue }
-        var out = [Double](repeating: 0, count: pairs.count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let o = UnsafeSendable(buffer)
-            Parallel.forEach(count: pairs.count, threads: threads, minChunk: 8192) { range in
-                for p in range {
-                    var w = 0.0
-                    for k in 0 ..< c {
-                        let level = levels[p * c + k]
-                        if level == Comparer.null { continue }
-                        if level == 0 && k == nameIndex {
-                            w += weight(model, k, 0, data: data, Int(pairs.left[p]))
-                        } else {
-                            w += table[k][Int(level)]
-                        }
-                    }
-                    o.value[p] = w
-                }
-            }
-        }
-        return out
+        var result = LinkResult(tables: tables, links: links, review: review, model: model, blocking: reports,
+                                candidatePairs: pairs.count, timings: clock.timings, unmatched: unmatched)
+        result.candidates = candidates
+        return result
     }
 
     private func validate(tables: [Table], scope: Scope, model: MatchModel?) throws {

@@ -18,6 +18,7 @@ public enum LinkOutput {
             try out.write(name, rowsCSV(table, rows: result.unmatched[i]))
         }
         try out.write("rejected.csv", rejectedCSV(result.tables))
+        if settings.keepCandidatePairs { try out.write("pairs.csv", candidatesCSV(result)) }
         try out.write("model.json", json(result.model))
         clock.lap("write")
         let summary = LinkSummary(result: result, settings: settings, extraStages: extraStages + clock.timings)
@@ -54,6 +55,21 @@ public enum LinkOutput {
                 w.field(p.levels[k].map { c.levels[$0] } ?? "null")
                 w.field(p.weights[k], decimals: 3)
             }
+            w.field(p.rule)
+            w.field(result.tables[p.left.list].name)
+            w.field(result.tables[p.right.list].name)
+            w.endRow()
+        }
+        return w.bytes
+    }
+
+    static func candidatesCSV(_ result: LinkResult) -> [UInt8] {
+        var w = CSVWriter(capacity: result.candidates.count * 64 + 64)
+        w.row(["left_id", "right_id", "match_probability", "blocking_rule", "left_source", "right_source"])
+        for p in result.candidates {
+            w.field(result.tables[p.left.list].id(row: p.left.row))
+            w.field(result.tables[p.right.list].id(row: p.right.row))
+            w.field(p.probability, decimals: 6)
             w.field(p.rule)
             w.field(result.tables[p.left.list].name)
             w.field(result.tables[p.right.list].name)

@@ -69,8 +69,10 @@ struct ExpectationMaximization {
 
     /// Builds pattern counts from a flat array of level vectors (`comparisonCount` bytes per pair),
     /// keeping only pairs for which `include` is true. Deterministic order (first occurrence).
-    /// Comparisons whose `active` flag is false are recorded as null (no evidence).
-    static func patterns(levels: [UInt8], comparisonCount c: Int, active: [Bool]? = nil, include: (Int) -> Bool) -> ExpectationMaximization {
+    /// Comparisons whose `active` flag is false are recorded as null (no evidence), and so are the
+    /// levels `rules` say do not count (given the pair's `flags`).
+    static func patterns(levels: [UInt8], comparisonCount c: Int, active: [Bool]? = nil, flags: [UInt8] = [],
+                         rules: EvidenceRules? = nil, include: (Int) -> Bool) -> ExpectationMaximization {
         let active = active ?? [Bool](repeating: true, count: c)
         precondition(c <= maxComparisons)
         var index: [PatternKey: Int] = [:]
@@ -80,15 +82,22 @@ struct ExpectationMaximization {
         levels.withUnsafeBufferPointer { all in
             for p in 0 ..< pairs where include(p) {
                 var key = PatternKey()
+                let nikLevel = rules?.nik.map { all[p * c + $0] } ?? nullLevel
+                func level(_ k: Int) -> UInt8 {
+                    let l = all[p &* c &+ k]
+                    guard active[k] else { return nullLevel }
+                    if let rules, !rules.counts(k, l, nikLevel: nikLevel, flags: flags[p]) { return nullLevel }
+                    return l
+                }
                 for k in 0 ..< c {
-                    let v = active[k] ? UInt64(all[p &* c &+ k]) : UInt64(nullLevel)
+                    let v = UInt64(level(k))
                     if k < 8 { key.low |= v &<< UInt64(8 * k) } else { key.high |= v &<< UInt64(8 * (k - 8)) }
                 }
                 if let i = index[key] {
                     counts[i] += 1
                 } else {
                     index[key] = patterns.count
-                    patterns.append((0 ..< c).map { active[$0] ? all[p * c + $0] : nullLevel })
+                    patterns.append((0 ..< c).map(level))
                     counts.append(1)
                 }
             }

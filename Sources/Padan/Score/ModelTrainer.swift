@@ -4,6 +4,7 @@
 struct ModelTrainer {
     let settings: LinkSettings
     let comparer: Comparer
+    let rules: EvidenceRules
     let data: CompareData
     let pairScope: PairScopeIndex
 
@@ -26,7 +27,10 @@ struct ModelTrainer {
                         a = Int(rng.next() % UInt64(n))
                         b = Int(rng.next() % UInt64(n))
                     } while a == b || !pairScope.allowed(a, b)
-                    levels.withUnsafeMutableBufferPointer { comparer.levels(data, min(a, b), max(a, b), into: $0) }
+                    levels.withUnsafeMutableBufferPointer {
+                        let flags = comparer.levels(data, min(a, b), max(a, b), into: $0)
+                        rules.apply($0, flags: flags)
+                    }
                     for k in 0 ..< c where levels[k] != Comparer.null { counts[k][Int(levels[k])] += 1 }
                 }
             }
@@ -49,8 +53,9 @@ struct ModelTrainer {
     /// is measured rather than floored: for up to `sampleSize` records with a 16-digit NIK, every
     /// allowed record whose NIK shares the first 12 digits, or is one substitution or adjacent
     /// transposition away outside the serial, is found through hash tables and its level counted.
-    /// Returns per-level probabilities among pairs of 16-digit NIKs (nil where nothing was sampled).
-    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> [Double]? {
+    /// Returns per-level probabilities among pairs of 16-digit NIKs and the number of pairs they
+    /// stand for (nil where nothing was sampled).
+    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> (u: [Double], pairs: Int)? {
         let records = data.records
         var full = ChainedIndex(), prefix = ChainedIndex()
         full.reserve(records.count)
@@ -112,13 +117,14 @@ struct ModelTrainer {
         }
         guard partners > 0 else { return nil }
         // A level never seen gets half a pair's worth, as with random pairs.
-        return counts.map { max(Double($0), 0.5) / Double(partners) }
+        return (counts.map { max(Double($0), 0.5) / Double(partners) }, partners)
     }
 
-    /// Replaces the NIK's near-agreement levels of `u` with the neighbourhood estimate and rescales
+    /// Replaces the NIK's agreement levels (exact up to serial_differs) of `u` with the
+    /// neighbourhood estimate, which stands for far more pairs than the random sample, and rescales
     /// the other levels so the row still sums to one.
     static func merge(nik neighbourhood: [Double], into u: [Double]) -> [Double] {
-        let measured: Set<Int> = [1, 2, 3, 4]
+        let measured: Set<Int> = [0, 1, 2, 3, 4]
         let measuredMass = measured.reduce(0) { $0 + neighbourhood[$1] }
         let otherMass = u.indices.filter { !measured.contains($0) }.reduce(0) { $0 + u[$1] }
         return u.indices.map { l in
@@ -130,7 +136,7 @@ struct ModelTrainer {
     /// Learns m by one EM session per blocking rule over the candidate pairs that agree on that
     /// rule's key, each session updating only the comparisons the rule does not force to agree, and
     /// averages each comparison's m over the sessions that learned it.
-    func trainM(levels: [UInt8], agreement: [UInt32], u: [[Double]]) -> (m: [[Double]], sources: [[String]], warnings: [String]) {
+    func trainM(levels: [UInt8], flags: [UInt8], agreement: [UInt32], u: [[Double]]) -> (m: [[Double]], sources: [[String]], warnings: [String]) {
         let c = settings.comparisons.count
         var sums = settings.comparisons.map { [Double](repeating: 0, count: $0.kind.levels.count) }
         var sessions = [[String]](repeating: [], count: c)
@@ -142,7 +148,10 @@ struct ModelTrainer {
             // The comparisons the rule forced to agree take no part in the session at all (as in
             // Splink): within the rule's pairs their agreement says nothing about matches.
             let active = (0 ..< c).map { trainable.contains($0) }
-            let em = ExpectationMaximization.patterns(levels: levels, comparisonCount: c, active: active) { agreement[$0] & bit != 0 }
+            let nikActive = rules.nik.map { active[$0] } ?? false
+            let em = ExpectationMaximization.patterns(
+                levels: levels, comparisonCount: c, active: active, flags: flags, rules: nikActive ? rules : nil
+            ) { agreement[$0] & bit != 0 }
             let pairs = em.counts.reduce(0, +)
             guard pairs >= 50, !trainable.isEmpty else { continue }
             let result = em.run(m: start, u: u, lambda: 0.5, trainable: trainable)

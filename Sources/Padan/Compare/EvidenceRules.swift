@@ -1,0 +1,49 @@
+/// Which comparisons a pair's NIK comparison has already counted, so that Fellegi-Sunter (which
+/// adds comparisons as if independent) counts each piece of evidence once.
+///
+/// - When both NIKs are within two edits and carry the same birth-date digits, the NIK comparison
+///   has counted the birth date and sex (sex is in the day digits). The columns can then only add
+///   a contradiction (someone else's NIK typed in): agreement, a swapped day and month or a typo in
+///   one column say nothing new and are not counted; `different` still is.
+/// - When the NIKs agree up to one edit or the serial, household agreement is not independent
+///   evidence: twins, family members whose NIK was typed for each other and neighbours born the
+///   same day share KK and address as often as the same person does. Household is not counted.
+///
+/// The rules apply only where the NIK comparison takes part: in an EM session whose blocking rule
+/// forced the NIKs to agree, the NIK comparison is left out and the others speak in full.
+struct EvidenceRules: Sendable {
+    static let nikCoversBirthDate: UInt8 = 1
+
+    let nik: Int?
+    let birthDate: Int?
+    let sex: Int?
+    let household: Int?
+
+    init(_ specs: [ComparisonSpec]) {
+        nik = specs.firstIndex { $0.kind == .nik }
+        birthDate = specs.firstIndex { $0.kind == .birthDate }
+        sex = specs.firstIndex { $0.kind == .sex }
+        household = specs.firstIndex { $0.kind == .household }
+    }
+
+    /// Whether comparison `k` at `level` counts for a pair with `nikLevel` and `flags`.
+    @inline(__always)
+    func counts(_ k: Int, _ level: UInt8, nikLevel: UInt8, flags: UInt8) -> Bool {
+        if level == Comparer.null { return false }
+        if k == household { return nikLevel == Comparer.null || nikLevel > 4 }
+        if flags & Self.nikCoversBirthDate != 0 {
+            if k == birthDate { return level == 5 }
+            if k == sex { return level == 1 }
+        }
+        return true
+    }
+
+    /// Sets to null the levels that do not count (when the NIK comparison takes part).
+    func apply(_ levels: UnsafeMutableBufferPointer<UInt8>, flags: UInt8) {
+        guard let nik else { return }
+        let nikLevel = levels[nik]
+        for k in 0 ..< levels.count where !counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
+            levels[k] = Comparer.null
+        }
+    }
+}
