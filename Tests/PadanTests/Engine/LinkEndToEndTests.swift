@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Padan
+
+/// The engine on the shipped corpora, against their truth.
+@Suite struct LinkEndToEndTests {
+    static func corpus(_ name: String) -> String { repositoryRoot + "/corpora/" + name }
+
+    static func read(_ corpus: String) throws -> [Table] {
+        try ["provinsi.csv", "kota.csv"].map { try TableReader.read(path: self.corpus(corpus) + "/" + $0) }
+    }
+
+    static func evaluate(_ result: LinkResult, corpus: String) throws -> LinkEvaluation {
+        let truth = try EvaluationTruth.load(directory: self.corpus(corpus))
+        let predicted = result.links.map { link in
+            RecordPair(
+                left: RecordRef(source: result.tables[link.left.list].name, id: result.tables[link.left.list].id(row: link.left.row)),
+                right: RecordRef(source: result.tables[link.right.list].name, id: result.tables[link.right.list].id(row: link.right.row)))
+        }
+        return LinkEvaluation(truth: truth, predicted: predicted)
+    }
+
+    @Test func linksTheSmallCorpusWithoutLabels() throws {
+        let result = try Linker().link(try Self.read("synth-2k"))
+        let scores = try Self.evaluate(result, corpus: "synth-2k").crossList
+        #expect(scores.precision >= 0.99, "\(scores)")
+        #expect(scores.recall >= 0.99, "\(scores)")
+        #expect(result.model.warnings.isEmpty, "\(result.model.warnings)")
+    }
+
+    @Test func sameOutputForAnyThreadCount() throws {
+        let tables = try Self.read("synth-2k")
+        var one = LinkSettings.indonesianDefault
+        one.threads = 1
+        var four = one
+        four.threads = 4
+        let a = try Linker(settings: one).link(tables), b = try Linker(settings: four).link(tables)
+        #expect(a.model == b.model)
+        #expect(a.links.count == b.links.count)
+        for (x, y) in zip(a.links, b.links) {
+            #expect(x.left == y.left && x.right == y.right && x.weight == y.weight && x.levels == y.levels)
+        }
+        #expect(a.review.map(\.left) == b.review.map(\.left))
+        #expect(a.blocking == b.blocking)
+    }
+
+    @Test func everyRowIsAccountedFor() throws {
+        let result = try Linker().link(try Self.read("synth-2k"))
+        let summary = LinkSummary(result: result, settings: .indonesianDefault)
+        #expect(summary.accountingHolds)
+        for (i, t) in result.tables.enumerated() {
+            let linked = Set(result.links.flatMap { [$0.left, $0.right] }.filter { $0.list == i }.map(\.row))
+            #expect(linked.count + result.unmatched[i].count == t.rowCount)
+            #expect(linked.isDisjoint(with: result.unmatched[i]))
+        }
+    }
+
+    @Test func aGivenModelIsUsedAsItIs() throws {
+        let tables = try Self.read("synth-2k")
+        let trained = try Linker().link(tables)
+        let reused = try Linker().link(tables, model: trained.model)
+        #expect(reused.model == trained.model)
+        #expect(reused.links.map(\.weight) == trained.links.map(\.weight))
+    }
+
+    @Test func aModelForOtherComparisonsIsRefused() throws {
+        let tables = try Self.read("synth-2k")
+        var model = try Linker().link(tables).model
+        model.comparisons.removeLast()
+        #expect(throws: PadanError.self) { try Linker().link(tables, model: model) }
+    }
+
+    @Test func linkingNeedsTwoLists() throws {
+        let tables = try Self.read("synth-2k")
+        #expect(throws: PadanError.self) { try Linker().link([tables[0]]) }
+    }
+}
+
+/// `padan link` as a user runs it.
+@Suite struct LinkCommandTests {
+    let dir = TemporaryDirectory()
+    let left = LinkEndToEndTests.corpus("synth-2k") + "/provinsi.csv"
+    let right = LinkEndToEndTests.corpus("synth-2k") + "/kota.csv"
+
+    @Test func writesEveryOutputAndRefusesToOverwriteWithoutForce() throws {
+        let out = dir.file("hasil")
+        let r = try PadanProcess.run(["link", left, right, "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("provinsi: 2000 rows read, 0 rejected"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["links.csv", "model.json", "rejected.csv", "review.csv", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
+        let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)
+        #expect(links.hasPrefix("left_id,right_id,match_probability,match_weight,nik_level,nik_weight,name_level,"))
+        let again = try PadanProcess.run(["link", left, right, "--out", out])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("the output directory exists; use --force to replace it"))
+        let forced = try PadanProcess.run(["link", left, right, "--out", out, "--force", "--model", out + "/model.json"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try String(contentsOfFile: out + "/links.csv", encoding: .utf8) == links)
+        // No temporary directories are left beside the output.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test func unmatchedFilesCarryTheOriginalRows() throws {
+        let out = dir.file("hasil")
+        _ = try PadanProcess.run(["link", left, right, "--out", out])
+        let unmatched = try TableReader.read(path: out + "/unmatched_right.csv")
+        let original = try TableReader.read(path: right)
+        #expect(unmatched.columnNames == original.columnNames)
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+        let lists = summary["lists"] as! [[String: Any]]
+        #expect(lists[1]["unmatched"] as? Int == unmatched.rowCount)
+        #expect(summary["accountingHolds"] as? Bool == true)
+    }
+
+    @Test func badConfigurationIsAClearError() throws {
+        let config = dir.write("padan.yaml", "link:\n  blocking:\n    - [nik_prefix13]\n")
+        let r = try PadanProcess.run(["link", left, right, "--out", dir.file("x"), "--config", config])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("padan.yaml:3: link.blocking[0]: unknown blocking field 'nik_prefix13'"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("x")))
+    }
+}
