@@ -246,11 +246,11 @@ extension CompareData {
         return keys.map { $0 == 0 ? 0 : table[$0] ?? 0 }
     }
 
-    /// For each key, its count relative to the average count over records that have a key.
-    static func ratios(_ keys: [UInt64]) -> [Float] {
-        let c = counts(keys)
+    /// For each record, its key's count relative to the average count over records that have a
+    /// key (1 for records without one).
+    static func ratios(_ c: [Int32]) -> [Float] {
         let present = c.filter { $0 > 0 }
-        guard !present.isEmpty else { return [Float](repeating: 1, count: keys.count) }
+        guard !present.isEmpty else { return [Float](repeating: 1, count: c.count) }
         let mean = Double(present.reduce(0) { $0 + Int($1) }) / Double(present.count)
         return c.map { $0 == 0 ? 1 : Float(Double($0) / mean) }
     }
@@ -261,22 +261,23 @@ extension CompareData {
         records.reserveCapacity(tables.reduce(0) { $0 + $1.count })
         for t in tables { records += CompareRecord.pack(t, threads: threads) }
         func concat(_ column: (StandardizedTable) -> ByteColumn) -> ByteColumn {
-            var out = ByteColumn()
-            out.reserve(values: records.count, bytes: tables.reduce(0) { $0 + column($1).bytes.count })
-            for t in tables {
-                let c = column(t)
-                for i in 0 ..< c.count { out.append(c[i]) }
-            }
-            return out
+            ByteColumn(concatenating: tables.map(column))
         }
-        let nameCounts = counts(records.map(\.name))
+        // Four independent counts over all records, one task each.
+        let keyed: [(CompareRecord) -> UInt64] = [
+            { $0.name },
+            { BlockingKeys.value(.nikPrefix12, $0) },
+            { BlockingKeys.value(.nikSuffix10, $0) },
+            { BlockingKeys.value(.birthDate, $0) },
+        ]
+        let counted = Parallel.map(count: keyed.count, threads: threads, minChunk: 1) { range in
+            range.map { counts(records.map(keyed[$0])) }
+        }.flatMap { $0 }
         let total = Float(max(1, records.count))
-        let frequency = zip(records, nameCounts).map { r, n -> Float in r.name == 0 ? 0 : Float(n) / total }
+        let frequency = counted[0].map { Float($0) / total }
         return CompareData(
             records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
             birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency,
-            nikPrefixRatio: ratios(records.map { BlockingKeys.value(.nikPrefix12, $0) }),
-            nikSuffixRatio: ratios(records.map { BlockingKeys.value(.nikSuffix10, $0) }),
-            birthDateRatio: ratios(records.map { BlockingKeys.value(.birthDate, $0) }))
+            nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]))
     }
 }

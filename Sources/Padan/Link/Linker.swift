@@ -124,8 +124,8 @@ public struct Linker: Sendable {
             model.lambda = Double(largest) / Double(max(scopeIndex.totalPairs, 1))
             // Random pairs include a fraction λ of matches, which dominate the agreement levels
             // (two random records with the same NIK are mostly the same person): take them out,
-            // u = (p − λ·m) / (1 − λ), and re-estimate λ, twice.
-            for _ in 0 ..< 3 {
+            // u = (p − λ·m) / (1 − λ), and re-estimate λ; twice is enough (λ moves < 1% after).
+            for _ in 0 ..< 2 {
                 baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
                 model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
                 for k in 0 ..< c {

@@ -10,15 +10,22 @@ public enum LinkOutput {
                              extraStages: [StageTiming] = []) throws -> LinkSummary {
         var clock = StageClock()
         let out = try OutputDirectory(path: directory, force: force)
-        try out.write("links.csv", pairsCSV(result.links, result: result))
-        try out.write("review.csv", pairsCSV(result.review, result: result))
+        // The files are independent: build them on all threads, write them in order.
         let twoSided = result.tables.count == 2
+        var jobs: [(String, () -> [UInt8])] = [
+            ("links.csv", { pairsCSV(result.links, result: result) }),
+            ("review.csv", { pairsCSV(result.review, result: result) }),
+        ]
         for (i, table) in result.tables.enumerated() {
             let name = twoSided ? (i == 0 ? "unmatched_left.csv" : "unmatched_right.csv") : "unmatched_\(safeName(table.name)).csv"
-            try out.write(name, rowsCSV(table, rows: result.unmatched[i]))
+            jobs.append((name, { rowsCSV(table, rows: result.unmatched[i]) }))
         }
-        try out.write("rejected.csv", rejectedCSV(result.tables))
-        if settings.keepCandidatePairs { try out.write("pairs.csv", candidatesCSV(result)) }
+        jobs.append(("rejected.csv", { rejectedCSV(result.tables) }))
+        if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result) })) }
+        let contents = Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
+            range.map { jobs[$0].1() }
+        }.flatMap { $0 }
+        for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
         try out.write("model.json", json(result.model))
         clock.lap("write")
         let summary = LinkSummary(result: result, settings: settings, extraStages: extraStages + clock.timings)

@@ -182,7 +182,7 @@ struct ModelTrainer {
             var expected = 0.0
             for w in weights { expected += MatchModel.probability(weight: prior + w) }
             let next = min(max(expected / Double(max(totalPairs, 1)), 1e-15), 0.5)
-            if abs(next - lambda) <= lambda * 1e-6 { return next }
+            if abs(next - lambda) <= lambda * 1e-4 { return next }
             lambda = next
         }
         return lambda
