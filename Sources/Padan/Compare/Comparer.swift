@@ -55,11 +55,14 @@ struct Comparer: Sendable {
             let level = Self.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
             // A difference in the birth-date digits that both records' own birth dates confirm is
             // not a typo: these are two correct NIKs of people born on different days.
-            if (level == 2 || level == 5) && ra.nikBirthAgreement == .agree && rb.nikBirthAgreement == .agree
-                && Self.birthDigitsDiffer(ra.nik, rb.nik)
-            {
-                return 6
+            let bothConfirmed = ra.nikBirthAgreement == .agree && rb.nikBirthAgreement == .agree
+            if (level == 2 || level == 5) && bothConfirmed && Self.birthDigitsDiffer(ra.nik, rb.nik) {
+                return 7
             }
+            // Two different NIKs, each confirmed by its own record's birth date: two people. (The
+            // same person's NIK goes wrong by typos, or by someone else's NIK being typed in, which
+            // its record's birth date then contradicts.)
+            if level == 6 && bothConfirmed { return 7 }
             return level
         }
         // A dropped or doubled digit: edit distance on the digits.

@@ -8,7 +8,8 @@
 public enum ComparisonKind: String, CaseIterable, Sendable, Codable {
     /// NIK: exact / Excel-zeroed tail / one substitution or transposition outside the serial /
     /// one inside the serial / same region and birth date but another serial / two edits /
-    /// different. Null when either NIK is blank, a placeholder or unrecoverable.
+    /// different / different and each confirmed by its own record's birth date (two people). Null
+    /// when either NIK is blank, a placeholder or unrecoverable.
     case nik
     /// Name: exact (term-frequency adjusted) / same phonetic key / same tokens reordered / phonetic
     /// keys one edit apart (a typo, tokens run together) / similar (high) / one name's tokens all
@@ -30,7 +31,7 @@ public enum ComparisonKind: String, CaseIterable, Sendable, Codable {
     /// Level names, best agreement first.
     public var levels: [String] {
         switch self {
-        case .nik: return ["exact", "excel_zeroed_tail", "one_edit", "one_edit_in_serial", "serial_differs", "two_edits", "different"]
+        case .nik: return ["exact", "excel_zeroed_tail", "one_edit", "one_edit_in_serial", "serial_differs", "two_edits", "different", "different_confirmed"]
         case .name: return ["exact", "phonetic", "reordered", "one_edit", "similar_high", "tokens_contained", "similar_medium", "first_name", "different"]
         case .birthDate: return ["exact", "exact_placeholder", "day_month_swapped", "year_off", "one_part_differs", "different"]
         case .sex: return ["same", "different"]
@@ -43,7 +44,7 @@ public enum ComparisonKind: String, CaseIterable, Sendable, Codable {
     /// what a careful analyst would guess for matches on lists typed by hand.
     var defaultM: [Double] {
         switch self {
-        case .nik: return [0.85, 0.03, 0.05, 0.02, 0.005, 0.02, 0.025]
+        case .nik: return [0.85, 0.03, 0.05, 0.02, 0.005, 0.02, 0.02, 0.005]
         case .name: return [0.7, 0.08, 0.03, 0.05, 0.04, 0.04, 0.03, 0.01, 0.02]
         case .birthDate: return [0.8, 0.05, 0.03, 0.04, 0.05, 0.03]
         case .sex: return [0.97, 0.03]

@@ -1,8 +1,10 @@
 /// Expectation-maximization over comparison patterns (Fellegi-Sunter without labels).
 ///
 /// Patterns are few (a few thousand at most: the product of the comparisons' levels that actually
-/// occur), so EM runs over pattern counts, not pairs, and takes microseconds. `u` is held fixed
-/// (estimated from random pairs); `m` is re-estimated only for the comparisons marked trainable:
+/// occur), so EM runs over pattern counts, not pairs, and takes microseconds. `m` is re-estimated
+/// only for the comparisons marked trainable, and `u` too when asked (the non-matches among a
+/// blocking rule's pairs are not random pairs: same village, same name; modelling them with the
+/// random-pair u would push them into the match class):
 /// a session trained on pairs that a blocking rule found must not learn m for the fields that rule
 /// forced to agree (their agreement there says nothing about matches), as in Splink's training.
 struct ExpectationMaximization {
@@ -19,9 +21,10 @@ struct ExpectationMaximization {
     }
 
     /// Runs EM from `m` and `lambda`, updating m only for `trainable` comparisons.
-    func run(m initialM: [[Double]], u: [[Double]], lambda initialLambda: Double, trainable: Set<Int>,
-             maxIterations: Int = 200, tolerance: Double = 1e-7) -> Result {
+    func run(m initialM: [[Double]], u initialU: [[Double]], lambda initialLambda: Double, trainable: Set<Int>,
+             updateU: Bool = false, maxIterations: Int = 200, tolerance: Double = 1e-7) -> Result {
         var m = initialM
+        var u = initialU
         var lambda = min(max(initialLambda, 1e-6), 1 - 1e-6)
         let c = u.count
         var iterations = 0
@@ -29,6 +32,7 @@ struct ExpectationMaximization {
             iterations = iteration
             var matchMass = 0.0, total = 0.0
             var levelMass = u.map { [Double](repeating: 0, count: $0.count) }
+            var otherMass = levelMass
             for (p, pattern) in patterns.enumerated() {
                 var lm = lambda, lu = 1 - lambda
                 for k in 0 ..< c where pattern[k] != Self.nullLevel {
@@ -40,19 +44,26 @@ struct ExpectationMaximization {
                 let w = counts[p] * posterior
                 matchMass += w
                 total += counts[p]
-                for k in trainable where pattern[k] != Self.nullLevel { levelMass[k][Int(pattern[k])] += w }
+                for k in trainable where pattern[k] != Self.nullLevel {
+                    levelMass[k][Int(pattern[k])] += w
+                    otherMass[k][Int(pattern[k])] += counts[p] - w
+                }
             }
             var change = abs(matchMass / total - lambda)
             lambda = min(max(matchMass / total, 1e-9), 1 - 1e-9)
+            // A small pseudo-count keeps levels that never occur in a class from getting probability
+            // zero (and an infinite weight).
+            func normalized(_ mass: [Double]) -> [Double]? {
+                let sum = mass.reduce(0, +)
+                guard sum > 0 else { return nil }
+                return mass.map { ($0 + 1e-3) / (sum + 1e-3 * Double(mass.count)) }
+            }
             for k in trainable {
-                let sum = levelMass[k].reduce(0, +)
-                guard sum > 0 else { continue }
-                // A small pseudo-count keeps levels that never occur among the session's matches
-                // from getting probability zero (and an infinite negative weight).
-                let levels = levelMass[k].count
-                let fresh = levelMass[k].map { ($0 + 1e-3) / (sum + 1e-3 * Double(levels)) }
-                for l in 0 ..< levels { change = max(change, abs(fresh[l] - m[k][l])) }
-                m[k] = fresh
+                if let fresh = normalized(levelMass[k]) {
+                    for l in fresh.indices { change = max(change, abs(fresh[l] - m[k][l])) }
+                    m[k] = fresh
+                }
+                if updateU, let fresh = normalized(otherMass[k]) { u[k] = fresh }
             }
             if change < tolerance { break }
         }

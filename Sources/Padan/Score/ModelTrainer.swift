@@ -154,7 +154,8 @@ struct ModelTrainer {
             ) { agreement[$0] & bit != 0 }
             let pairs = em.counts.reduce(0, +)
             guard pairs >= 50, !trainable.isEmpty else { continue }
-            let result = em.run(m: start, u: u, lambda: 0.5, trainable: trainable)
+            // m and u both free within the session; only m is kept (u stays the random-pair one).
+            let result = em.run(m: start, u: u, lambda: 0.5, trainable: trainable, updateU: true)
             for k2 in trainable.sorted() {
                 for l in 0 ..< sums[k2].count { sums[k2][l] += result.m[k2][l] }
                 sessions[k2].append("\(rule.name) (\(Int(pairs)) pairs, λ=\(CSVWriter.format(result.lambda, decimals: 3)))")
