@@ -65,6 +65,13 @@ public struct Linker: Sendable {
         }
         clock.lap("block")
 
+        // Which rules' keys each pair agrees on (for the EM sessions), from the keys laid out
+        // record by record so a pair reads two short runs instead of two entries per rule.
+        let ruleCount = ruleKeys.count
+        var keysByRecord = [UInt64](repeating: 0, count: data.records.count * ruleCount)
+        for (k, keys) in ruleKeys.enumerated() {
+            for (r, key) in keys.enumerated() { keysByRecord[r * ruleCount + k] = key }
+        }
         let comparer = Comparer(specs: settings.comparisons)
         let c = settings.comparisons.count
         var levels = [UInt8](repeating: 0, count: pairs.count * c)
@@ -79,9 +86,9 @@ public struct Linker: Sendable {
                         let a = Int(pairs.left[p]), b = Int(pairs.right[p])
                         f.value[p] = comparer.levels(data, a, b, into: UnsafeMutableBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]))
                         var mask: UInt32 = 0
-                        for k in 0 ..< ruleKeys.count {
-                            let ka = ruleKeys[k][a]
-                            if ka != 0 && ka == ruleKeys[k][b] { mask |= 1 << UInt32(k) }
+                        for k in 0 ..< ruleCount {
+                            let ka = keysByRecord[a &* ruleCount &+ k]
+                            if ka != 0 && ka == keysByRecord[b &* ruleCount &+ k] { mask |= 1 << UInt32(k) }
                         }
                         g.value[p] = mask
                     }

@@ -57,63 +57,78 @@ struct ModelTrainer {
     /// stand for (nil where nothing was sampled).
     func nikNeighbourhoodU(sampleSize: Int = 20_000) -> (u: [Double], pairs: Int)? {
         let records = data.records
-        var full = ChainedIndex(), prefix = ChainedIndex()
-        full.reserve(records.count)
-        prefix.reserve(records.count)
         var usablePerList = [Int](repeating: 0, count: pairScope.listSizes.count)
-        for (i, r) in records.enumerated() where r.nikUsable16 {
-            full.insert(BlockingKeys.digitsHash(r.nik, 0 ..< 16), UInt32(i))
-            prefix.insert(BlockingKeys.digitsHash(r.nik, 0 ..< 12), UInt32(i))
-            usablePerList[Int(pairScope.listOf[i])] += 1
-        }
+        for (i, r) in records.enumerated() where r.nikUsable16 { usablePerList[Int(pairScope.listOf[i])] += 1 }
         let usable = usablePerList.reduce(0, +)
         guard usable > 1 else { return nil }
-        let levelCount = ComparisonKind.nik.levels.count
-        var counts = [Int](repeating: 0, count: levelCount)
-        var partners = 0
-        var sampled = 0
-        var attempt: UInt64 = 0
+        // The two indexes are independent: build them at once.
+        let indexes = Parallel.map(count: 2, threads: settings.threads, minChunk: 1) { range in
+            range.map { which -> ChainedIndex in
+                var index = ChainedIndex()
+                index.reserve(usable)
+                for (i, r) in records.enumerated() where r.nikUsable16 {
+                    index.insert(BlockingKeys.digitsHash(r.nik, 0 ..< (which == 0 ? 16 : 12)), UInt32(i))
+                }
+                return index
+            }
+        }.flatMap { $0 }
+        let full = indexes[0], prefix = indexes[1]
+        // The sample: the first `wanted` records with a usable NIK in a seeded random order.
+        var sample: [Int] = []
         let wanted = min(sampleSize, usable)
-        while sampled < wanted && attempt < UInt64(wanted) * 64 {
+        sample.reserveCapacity(wanted)
+        var attempt: UInt64 = 0
+        while sample.count < wanted && attempt < UInt64(wanted) * 64 {
             var rng = SplitMix64(seed: settings.seed &+ 0x51ED &+ attempt)
             attempt += 1
             let a = Int(rng.next() % UInt64(records.count))
-            let ra = records[a]
-            guard ra.nikUsable16 else { continue }
-            sampled += 1
-            let list = Int(pairScope.listOf[a])
-            switch pairScope.scope {
-            case .acrossLists: partners += usable - usablePerList[list]
-            case .withinLists: partners += usablePerList[list] - 1
-            case .all: partners += usable - 1
-            }
-            func count(_ b: Int) {
-                guard b != a, pairScope.allowed(a, b) else { return }
-                let rb = records[b]
-                let level = Comparer.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
-                counts[Int(level)] += 1
-            }
-            prefix.forEach(BlockingKeys.digitsHash(ra.nik, 0 ..< 12)) { count(Int($0)) }
-            var variant = ra.nik
-            for p in 0 ..< 12 {
-                let original = variant[p]
-                for d in UInt8(48) ... 57 where d != original {
-                    variant[p] = d
-                    full.forEach(BlockingKeys.digitsHash(variant, 0 ..< 16)) { b in
-                        if !records[Int(b)].nikUsable16 { return }
-                        count(Int(b))
+            if records[a].nikUsable16 { sample.append(a) }
+        }
+        let levelCount = ComparisonKind.nik.levels.count
+        // Integer counts per chunk, summed: the same totals for any thread count.
+        let parts = Parallel.map(count: sample.count, threads: settings.threads, minChunk: 256) { range -> ([Int], Int) in
+            var counts = [Int](repeating: 0, count: levelCount)
+            var partners = 0
+            for a in sample[range] {
+                let ra = records[a]
+                let list = Int(pairScope.listOf[a])
+                switch pairScope.scope {
+                case .acrossLists: partners += usable - usablePerList[list]
+                case .withinLists: partners += usablePerList[list] - 1
+                case .all: partners += usable - 1
+                }
+                func count(_ b: Int) {
+                    guard b != a, pairScope.allowed(a, b) else { return }
+                    let rb = records[b]
+                    let level = Comparer.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
+                    counts[Int(level)] += 1
+                }
+                prefix.forEach(BlockingKeys.digitsHash(ra.nik, 0 ..< 12)) { count(Int($0)) }
+                var variant = ra.nik
+                for p in 0 ..< 12 {
+                    let original = variant[p]
+                    for d in UInt8(48) ... 57 where d != original {
+                        variant[p] = d
+                        full.forEach(BlockingKeys.digitsHash(variant, 0 ..< 16)) { count(Int($0)) }
+                    }
+                    variant[p] = original
+                    let next = variant[p + 1]
+                    if original != next {
+                        variant[p] = next
+                        variant[p + 1] = original
+                        full.forEach(BlockingKeys.digitsHash(variant, 0 ..< 16)) { count(Int($0)) }
+                        variant[p] = original
+                        variant[p + 1] = next
                     }
                 }
-                variant[p] = original
-                let next = variant[p + 1]
-                if original != next {
-                    variant[p] = next
-                    variant[p + 1] = original
-                    full.forEach(BlockingKeys.digitsHash(variant, 0 ..< 16)) { count(Int($0)) }
-                    variant[p] = original
-                    variant[p + 1] = next
-                }
             }
+            return (counts, partners)
+        }
+        var counts = [Int](repeating: 0, count: levelCount)
+        var partners = 0
+        for (c, p) in parts {
+            for l in 0 ..< levelCount { counts[l] += c[l] }
+            partners += p
         }
         guard partners > 0 else { return nil }
         // A level never seen gets half a pair's worth, as with random pairs.
@@ -142,23 +157,31 @@ struct ModelTrainer {
         var sessions = [[String]](repeating: [], count: c)
         var warnings: [String] = []
         let start = settings.comparisons.map { $0.kind.defaultM }
-        for (k, rule) in settings.blocking.enumerated() {
-            let bit = UInt32(1) << UInt32(k)
-            let trainable = Set((0 ..< c).filter { settings.comparisons[$0].kind.dependsOn.isDisjoint(with: rule.fields) })
-            // The comparisons the rule forced to agree take no part in the session at all (as in
-            // Splink): within the rule's pairs their agreement says nothing about matches.
-            let active = (0 ..< c).map { trainable.contains($0) }
-            let nikActive = rules.nik.map { active[$0] } ?? false
-            let em = ExpectationMaximization.patterns(
-                levels: levels, comparisonCount: c, active: active, flags: flags, rules: nikActive ? rules : nil
-            ) { agreement[$0] & bit != 0 }
-            let pairs = em.counts.reduce(0, +)
-            guard pairs >= 50, !trainable.isEmpty else { continue }
-            // m and u both free within the session; only m is kept (u stays the random-pair one).
-            let result = em.run(m: start, u: u, lambda: 0.5, trainable: trainable, updateU: true)
-            for k2 in trainable.sorted() {
-                for l in 0 ..< sums[k2].count { sums[k2][l] += result.m[k2][l] }
-                sessions[k2].append("\(rule.name) (\(Int(pairs)) pairs, λ=\(CSVWriter.format(result.lambda, decimals: 3)))")
+        // One EM session per rule, all at once; their results are combined in rule order.
+        let results = Parallel.map(count: settings.blocking.count, threads: settings.threads, minChunk: 1) { range in
+            range.map { k -> (trainable: [Int], m: [[Double]], pairs: Double, lambda: Double)? in
+                let rule = settings.blocking[k]
+                let bit = UInt32(1) << UInt32(k)
+                let trainable = Set((0 ..< c).filter { settings.comparisons[$0].kind.dependsOn.isDisjoint(with: rule.fields) })
+                // The comparisons the rule forced to agree take no part in the session at all (as in
+                // Splink): within the rule's pairs their agreement says nothing about matches.
+                let active = (0 ..< c).map { trainable.contains($0) }
+                let nikActive = rules.nik.map { active[$0] } ?? false
+                let em = ExpectationMaximization.patterns(
+                    levels: levels, comparisonCount: c, active: active, flags: flags, rules: nikActive ? rules : nil
+                ) { agreement[$0] & bit != 0 }
+                let pairs = em.counts.reduce(0, +)
+                guard pairs >= 50, !trainable.isEmpty else { return nil }
+                // m and u both free within the session; only m is kept (u stays the random-pair one).
+                let result = em.run(m: start, u: u, lambda: 0.5, trainable: trainable, updateU: true)
+                return (trainable.sorted(), result.m, pairs, result.lambda)
+            }
+        }.flatMap { $0 }
+        for (k, session) in results.enumerated() {
+            guard let session else { continue }
+            for k2 in session.trainable {
+                for l in 0 ..< sums[k2].count { sums[k2][l] += session.m[k2][l] }
+                sessions[k2].append("\(settings.blocking[k].name) (\(Int(session.pairs)) pairs, λ=\(CSVWriter.format(session.lambda, decimals: 3)))")
             }
         }
         var m = start
@@ -177,13 +200,23 @@ struct ModelTrainer {
     /// λ → Σ P(match | pair, λ) / (all pairs) over the candidate pairs (pairs outside the
     /// candidates are taken to have no matches).
     static func prior(weights: [Double], totalPairs: Int, start: Double) -> Double {
+        // Weights binned to 1/64 bit: the iteration runs over a few thousand bins, not every pair.
+        let scale = 64.0, limit = 200.0
+        var bins = [Double](repeating: 0, count: Int(2 * limit * scale) + 1)
+        for w in weights {
+            let b = Int(((min(max(w, -limit), limit) + limit) * scale).rounded())
+            bins[b] += 1
+        }
+        let used = bins.indices.filter { bins[$0] > 0 }
         var lambda = start
-        for _ in 0 ..< 50 {
+        for _ in 0 ..< 100 {
             let prior = log2(lambda / (1 - lambda))
             var expected = 0.0
-            for w in weights { expected += MatchModel.probability(weight: prior + w) }
+            for b in used {
+                expected += bins[b] * MatchModel.probability(weight: prior + Double(b) / scale - limit)
+            }
             let next = min(max(expected / Double(max(totalPairs, 1)), 1e-15), 0.5)
-            if abs(next - lambda) <= lambda * 1e-4 { return next }
+            if abs(next - lambda) <= lambda * 1e-6 { return next }
             lambda = next
         }
         return lambda
