@@ -49,6 +49,17 @@ let package = Package(
             path: "Benchmarks/Standardize",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // The whole engine on a generated 200k x 200k corpus.
+        .executableTarget(
+            name: "Link",
+            dependencies: [
+                .product(name: "Padan", package: "Padan"),
+                .product(name: "PadanSynth", package: "Padan"),
+                .product(name: "Benchmark", package: "package-benchmark"),
+            ],
+            path: "Benchmarks/Link",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -151,7 +151,7 @@ def splink_worker(corpus, out_dir):
     # predict() scores exactly these cached blocked pairs; materialising them first only
     # lets us count the candidate pairs.
     blocked = linker.inference.compute_blocked_pairs_for_predict()
-    candidate_pairs = con.execute(f"SELECT count(*) FROM {blocked.physical_name}").fetchone()[0]
+    candidate_pairs = con.execute(f"SELECT count(*) FROM {blocked.physical_name}").fetchall()[0][0]
     predictions = linker.inference.predict(threshold_match_probability=0.5)
     links_path = os.path.join(out_dir, "links.csv")
     con.execute(f"""
