@@ -62,17 +62,16 @@ internal struct MappedMasks: MaskLookup {
             let map = (base + 65 * 8).bindMemory(to: UInt8.self, capacity: 256)
             for c in text { map[Int(c)] = 0 }
             for c in pattern { map[Int(c)] = 0 }
-            masks[0] = 0
+            // Slots 0...m start empty; the loop below is branchless (a data-dependent "new
+            // byte?" branch mispredicts on names).
+            masks.initialize(repeating: 0, count: pattern.count &+ 1)
             var slots: UInt8 = 0
             var bit: UInt64 = 1
             for c in pattern {
-                var slot = map[Int(c)]
-                if slot == 0 {
-                    slots &+= 1
-                    slot = slots
-                    map[Int(c)] = slot
-                    masks[Int(slot)] = 0
-                }
+                let old = map[Int(c)]
+                slots &+= old == 0 ? 1 : 0
+                let slot = old == 0 ? slots : old
+                map[Int(c)] = slot
                 masks[Int(slot)] |= bit
                 bit &<<= 1
             }
