@@ -1,6 +1,10 @@
 // Padan's side of Benchmarks/rapidfuzz/compare.py: the same pair file through the same three
-// kernels, in the same two shapes as rapidfuzz's process.cpdist (pair by pair) and process.cdist
-// (each of the first Q left-hand names against all right-hand names), single thread and all cores.
+// kernels, single thread and all cores, in three shapes:
+//   cpdist     pair by pair (rapidfuzz process.cpdist): the plain per-pair functions;
+//   cdist      the first Q distinct left-hand names against all right-hand names as one matrix
+//              (rapidfuzz process.cdist): Levenshtein.distanceMatrix and friends;
+//   one-query  the same Q × N pairs, one query at a time against all candidates (rapidfuzz
+//              process.cdist([q], B) per query): CachedLevenshtein(q).distances(to:) and friends.
 //
 //   KernelsCompare write PATH [--count N]      writes N deterministic name pairs (a<TAB>b lines)
 //   KernelsCompare run PATH [--queries Q]      prints: kernel<TAB>shape<TAB>threads<TAB>pairs/s<TAB>checksum
@@ -45,7 +49,19 @@ func report(_ kernel: String, _ shape: String, _ threads: Int, _ rate: Double, _
 let distances = Results(count: max(n, q * n), initial: 0)
 let similarities = Results(count: max(n, q * n), initial: 0.0)
 
+typealias Views = UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+
+/// Runs `body(queryRange)` over `threads` contiguous query ranges (few, large ranges keep the
+/// SIMD lanes of the matrix form full); each range writes its own rows.
+func matrixRows(_ threads: Int, _ body: @escaping (Range<Int>) -> Void) {
+    let size = (q + threads - 1) / threads
+    Measure.parallel(count: threads, threads: threads) { chunks in
+        for t in chunks where t * size < q { body((t * size) ..< min(q, (t + 1) * size)) }
+    }
+}
+
 func editDistance(_ kernel: String, pair: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Int,
+                  matrix: @escaping (Views, Views, UnsafeMutableBufferPointer<Int>) -> Void,
                   row: @escaping @Sendable (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>.Type, UnsafeMutableBufferPointer<Int>) -> Void) {
     guard wanted(kernel) else { return }
     for threads in threadCounts {
@@ -54,19 +70,25 @@ func editDistance(_ kernel: String, pair: @escaping @Sendable (UnsafeBufferPoint
             Measure.parallel(count: n, threads: threads) { r in for i in r { out[i] = pair(left[i], right[i]) } }
         }
         report(kernel, "cpdist", threads, rate, Double(out[..<n].reduce(0, +)))
-        let matrix = Measure.pairsPerSecond(pairs: q * n) {
+        let whole = Measure.pairsPerSecond(pairs: q * n) {
+            matrixRows(threads) { r in
+                matrix(UnsafeBufferPointer(rebasing: queries.views[r]), right.views, UnsafeMutableBufferPointer(rebasing: out[(r.lowerBound * n) ..< (r.upperBound * n)]))
+            }
+        }
+        report(kernel, "cdist", threads, whole, Double(out[..<(q * n)].reduce(0, +)))
+        let rows = Measure.pairsPerSecond(pairs: q * n) {
             Measure.parallel(count: q, threads: threads) { r in
                 for k in r { row(queries[k], UnsafeBufferPointer<UInt8>.self, UnsafeMutableBufferPointer(rebasing: out[(k * n) ..< (k * n + n)])) }
             }
         }
-        report(kernel, "cdist", threads, matrix, Double(out[..<(q * n)].reduce(0, +)))
+        report(kernel, "one-query", threads, rows, Double(out[..<(q * n)].reduce(0, +)))
     }
 }
 
-editDistance("Levenshtein", pair: { Levenshtein.distance($0, $1) }, row: { query, _, out in
+editDistance("Levenshtein", pair: { Levenshtein.distance($0, $1) }, matrix: { Levenshtein.distanceMatrix($0, $1, into: $2) }, row: { query, _, out in
     CachedLevenshtein(query).distances(to: right.views, into: out)
 })
-editDistance("OSA", pair: { OSA.distance($0, $1) }, row: { query, _, out in
+editDistance("OSA", pair: { OSA.distance($0, $1) }, matrix: { OSA.distanceMatrix($0, $1, into: $2) }, row: { query, _, out in
     CachedOSA(query).distances(to: right.views, into: out)
 })
 
@@ -76,12 +98,19 @@ for threads in threadCounts where wanted("JaroWinkler") {
         Measure.parallel(count: n, threads: threads) { r in for i in r { out[i] = JaroWinkler.similarity(left[i], right[i]) } }
     }
     report("JaroWinkler", "cpdist", threads, rate, out[..<n].reduce(0, +))
-    let matrix = Measure.pairsPerSecond(pairs: q * n) {
+    let whole = Measure.pairsPerSecond(pairs: q * n) {
+        matrixRows(threads) { r in
+            JaroWinkler.similarityMatrix(UnsafeBufferPointer(rebasing: queries.views[r]), right.views,
+                                         into: UnsafeMutableBufferPointer(rebasing: out[(r.lowerBound * n) ..< (r.upperBound * n)]))
+        }
+    }
+    report("JaroWinkler", "cdist", threads, whole, out[..<(q * n)].reduce(0, +))
+    let rows = Measure.pairsPerSecond(pairs: q * n) {
         Measure.parallel(count: q, threads: threads) { r in
             for k in r { CachedJaroWinkler(queries[k]).similarities(to: right.views, into: UnsafeMutableBufferPointer(rebasing: out[(k * n) ..< (k * n + n)])) }
         }
     }
-    report("JaroWinkler", "cdist", threads, matrix, out[..<(q * n)].reduce(0, +))
+    report("JaroWinkler", "one-query", threads, rows, out[..<(q * n)].reduce(0, +))
 }
 
 // The plain dynamic-programming reference, pair by pair, single thread (the ≥ 10x baseline).
