@@ -65,6 +65,7 @@ import Testing
         #expect(Self.close(JaroWinkler.similarity("MARTHA", "MARHTA"), 0.961111111111111))
         #expect(Self.close(Jaro.similarity("DIXON", "DICKSONX"), 0.7666666666666666))
         #expect(JaroWinkler.similarity("", "") == 1)
+        #expect(Self.close(JaroWinkler.similarity("SOEKARNO", "SUKARNO"), 0.8821428571428571))
         #expect(JaroWinkler.similarity("", "SITI") == 0)
         #expect(CachedJaroWinkler("MARTHA").similarity(to: "MARHTA") == JaroWinkler.similarity("MARTHA", "MARHTA"))
     }

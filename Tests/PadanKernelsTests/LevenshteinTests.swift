@@ -65,6 +65,8 @@ import Testing
         #expect(Levenshtein.normalizedSimilarity("DJOKO", "JOKO") == 0.8)
         #expect(Levenshtein.normalizedSimilarity("", "") == 1)
         #expect(Levenshtein.distance("", "BUDI") == 4)
+        #expect(CachedLevenshtein("MUHAMMAD RIZKI").distance(to: "MOCH RIZKY") == 8)
+        #expect(CachedLevenshtein("MUHAMMAD RIZKI").distance(to: "MUHAMAD RIZKI", cutoff: 2) == 1)
         #expect(Levenshtein.distanceMatrix(["JOKO", "SITI"], ["DJOKO", "SITTI"]) == [1, 5, 5, 1])
     }
 }

@@ -67,6 +67,7 @@ import Testing
         #expect(OSA.normalizedSimilarity("ANDI", "ADNI") == 0.75)
         // No substring edited twice: CA -> ABC needs 3 (true Damerau would give 2).
         #expect(OSA.distance("CA", "ABC") == 3)
+        #expect(CachedOSA("MUHAMMAD RIZKI").distance(to: "MUHAMAD RIZIK") == 2)
         #expect(CachedOSA("ANDI").distances(to: ["ADNI", "ANDI"]) == [1, 0])
         #expect(OSA.distanceMatrix(["JOKO", "SITI"], ["DJOKO", "SITTI"]) == [1, 5, 5, 1])
     }

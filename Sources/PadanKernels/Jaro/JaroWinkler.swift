@@ -6,7 +6,7 @@
 /// keeps the result within 0...1).
 ///
 ///     JaroWinkler.similarity("MARTHA", "MARHTA")    // 0.961…
-///     JaroWinkler.similarity("SOEKARNO", "SUKARNO") // 0.8 + prefix boost
+///     JaroWinkler.similarity("SOEKARNO", "SUKARNO") // 0.882… (Jaro 0.869…, prefix "S")
 ///
 /// For one query against many candidates use ``CachedJaroWinkler``.
 public enum JaroWinkler {

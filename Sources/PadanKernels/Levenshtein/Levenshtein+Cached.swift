@@ -2,7 +2,7 @@
 /// Levenshtein distance.
 ///
 ///     let query = CachedLevenshtein("MUHAMMAD RIZKI")
-///     query.distance(to: "MOCH RIZKY")            // 7
+///     query.distance(to: "MOCH RIZKY")            // 8
 ///     query.distance(to: "MUHAMAD RIZKI", cutoff: 2) // 1
 ///
 /// The value owns a `256 × ⌈m/64⌉`-word table and is immutable, so one instance can be shared by
