@@ -51,12 +51,27 @@ let similarities = Results(count: max(n, q * n), initial: 0.0)
 
 typealias Views = UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
 
-/// Runs `body(queryRange)` over `threads` contiguous query ranges (few, large ranges keep the
-/// SIMD lanes of the matrix form full); each range writes its own rows.
-func matrixRows(_ threads: Int, _ body: @escaping (Range<Int>) -> Void) {
-    let size = (q + threads - 1) / threads
+/// Fills the row-major `q × n` matrix `out` with `threads` threads: each computes all queries
+/// against a contiguous slice of the candidates (so the query lanes stay full) into its own
+/// buffer, then copies its columns into place.
+func parallelMatrix<R>(_ threads: Int, _ out: UnsafeMutableBufferPointer<R>, _ zero: R,
+                       _ body: (Views, Views, UnsafeMutableBufferPointer<R>) -> Void) {
+    if threads <= 1 {
+        body(queries.views, right.views, UnsafeMutableBufferPointer(rebasing: out[..<(q * n)]))
+        return
+    }
+    let size = (n + threads - 1) / threads
     Measure.parallel(count: threads, threads: threads) { chunks in
-        for t in chunks where t * size < q { body((t * size) ..< min(q, (t + 1) * size)) }
+        for t in chunks where t * size < n {
+            let columns = (t * size) ..< min(n, (t + 1) * size)
+            let part = UnsafeMutableBufferPointer<R>.allocate(capacity: q * columns.count)
+            part.initialize(repeating: zero)
+            defer { part.deallocate() }
+            body(queries.views, UnsafeBufferPointer(rebasing: right.views[columns]), part)
+            for row in 0 ..< q {
+                for (k, column) in columns.enumerated() { out[row * n + column] = part[row * columns.count + k] }
+            }
+        }
     }
 }
 
@@ -70,11 +85,7 @@ func editDistance(_ kernel: String, pair: @escaping @Sendable (UnsafeBufferPoint
             Measure.parallel(count: n, threads: threads) { r in for i in r { out[i] = pair(left[i], right[i]) } }
         }
         report(kernel, "cpdist", threads, rate, Double(out[..<n].reduce(0, +)))
-        let whole = Measure.pairsPerSecond(pairs: q * n) {
-            matrixRows(threads) { r in
-                matrix(UnsafeBufferPointer(rebasing: queries.views[r]), right.views, UnsafeMutableBufferPointer(rebasing: out[(r.lowerBound * n) ..< (r.upperBound * n)]))
-            }
-        }
+        let whole = Measure.pairsPerSecond(pairs: q * n) { parallelMatrix(threads, out, 0, matrix) }
         report(kernel, "cdist", threads, whole, Double(out[..<(q * n)].reduce(0, +)))
         let rows = Measure.pairsPerSecond(pairs: q * n) {
             Measure.parallel(count: q, threads: threads) { r in
@@ -99,10 +110,7 @@ for threads in threadCounts where wanted("JaroWinkler") {
     }
     report("JaroWinkler", "cpdist", threads, rate, out[..<n].reduce(0, +))
     let whole = Measure.pairsPerSecond(pairs: q * n) {
-        matrixRows(threads) { r in
-            JaroWinkler.similarityMatrix(UnsafeBufferPointer(rebasing: queries.views[r]), right.views,
-                                         into: UnsafeMutableBufferPointer(rebasing: out[(r.lowerBound * n) ..< (r.upperBound * n)]))
-        }
+        parallelMatrix(threads, out, 0.0) { JaroWinkler.similarityMatrix($0, $1, into: $2) }
     }
     report("JaroWinkler", "cdist", threads, whole, out[..<(q * n)].reduce(0, +))
     let rows = Measure.pairsPerSecond(pairs: q * n) {
