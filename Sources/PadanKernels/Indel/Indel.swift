@@ -82,6 +82,16 @@ public enum Indel {
         Bytes.with(a, b) { longestCommonSubsequence($0, $1) }
     }
 
+    /// `longestCommonSubsequence` on the bytes of `a` and `b`.
+    ///
+    ///     Indel.longestCommonSubsequence(Array("SOEKARNO".utf8), Array("SUKARNO".utf8)) // 6
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func longestCommonSubsequence(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        Bytes.with(a, b) { longestCommonSubsequence($0, $1) }
+    }
+
     /// `1 - distance / (a.count + b.count)`; 1.0 for two empty strings. This is the "ratio" of
     /// fuzzywuzzy and rapidfuzz (there scaled to 0...100).
     ///
@@ -100,6 +110,16 @@ public enum Indel {
     /// - Complexity: As ``distance(_:_:cutoff:)``.
     @inlinable
     public static func normalizedSimilarity(_ a: String, _ b: String) -> Double {
+        Bytes.with(a, b) { normalizedSimilarity($0, $1) }
+    }
+
+    /// `normalizedSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     Indel.normalizedSimilarity(Array("DJOKO".utf8), Array("JOKO".utf8)) // 0.888…
+    ///
+    /// - Complexity: As ``distance(_:_:cutoff:)``.
+    @inlinable
+    public static func normalizedSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         Bytes.with(a, b) { normalizedSimilarity($0, $1) }
     }
 

@@ -38,6 +38,16 @@ public enum Jaro {
         Bytes.with(a, b) { similarity($0, $1) }
     }
 
+    /// `similarity` on the bytes of `a` and `b`.
+    ///
+    ///     Jaro.similarity(Array("DIXON".utf8), Array("DICKSONX".utf8)) // 0.766…
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Bytes.with(a, b) { similarity($0, $1) }
+    }
+
     /// The similarity from match and transposition counts: the single place the formula lives.
     @inlinable @inline(__always)
     static func score(m: Int, n: Int, matches: Int, transpositions: Int) -> Double {

@@ -32,6 +32,16 @@ public enum JaroWinkler {
         Bytes.with(a, b) { similarity($0, $1, prefixWeight: prefixWeight) }
     }
 
+    /// `similarity` on the bytes of `a` and `b`.
+    ///
+    ///     JaroWinkler.similarity(Array("DJOKO".utf8), Array("JOKO".utf8))
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func similarity(_ a: [UInt8], _ b: [UInt8], prefixWeight: Double = 0.1) -> Double {
+        Bytes.with(a, b) { similarity($0, $1, prefixWeight: prefixWeight) }
+    }
+
     /// The common prefix length, capped at 4.
     @inlinable @inline(__always)
     static func prefix(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {

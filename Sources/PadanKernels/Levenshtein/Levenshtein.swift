@@ -70,6 +70,16 @@ public enum Levenshtein {
         Bytes.with(a, b) { normalizedSimilarity($0, $1) }
     }
 
+    /// `normalizedSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     Levenshtein.normalizedSimilarity(Array("SOEKARNO".utf8), Array("SUKARNO".utf8)) // 0.75
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func normalizedSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Bytes.with(a, b) { normalizedSimilarity($0, $1) }
+    }
+
     /// The distance if it is at most `limit` (≤ max length), else any value above `limit`.
     @inlinable
     static func bounded(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {

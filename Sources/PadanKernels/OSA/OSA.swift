@@ -64,6 +64,16 @@ public enum OSA {
         Bytes.with(a, b) { normalizedSimilarity($0, $1) }
     }
 
+    /// `normalizedSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     OSA.normalizedSimilarity(Array("ANDI".utf8), Array("ADNI".utf8)) // 0.75
+    ///
+    /// - Complexity: As ``distance(_:_:cutoff:)``.
+    @inlinable
+    public static func normalizedSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Bytes.with(a, b) { normalizedSimilarity($0, $1) }
+    }
+
     /// The distance if it is at most `limit`, else any value above `limit`.
     @inlinable
     static func bounded(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
