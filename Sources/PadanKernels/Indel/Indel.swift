@@ -67,7 +67,8 @@ public enum Indel {
         let affix = prefix &+ suffix
         if a.isEmpty { return affix }
         if a.count <= 64 {
-            return affix &+ MappedMasks.with(pattern: a, text: b) { word($0, m: a.count, text: b) }
+            return affix &+ PairMasks.with(
+                pattern: a, text: b, ascii: { word($0, m: a.count, text: b) }, general: { word($0, m: a.count, text: b) })
         }
         return affix &+ PatternTable.withTemporary(a) { blocked($0, m: a.count, text: b) }
     }

@@ -88,7 +88,9 @@ public enum Levenshtein {
         if b.count &- a.count > limit { return limit &+ 1 }
         if a.isEmpty { return b.count }
         if a.count <= 64 {
-            return MappedMasks.with(pattern: a, text: b) { word($0, m: a.count, text: b, limit: limit) }
+            return PairMasks.with(
+                pattern: a, text: b,
+                ascii: { word($0, m: a.count, text: b, limit: limit) }, general: { word($0, m: a.count, text: b, limit: limit) })
         }
         return PatternTable.withTemporary(a) { blocked($0, m: a.count, text: b, limit: limit) }
     }

@@ -120,3 +120,45 @@ internal struct PatternTable: Sendable {
         }
     }
 }
+
+/// A 128-entry table for pairs of ASCII strings: one load per lookup, no byte-to-slot map.
+/// 1,024 bytes, the largest temporary allocation that never asks the runtime about stack room.
+@usableFromInline
+internal struct AsciiMasks: MaskLookup {
+    @usableFromInline let table: UnsafePointer<UInt64>
+
+    @inlinable @inline(__always)
+    init(table: UnsafePointer<UInt64>) { self.table = table }
+
+    @inlinable @inline(__always)
+    func row(_ c: UInt8) -> UnsafePointer<UInt64> { table + Int(c & 0x7F) }
+}
+
+/// Per-pair masks for a pattern of at most 64 bytes: ``AsciiMasks`` when both strings are
+/// ASCII (identity lists after standardization), else ``MappedMasks``.
+@usableFromInline
+internal enum PairMasks {
+    /// Calls `ascii` or `general` with the masks of `pattern` for lookups of the bytes of `text`.
+    /// Only the entries of bytes in `pattern` or `text` are written: O(m + n), no table clear.
+    @inlinable @inline(__always)
+    static func with<R>(
+        pattern: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>,
+        ascii: (AsciiMasks) -> R, general: (MappedMasks) -> R
+    ) -> R {
+        var high: UInt8 = 0
+        for c in text { high |= c }
+        for c in pattern { high |= c }
+        if high >= 0x80 { return MappedMasks.with(pattern: pattern, text: text, general) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { buffer in
+            let table = buffer.baseAddress!
+            for c in text { table[Int(c & 0x7F)] = 0 }
+            for c in pattern { table[Int(c & 0x7F)] = 0 }
+            var bit: UInt64 = 1
+            for c in pattern {
+                table[Int(c & 0x7F)] |= bit
+                bit &<<= 1
+            }
+            return ascii(AsciiMasks(table: table))
+        }
+    }
+}
