@@ -60,6 +60,15 @@ import Testing
         }
     }
 
+    @Test(arguments: Corpus.seeds)
+    func matrixMatchesReference(seed: UInt64) {
+        let (queries, candidates) = Corpus.matrix(seed: seed)
+        let expected = queries.flatMap { q in candidates.map { Reference.indel(q, $0) } }
+        #expect(matrix(queries, candidates, initial: -1) { Indel.distanceMatrix($0, $1, into: $2) } == expected)
+        let cut = matrix(queries, candidates, initial: -1) { Indel.distanceMatrix($0, $1, cutoff: 4, into: $2) }
+        #expect(cut == expected.map { min($0, 5) })
+    }
+
     @Test func examples() {
         #expect(Indel.distance("SITI", "SITTI") == 1)
         #expect(Indel.distance("SOEKARNO", "SUKARNO") == 3)
@@ -67,6 +76,7 @@ import Testing
         #expect(abs(Indel.normalizedSimilarity("JOKO", "DJOKO") - 8.0 / 9.0) < 1e-15)
         #expect(Indel.normalizedSimilarity("", "") == 1)
         #expect(CachedIndel("JOKO").distances(to: ["DJOKO", "JOKO"]) == [1, 0])
+        #expect(Indel.distanceMatrix(["JOKO", "SITI"], ["DJOKO", "SITTI"]) == [1, 9, 9, 1])
         #expect(CachedIndel("MUHAMMAD RIZKI").distance(to: "MUHAMAD RIZKY") == 3)
     }
 }

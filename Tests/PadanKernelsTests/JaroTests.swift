@@ -48,11 +48,24 @@ import Testing
         }
     }
 
+    @Test(arguments: Corpus.seeds)
+    func matrixMatchesReference(seed: UInt64) {
+        let (queries, candidates) = Corpus.matrix(seed: seed)
+        let got = matrix(queries, candidates, initial: -1.0) { JaroWinkler.similarityMatrix($0, $1, into: $2) }
+        for (q, query) in queries.enumerated() {
+            for (c, candidate) in candidates.enumerated() {
+                #expect(Self.close(got[q * candidates.count + c], Reference.jaroWinkler(query, candidate)), "\(query) \(candidate)")
+            }
+        }
+        #expect(JaroWinkler.similarityMatrix(["JOKO"], ["DJOKO", "JOKO"]) == [JaroWinkler.similarity("JOKO", "DJOKO"), 1])
+    }
+
     @Test func examples() {
         #expect(Self.close(Jaro.similarity("MARTHA", "MARHTA"), 17.0 / 18.0))
         #expect(Self.close(JaroWinkler.similarity("MARTHA", "MARHTA"), 0.961111111111111))
         #expect(Self.close(Jaro.similarity("DIXON", "DICKSONX"), 0.7666666666666666))
         #expect(JaroWinkler.similarity("", "") == 1)
+        #expect(Self.close(JaroWinkler.similarity("SOEKARNO", "SUKARNO"), 0.8821428571428571))
         #expect(JaroWinkler.similarity("", "SITI") == 0)
         #expect(CachedJaroWinkler("MARTHA").similarity(to: "MARHTA") == JaroWinkler.similarity("MARTHA", "MARHTA"))
     }

@@ -50,12 +50,24 @@ import Testing
         }
     }
 
+    @Test(arguments: Corpus.seeds)
+    func matrixMatchesReference(seed: UInt64) {
+        let (queries, candidates) = Corpus.matrix(seed: seed)
+        let expected = queries.flatMap { q in candidates.map { Reference.levenshtein(q, $0) } }
+        #expect(matrix(queries, candidates, initial: -1) { Levenshtein.distanceMatrix($0, $1, into: $2) } == expected)
+        let cut = matrix(queries, candidates, initial: -1) { Levenshtein.distanceMatrix($0, $1, cutoff: 4, into: $2) }
+        #expect(cut == expected.map { min($0, 5) })
+    }
+
     @Test func examples() {
         #expect(Levenshtein.distance("SOEKARNO", "SUKARNO") == 2)
         #expect(Levenshtein.distance("SOEKARNO", "SUKARNO", cutoff: 1) == 2)
         #expect(Levenshtein.normalizedSimilarity("DJOKO", "JOKO") == 0.8)
         #expect(Levenshtein.normalizedSimilarity("", "") == 1)
         #expect(Levenshtein.distance("", "BUDI") == 4)
+        #expect(CachedLevenshtein("MUHAMMAD RIZKI").distance(to: "MOCH RIZKY") == 8)
+        #expect(CachedLevenshtein("MUHAMMAD RIZKI").distance(to: "MUHAMAD RIZKI", cutoff: 2) == 1)
+        #expect(Levenshtein.distanceMatrix(["JOKO", "SITI"], ["DJOKO", "SITTI"]) == [1, 5, 5, 1])
     }
 }
 

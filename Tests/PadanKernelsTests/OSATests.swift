@@ -50,6 +50,15 @@ import Testing
         }
     }
 
+    @Test(arguments: Corpus.seeds)
+    func matrixMatchesReference(seed: UInt64) {
+        let (queries, candidates) = Corpus.matrix(seed: seed)
+        let expected = queries.flatMap { q in candidates.map { Reference.osa(q, $0) } }
+        #expect(matrix(queries, candidates, initial: -1) { OSA.distanceMatrix($0, $1, into: $2) } == expected)
+        let cut = matrix(queries, candidates, initial: -1) { OSA.distanceMatrix($0, $1, cutoff: 4, into: $2) }
+        #expect(cut == expected.map { min($0, 5) })
+    }
+
     @Test func examples() {
         #expect(OSA.distance("ANDI", "ADNI") == 1)
         #expect(Levenshtein.distance("ANDI", "ADNI") == 2)
@@ -58,6 +67,8 @@ import Testing
         #expect(OSA.normalizedSimilarity("ANDI", "ADNI") == 0.75)
         // No substring edited twice: CA -> ABC needs 3 (true Damerau would give 2).
         #expect(OSA.distance("CA", "ABC") == 3)
+        #expect(CachedOSA("MUHAMMAD RIZKI").distance(to: "MUHAMAD RIZIK") == 2)
         #expect(CachedOSA("ANDI").distances(to: ["ADNI", "ANDI"]) == [1, 0])
+        #expect(OSA.distanceMatrix(["JOKO", "SITI"], ["DJOKO", "SITTI"]) == [1, 5, 5, 1])
     }
 }

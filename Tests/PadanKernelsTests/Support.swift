@@ -79,3 +79,31 @@ enum Corpus {
     /// The name pairs as bytes.
     static var namePairs: [([UInt8], [UInt8])] { names.map { (Array($0.utf8), Array($1.utf8)) } }
 }
+
+extension Corpus {
+    /// Queries and candidates for the many-against-many forms: every lane class of query length
+    /// (0, ≤ 8, ≤ 16, ≤ 32, ≤ 64, longer), near-duplicates among candidates, and candidates
+    /// longer than the Jaro–Winkler lanes take (> 255).
+    static func matrix(seed: UInt64) -> (queries: [[UInt8]], candidates: [[UInt8]]) {
+        var rng = SplitMix64(seed: seed)
+        let alphabet = alphabets[Int(seed % 3)]
+        var queries: [[UInt8]] = [[]]
+        for range in [1 ... 8, 9 ... 16, 17 ... 32, 33 ... 64, 65 ... 90] {
+            for _ in 0 ..< 19 { queries.append(string(&rng, alphabet, range)) }
+        }
+        var candidates = (0 ..< 30).map { i in
+            i % 3 == 0 ? mutate(queries[Int.random(in: 0 ..< queries.count, using: &rng)], &rng, alphabet) : string(&rng, alphabet, 0 ... 70)
+        }
+        candidates.append(string(&rng, alphabet, 256 ... 300))
+        candidates.append([])
+        return (queries, candidates)
+    }
+}
+
+/// Runs a row-major matrix function on packed queries and candidates.
+func matrix<R>(_ queries: [[UInt8]], _ candidates: [[UInt8]], initial: R,
+               _ body: (UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, UnsafeMutableBufferPointer<R>) -> Void) -> [R] {
+    var out = [R](repeating: initial, count: queries.count * candidates.count)
+    withViews(queries) { q in withViews(candidates) { c in out.withUnsafeMutableBufferPointer { body(q, c, $0) } } }
+    return out
+}

@@ -52,6 +52,16 @@ public enum DigitString {
         Bytes.with(a, b) { transpositionDistance($0, $1) }
     }
 
+    /// `transpositionDistance` on the bytes of `a` and `b`.
+    ///
+    ///     DigitString.transpositionDistance(Array("3273014501900001".utf8), Array("3273015401900001".utf8)) // 1
+    ///
+    /// - Complexity: O(n).
+    @inlinable
+    public static func transpositionDistance(_ a: [UInt8], _ b: [UInt8]) -> Int? {
+        Bytes.with(a, b) { transpositionDistance($0, $1) }
+    }
+
     /// Detects a tail zeroed by a spreadsheet: a 16-digit number stored as a 15-significant-digit
     /// float loses its last digit (and more when re-typed). Returns `k ≥ 1` when `a` and `b` have
     /// the same length, agree before their last `k` bytes, differ within them, and one of them
@@ -83,6 +93,16 @@ public enum DigitString {
     /// - Complexity: O(n).
     @inlinable
     public static func zeroedTailLength(_ a: String, _ b: String) -> Int? {
+        Bytes.with(a, b) { zeroedTailLength($0, $1) }
+    }
+
+    /// `zeroedTailLength` on the bytes of `a` and `b`.
+    ///
+    ///     DigitString.zeroedTailLength(Array("3273014501900123".utf8), Array("3273014501900000".utf8)) // 3
+    ///
+    /// - Complexity: O(n).
+    @inlinable
+    public static func zeroedTailLength(_ a: [UInt8], _ b: [UInt8]) -> Int? {
         Bytes.with(a, b) { zeroedTailLength($0, $1) }
     }
 
@@ -128,6 +148,16 @@ public enum DigitString {
     /// - Complexity: O(min(n, 64) / 8).
     @inlinable
     public static func differenceMask(_ a: String, _ b: String) -> UInt64 {
+        Bytes.with(a, b) { differenceMask($0, $1) }
+    }
+
+    /// `differenceMask` on the bytes of `a` and `b`.
+    ///
+    ///     DigitString.differenceMask(Array("3273014501900001".utf8), Array("3273014501900002".utf8)) // 0x8000
+    ///
+    /// - Complexity: O(min(n, 64) / 8).
+    @inlinable
+    public static func differenceMask(_ a: [UInt8], _ b: [UInt8]) -> UInt64 {
         Bytes.with(a, b) { differenceMask($0, $1) }
     }
 

@@ -41,6 +41,16 @@ public enum Hamming {
         Bytes.with(a, b) { distance($0, $1) }
     }
 
+    /// `distance` on the bytes of `a` and `b`.
+    ///
+    ///     Hamming.distance(Array("ABC".utf8), Array("ABD".utf8)) // 1
+    ///
+    /// - Complexity: O(max(m, n) / 8).
+    @inlinable
+    public static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        Bytes.with(a, b) { distance($0, $1) }
+    }
+
     /// `1 - distance / max(m, n)`; 1.0 for two empty strings.
     ///
     ///     Hamming.normalizedSimilarity("3273014501900001", "3273014501900002") // 0.9375
@@ -58,6 +68,16 @@ public enum Hamming {
     /// - Complexity: O(max(m, n) / 8).
     @inlinable
     public static func normalizedSimilarity(_ a: String, _ b: String) -> Double {
+        Bytes.with(a, b) { normalizedSimilarity($0, $1) }
+    }
+
+    /// `normalizedSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     Hamming.normalizedSimilarity(Array("3273014501900001".utf8), Array("3273014501900002".utf8)) // 0.9375
+    ///
+    /// - Complexity: O(max(m, n) / 8).
+    @inlinable
+    public static func normalizedSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         Bytes.with(a, b) { normalizedSimilarity($0, $1) }
     }
 }

@@ -77,6 +77,16 @@ public struct CachedIndel: Sendable {
         Bytes.with(candidate) { distance(to: $0, cutoff: cutoff) }
     }
 
+    /// The same on the bytes of `candidate`.
+    ///
+    ///     q.distance(to: Array("SUKARNO".utf8))
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public func distance(to candidate: [UInt8], cutoff: Int? = nil) -> Int {
+        candidate.withUnsafeBufferPointer { distance(to: $0, cutoff: cutoff) }
+    }
+
     /// `1 - distance / (m + n)`; 1.0 when both are empty.
     ///
     ///     CachedIndel("JOKO").normalizedSimilarity(to: "DJOKO") // 0.888…

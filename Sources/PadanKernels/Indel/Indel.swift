@@ -67,7 +67,8 @@ public enum Indel {
         let affix = prefix &+ suffix
         if a.isEmpty { return affix }
         if a.count <= 64 {
-            return affix &+ MappedMasks.with(pattern: a, text: b) { word($0, m: a.count, text: b) }
+            return affix &+ PairMasks.with(
+                pattern: a, text: b, ascii: { word($0, m: a.count, text: b) }, general: { word($0, m: a.count, text: b) })
         }
         return affix &+ PatternTable.withTemporary(a) { blocked($0, m: a.count, text: b) }
     }
@@ -79,6 +80,16 @@ public enum Indel {
     /// - Complexity: As the buffer overload.
     @inlinable
     public static func longestCommonSubsequence(_ a: String, _ b: String) -> Int {
+        Bytes.with(a, b) { longestCommonSubsequence($0, $1) }
+    }
+
+    /// `longestCommonSubsequence` on the bytes of `a` and `b`.
+    ///
+    ///     Indel.longestCommonSubsequence(Array("SOEKARNO".utf8), Array("SUKARNO".utf8)) // 6
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func longestCommonSubsequence(_ a: [UInt8], _ b: [UInt8]) -> Int {
         Bytes.with(a, b) { longestCommonSubsequence($0, $1) }
     }
 
@@ -100,6 +111,16 @@ public enum Indel {
     /// - Complexity: As ``distance(_:_:cutoff:)``.
     @inlinable
     public static func normalizedSimilarity(_ a: String, _ b: String) -> Double {
+        Bytes.with(a, b) { normalizedSimilarity($0, $1) }
+    }
+
+    /// `normalizedSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     Indel.normalizedSimilarity(Array("DJOKO".utf8), Array("JOKO".utf8)) // 0.888…
+    ///
+    /// - Complexity: As ``distance(_:_:cutoff:)``.
+    @inlinable
+    public static func normalizedSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         Bytes.with(a, b) { normalizedSimilarity($0, $1) }
     }
 

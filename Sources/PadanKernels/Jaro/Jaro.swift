@@ -23,7 +23,8 @@ public enum Jaro {
     public static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty ? 1 : 0 }
         if a.count <= 64 && b.count <= 64 {
-            return MappedMasks.with(pattern: a, text: b) { word($0, m: a.count, text: b) }
+            return PairMasks.with(
+                pattern: a, text: b, ascii: { word($0, m: a.count, text: b) }, general: { word($0, m: a.count, text: b) })
         }
         return general(a, b)
     }
@@ -35,6 +36,16 @@ public enum Jaro {
     /// - Complexity: As the buffer overload.
     @inlinable
     public static func similarity(_ a: String, _ b: String) -> Double {
+        Bytes.with(a, b) { similarity($0, $1) }
+    }
+
+    /// `similarity` on the bytes of `a` and `b`.
+    ///
+    ///     Jaro.similarity(Array("DIXON".utf8), Array("DICKSONX".utf8)) // 0.766…
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
         Bytes.with(a, b) { similarity($0, $1) }
     }
 
@@ -59,24 +70,32 @@ public enum Jaro {
         var window: UInt64 = bound >= 63 ? ~0 : (1 &<< UInt64(bound &+ 1)) &- 1
         var flaggedP: UInt64 = 0
         var flaggedT: UInt64 = 0
+        // Whether some text byte took a pattern bit below an earlier one. If not, the k-th
+        // matched text byte took the k-th matched pattern byte, so there is no transposition.
+        var previous: UInt64 = 0
+        var crossed: UInt64 = 0
         var j = 0
         for c in text {
             let candidates = pm.mask(c) & window & ~flaggedP
             let lowest = candidates & (0 &- candidates)
             flaggedP |= lowest
             flaggedT |= (lowest == 0 ? 0 : 1) &<< UInt64(j)
+            crossed |= lowest != 0 && lowest < previous ? 1 : 0
+            previous = lowest == 0 ? previous : lowest
             j &+= 1
             window = (window &<< 1) | (j <= bound ? 1 : 0)
         }
         let matches = flaggedP.nonzeroBitCount
         if matches == 0 { return 0 }
         var unordered = 0
-        while flaggedT != 0 {
-            let t = flaggedT.trailingZeroBitCount
-            flaggedT &= flaggedT &- 1
-            let p = flaggedP & (0 &- flaggedP)
-            flaggedP ^= p
-            if pm.mask(text[t]) & p == 0 { unordered &+= 1 }
+        if crossed != 0 {
+            while flaggedT != 0 {
+                let t = flaggedT.trailingZeroBitCount
+                flaggedT &= flaggedT &- 1
+                let p = flaggedP & (0 &- flaggedP)
+                flaggedP ^= p
+                if pm.mask(text[t]) & p == 0 { unordered &+= 1 }
+            }
         }
         return score(m: m, n: n, matches: matches, transpositions: unordered / 2)
     }

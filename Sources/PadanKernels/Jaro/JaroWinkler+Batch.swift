@@ -21,7 +21,7 @@ extension CachedJaroWinkler {
         into results: UnsafeMutableBufferPointer<Double>
     ) {
         query.withUnsafeBufferPointer { query in
-            LaneBatch.run(JaroWinklerLanes(self, query: query), query: query, candidates: candidates, results: results)
+            LaneBatch.run(JaroWinklerLanes(self, prefixWeight: prefixWeight), query: query, candidates: candidates, results: results)
         }
     }
 
@@ -39,51 +39,90 @@ extension CachedJaroWinkler {
     }
 }
 
-/// Bit-parallel Jaro in lanes, candidate as pattern. Returns per lane the number of matches
+extension JaroWinkler {
+    /// The Jaro–Winkler similarity of every query to every candidate, written row-major: the
+    /// value for query `q` and candidate `c` goes to `results[q * candidates.count + c]`.
+    ///
+    /// The many-against-many form (rapidfuzz's `cdist`): queries of up to 64 bytes are the SIMD
+    /// lane patterns, each batch's masks are built once, and every candidate (up to 255 bytes)
+    /// is then two passes of `n` vector steps for the whole batch. Other strings use the scalar
+    /// path. Results equal ``similarity(_:_:prefixWeight:)`` exactly.
+    ///
+    ///     JaroWinkler.similarityMatrix(queryViews, candidateViews, into: matrix)
+    ///
+    /// - Precondition: `results.count >= queries.count * candidates.count`.
+    /// - Complexity: O(⌈Q / lanes⌉ · Σ n) vector steps; one scratch allocation per call.
+    @inlinable
+    public static func similarityMatrix(
+        _ queries: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        _ candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        prefixWeight: Double = 0.1,
+        into results: UnsafeMutableBufferPointer<Double>
+    ) {
+        LaneBatch.matrix(JaroWinklerLanes(nil, prefixWeight: prefixWeight), queries: queries, candidates: candidates, results: results)
+    }
+
+    /// ``similarityMatrix(_:_:prefixWeight:into:)`` on UTF-8 strings; returns the row-major matrix.
+    ///
+    ///     JaroWinkler.similarityMatrix(["JOKO"], ["DJOKO", "JOKO"])
+    ///
+    /// - Complexity: As the buffer form, plus packing the strings into arenas.
+    public static func similarityMatrix(_ queries: [String], _ candidates: [String], prefixWeight: Double = 0.1) -> [Double] {
+        var out = [Double](repeating: 0, count: queries.count * candidates.count)
+        Bytes.withViews(queries.lazy.map(\.utf8)) { q in
+            Bytes.withViews(candidates.lazy.map(\.utf8)) { c in
+                out.withUnsafeMutableBufferPointer { similarityMatrix(q, c, prefixWeight: prefixWeight, into: $0) }
+            }
+        }
+        return out
+    }
+}
+
+/// Bit-parallel Jaro in lanes, one pattern per lane. Returns per lane the number of matches
 /// and the number of matched bytes out of order.
 @usableFromInline
 internal struct JaroWinklerLanes: LaneKernel {
-    @usableFromInline let cached: CachedJaroWinkler
-    @usableFromInline let query: UnsafeBufferPointer<UInt8>
+    @usableFromInline let cached: CachedJaroWinkler?
+    @usableFromInline let prefixWeight: Double
 
     @inlinable
-    init(_ cached: CachedJaroWinkler, query: UnsafeBufferPointer<UInt8>) {
+    init(_ cached: CachedJaroWinkler?, prefixWeight: Double) {
         self.cached = cached
-        self.query = query
+        self.prefixWeight = prefixWeight
     }
 
-    /// Keeps every lane's window countdown (≤ max(m, 64) / 2) within a `UInt8` lane.
-    @inlinable var maxQueryLength: Int { 255 }
+    /// Keeps every lane's window countdown (≤ max(steps, 64) / 2) within a `UInt8` lane.
+    @inlinable var maxSteps: Int { 255 }
 
     @inlinable @inline(__always)
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, steps: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         let one = V(repeating: 1)
         let stride = LaneBatch.stride
-        // Per lane: the window half-width b = max(m, n) / 2 - 1; the window at step 0 covers
-        // pattern bits 0...b; for the next b steps it grows at the top and keeps bit 0 (the
-        // countdown), after that it slides.
-        var countdown = V.zero
-        var window = V.zero
         let width = V.Scalar.bitWidth
         let size = MemoryLayout<V.Scalar>.size
-        for lane in 0 ..< V.scalarCount {
-            let n = lengthOf(lengths, lane)
-            let b = Jaro.window(m, n)
-            let w: V.Scalar = b >= width &- 1 ? .max : (1 &<< V.Scalar(truncatingIfNeeded: b &+ 1)) &- 1
-            scratch.storeBytes(of: V.Scalar(truncatingIfNeeded: b), toByteOffset: lane &* size, as: V.Scalar.self)
-            scratch.storeBytes(of: w, toByteOffset: stride &+ lane &* size, as: V.Scalar.self)
+        // Per lane: the window half-width b = max(steps, n) / 2 - 1; the window at step 0 covers
+        // pattern bits 0...b; for the next b steps it grows at the top and keeps bit 0 (the
+        // countdown), after that it slides.
+        withUnsafeBytes(of: lengths) { laneLengths in
+            for lane in 0 ..< V.scalarCount {
+                let n = Int(laneLengths.load(fromByteOffset: lane &* size, as: V.Scalar.self))
+                let b = Jaro.window(steps, n)
+                let w: V.Scalar = b >= width &- 1 ? .max : (1 &<< V.Scalar(truncatingIfNeeded: b &+ 1)) &- 1
+                scratch.storeBytes(of: V.Scalar(truncatingIfNeeded: b), toByteOffset: lane &* size, as: V.Scalar.self)
+                scratch.storeBytes(of: w, toByteOffset: stride &+ lane &* size, as: V.Scalar.self)
+            }
         }
-        countdown = scratch.load(as: V.self)
-        window = scratch.load(fromByteOffset: stride, as: V.self)
+        var countdown = scratch.load(as: V.self)
+        var window = scratch.load(fromByteOffset: stride, as: V.self)
 
         var flagged = V.zero
-        for i in 0 ..< m {
+        for i in 0 ..< steps {
             let pm = table.load(fromByteOffset: rows[i], as: V.self)
             let lowest = LaneBatch.lowest(pm & window & ~flagged)
             flagged |= lowest
-            // Remember which candidate bit query byte i took (0: none) for the second pass.
+            // Remember which pattern bit text byte i took (0: none) for the second pass.
             scratch.storeBytes(of: lowest, toByteOffset: i &* stride, as: V.self)
             let fill = LaneBatch.nonZero(countdown)
             countdown &-= fill
@@ -91,7 +130,7 @@ internal struct JaroWinklerLanes: LaneKernel {
         }
         var remaining = flagged
         var unordered = V.zero
-        for i in 0 ..< m {
+        for i in 0 ..< steps {
             let matched = LaneBatch.nonZero(scratch.load(fromByteOffset: i &* stride, as: V.self))
             let pm = table.load(fromByteOffset: rows[i], as: V.self)
             let next = LaneBatch.lowest(remaining) & (V.zero &- matched)
@@ -101,21 +140,19 @@ internal struct JaroWinklerLanes: LaneKernel {
         return (LaneBatch.popcount(flagged), unordered)
     }
 
-    /// Lane `lane` of `lengths` as an Int.
     @inlinable @inline(__always)
-    func lengthOf<V: SIMD>(_ lengths: V, _ lane: Int) -> Int where V.Scalar: FixedWidthInteger {
-        withUnsafeBytes(of: lengths) { Int($0.load(fromByteOffset: lane &* MemoryLayout<V.Scalar>.size, as: V.Scalar.self)) }
-    }
-
-    @inlinable @inline(__always)
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ matches: S, _ unordered: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Double {
-        if candidate.isEmpty { return 0 }
+    func finish<S: FixedWidthInteger & UnsignedInteger>(
+        _ matches: S, _ unordered: S, steps: Int, query: UnsafeBufferPointer<UInt8>, candidate: UnsafeBufferPointer<UInt8>
+    ) -> Double {
+        if candidate.isEmpty || query.isEmpty { return candidate.isEmpty && query.isEmpty ? 1 : 0 }
         let jaro = Jaro.score(
             m: query.count, n: candidate.count, matches: Int(truncatingIfNeeded: matches),
             transpositions: Int(truncatingIfNeeded: unordered) / 2)
-        return JaroWinkler.boost(jaro, prefix: JaroWinkler.prefix(query, candidate), weight: cached.prefixWeight)
+        return JaroWinkler.boost(jaro, prefix: JaroWinkler.prefix(query, candidate), weight: prefixWeight)
     }
 
     @inlinable
-    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Double { cached.similarity(to: candidate) }
+    func single(query: UnsafeBufferPointer<UInt8>, candidate: UnsafeBufferPointer<UInt8>) -> Double {
+        cached?.similarity(to: candidate) ?? JaroWinkler.similarity(query, candidate, prefixWeight: prefixWeight)
+    }
 }

@@ -92,4 +92,14 @@ public struct CachedJaroWinkler: Sendable {
     public func similarity(to candidate: String) -> Double {
         Bytes.with(candidate) { similarity(to: $0) }
     }
+
+    /// The same on the bytes of `candidate`.
+    ///
+    ///     q.similarity(to: Array("SUKARNO".utf8))
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public func similarity(to candidate: [UInt8]) -> Double {
+        candidate.withUnsafeBufferPointer { similarity(to: $0) }
+    }
 }

@@ -6,7 +6,7 @@
 /// keeps the result within 0...1).
 ///
 ///     JaroWinkler.similarity("MARTHA", "MARHTA")    // 0.961…
-///     JaroWinkler.similarity("SOEKARNO", "SUKARNO") // 0.8 + prefix boost
+///     JaroWinkler.similarity("SOEKARNO", "SUKARNO") // 0.882… (Jaro 0.869…, prefix "S")
 ///
 /// For one query against many candidates use ``CachedJaroWinkler``.
 public enum JaroWinkler {
@@ -29,6 +29,16 @@ public enum JaroWinkler {
     /// - Complexity: As the buffer overload.
     @inlinable
     public static func similarity(_ a: String, _ b: String, prefixWeight: Double = 0.1) -> Double {
+        Bytes.with(a, b) { similarity($0, $1, prefixWeight: prefixWeight) }
+    }
+
+    /// `similarity` on the bytes of `a` and `b`.
+    ///
+    ///     JaroWinkler.similarity(Array("DJOKO".utf8), Array("JOKO".utf8))
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public static func similarity(_ a: [UInt8], _ b: [UInt8], prefixWeight: Double = 0.1) -> Double {
         Bytes.with(a, b) { similarity($0, $1, prefixWeight: prefixWeight) }
     }
 

@@ -2,7 +2,7 @@
 /// Levenshtein distance.
 ///
 ///     let query = CachedLevenshtein("MUHAMMAD RIZKI")
-///     query.distance(to: "MOCH RIZKY")            // 7
+///     query.distance(to: "MOCH RIZKY")            // 8
 ///     query.distance(to: "MUHAMAD RIZKI", cutoff: 2) // 1
 ///
 /// The value owns a `256 × ⌈m/64⌉`-word table and is immutable, so one instance can be shared by
@@ -75,6 +75,16 @@ public struct CachedLevenshtein: Sendable {
     @inlinable
     public func distance(to candidate: String, cutoff: Int? = nil) -> Int {
         Bytes.with(candidate) { distance(to: $0, cutoff: cutoff) }
+    }
+
+    /// The same on the bytes of `candidate`.
+    ///
+    ///     q.distance(to: Array("SUKARNO".utf8))
+    ///
+    /// - Complexity: As the buffer overload.
+    @inlinable
+    public func distance(to candidate: [UInt8], cutoff: Int? = nil) -> Int {
+        candidate.withUnsafeBufferPointer { distance(to: $0, cutoff: cutoff) }
     }
 
     /// `1 - distance / max(m, n)`; 1.0 when both are empty.

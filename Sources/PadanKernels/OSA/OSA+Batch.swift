@@ -36,33 +36,70 @@ extension CachedOSA {
     }
 }
 
-/// Hyyrö's OSA recurrence (transposition term from the previous step's masks and D0) with the
-/// candidate as pattern; the distance is read from the last column's vertical deltas.
-@usableFromInline
-internal struct OSALanes: LaneKernel {
-    @usableFromInline let cached: CachedOSA
-    @usableFromInline let cutoff: Int?
-    @usableFromInline let m: Int
-
+extension OSA {
+    /// The OSA distance of every query to every candidate, written row-major: the value for query
+    /// `q` and candidate `c` goes to `results[q * candidates.count + c]`, honouring `cutoff`.
+    ///
+    /// The many-against-many form (rapidfuzz's `cdist`): queries of up to 64 bytes are the SIMD
+    /// lane patterns (16 × `UInt8` up to 8 bytes, 16 × `UInt16` up to 16, 8 × `UInt32` up to 32,
+    /// 4 × `UInt64` up to 64), each batch's masks are built once, and every candidate is then one
+    /// pass of `n` vector steps for the whole batch. Longer queries use the scalar path.
+    ///
+    ///     OSA.distanceMatrix(queryViews, candidateViews, cutoff: 3, into: matrix)
+    ///
+    /// - Precondition: `results.count >= queries.count * candidates.count`.
+    /// - Complexity: O(⌈Q / lanes⌉ · Σ n) vector steps; one scratch allocation per call.
     @inlinable
-    init(_ cached: CachedOSA, cutoff: Int?) {
-        self.cached = cached
-        self.cutoff = cutoff
-        self.m = cached.query.count
+    public static func distanceMatrix(
+        _ queries: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        _ candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        cutoff: Int? = nil,
+        into results: UnsafeMutableBufferPointer<Int>
+    ) {
+        LaneBatch.matrix(OSALanes(nil, cutoff: cutoff), queries: queries, candidates: candidates, results: results)
     }
 
-    @inlinable var maxQueryLength: Int { .max }
+    /// ``distanceMatrix(_:_:cutoff:into:)`` on UTF-8 strings; returns the row-major matrix.
+    ///
+    ///     OSA.distanceMatrix(["JOKO", "SITI"], ["DJOKO", "SITTI"]) // [1, 5, 5, 1]
+    ///
+    /// - Complexity: As the buffer form, plus packing the strings into arenas.
+    public static func distanceMatrix(_ queries: [String], _ candidates: [String], cutoff: Int? = nil) -> [Int] {
+        var out = [Int](repeating: 0, count: queries.count * candidates.count)
+        Bytes.withViews(queries.lazy.map(\.utf8)) { q in
+            Bytes.withViews(candidates.lazy.map(\.utf8)) { c in
+                out.withUnsafeMutableBufferPointer { distanceMatrix(q, c, cutoff: cutoff, into: $0) }
+            }
+        }
+        return out
+    }
+}
+
+/// Hyyrö's OSA recurrence (transposition term from the previous step's masks and D0), one
+/// pattern per lane; the distance is read from the last column's vertical deltas.
+@usableFromInline
+internal struct OSALanes: LaneKernel {
+    @usableFromInline let cached: CachedOSA?
+    @usableFromInline let cutoff: Int?
+
+    @inlinable
+    init(_ cached: CachedOSA?, cutoff: Int?) {
+        self.cached = cached
+        self.cutoff = cutoff
+    }
+
+    @inlinable var maxSteps: Int { .max }
 
     @inlinable @inline(__always)
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, steps: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger {
         let one = V(repeating: 1)
         var vp = V(repeating: .max)
         var vn = V.zero
         var d0 = V.zero
         var pmOld = V.zero
-        for i in 0 ..< m {
+        for i in 0 ..< steps {
             let pm = table.load(fromByteOffset: rows[i], as: V.self)
             let tr = ((~d0 & pm) &<< 1) & pmOld
             d0 = (((pm & vp) &+ vp) ^ vp) | pm | vn | tr
@@ -77,11 +114,14 @@ internal struct OSALanes: LaneKernel {
     }
 
     @inlinable @inline(__always)
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ up: S, _ down: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Int {
-        let d = m &+ Int(truncatingIfNeeded: up) &- Int(truncatingIfNeeded: down)
-        return Normalization.clamp(d, cutoff: cutoff)
+    func finish<S: FixedWidthInteger & UnsignedInteger>(
+        _ up: S, _ down: S, steps: Int, query: UnsafeBufferPointer<UInt8>, candidate: UnsafeBufferPointer<UInt8>
+    ) -> Int {
+        Normalization.clamp(steps &+ Int(truncatingIfNeeded: up) &- Int(truncatingIfNeeded: down), cutoff: cutoff)
     }
 
     @inlinable
-    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Int { cached.distance(to: candidate, cutoff: cutoff) }
+    func single(query: UnsafeBufferPointer<UInt8>, candidate: UnsafeBufferPointer<UInt8>) -> Int {
+        cached?.distance(to: candidate, cutoff: cutoff) ?? OSA.distance(query, candidate, cutoff: cutoff)
+    }
 }

@@ -64,6 +64,16 @@ public enum OSA {
         Bytes.with(a, b) { normalizedSimilarity($0, $1) }
     }
 
+    /// `normalizedSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     OSA.normalizedSimilarity(Array("ANDI".utf8), Array("ADNI".utf8)) // 0.75
+    ///
+    /// - Complexity: As ``distance(_:_:cutoff:)``.
+    @inlinable
+    public static func normalizedSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Bytes.with(a, b) { normalizedSimilarity($0, $1) }
+    }
+
     /// The distance if it is at most `limit`, else any value above `limit`.
     @inlinable
     static func bounded(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
@@ -72,7 +82,9 @@ public enum OSA {
         if b.count &- a.count > limit { return limit &+ 1 }
         if a.isEmpty { return b.count }
         if a.count <= 64 {
-            return MappedMasks.with(pattern: a, text: b) { word($0, m: a.count, text: b, limit: limit) }
+            return PairMasks.with(
+                pattern: a, text: b,
+                ascii: { word($0, m: a.count, text: b, limit: limit) }, general: { word($0, m: a.count, text: b, limit: limit) })
         }
         return PatternTable.withTemporary(a) { blocked($0, m: a.count, text: b, limit: limit) }
     }

@@ -1,34 +1,37 @@
 /// A metric's SIMD lane kernel for ``LaneBatch``.
 ///
-/// In a lane batch the *candidate* is the bit-parallel pattern (bit `k` of a lane = byte `k` of
-/// that lane's candidate) and the *query* is the text, shared by all lanes: step `i` of the
-/// recurrence loads one vector, the masks of query byte `i` in every lane's candidate. So every
-/// lane runs exactly `m` steps whatever its length, nothing is gathered per step, and the result
-/// is read from the final state (popcounts under each lane's length mask).
+/// Each lane holds one bit-parallel *pattern* (bit `k` of a lane = byte `k` of that lane's
+/// string) and all lanes share one *text*: step `i` of the recurrence loads one vector, the
+/// masks of text byte `i` in every lane's pattern. Every lane runs exactly `steps` steps whatever
+/// its length, nothing is gathered per step, and the result is read from the final state
+/// (popcounts under each lane's length mask). One query against many candidates uses the
+/// candidates as patterns; many queries against many candidates use the queries as patterns.
 @usableFromInline
 internal protocol LaneKernel {
     associatedtype Result
 
-    /// The longest query the lane kernel accepts; longer queries use ``single(_:)`` throughout.
-    var maxQueryLength: Int { get }
+    /// The longest text the lane kernel accepts; longer texts use ``single(query:candidate:)``.
+    var maxSteps: Int { get }
 
-    /// Runs the recurrence for one batch and returns two per-lane values for ``finish(_:_:_:)``.
+    /// Runs the recurrence for one batch and returns two per-lane values for `finish`.
     ///
     /// - Parameters:
-    ///   - table: the batch's match masks, one vector per query slot, at `rows[i]` for step `i`.
-    ///   - rows: `m` byte offsets into `table`.
-    ///   - lengths: the lanes' candidate lengths (0 for unused lanes).
+    ///   - table: the batch's match masks, one 32-byte row per text byte value or slot.
+    ///   - rows: `steps` byte offsets into `table`, one per text byte.
+    ///   - lengths: the lanes' pattern lengths (0 for unused lanes).
     ///   - masks: the lanes' length masks, `(1 << length) - 1` (all ones for a full lane).
-    ///   - scratch: room for `max(m, 2)` vectors.
+    ///   - scratch: room for `max(steps, 2)` vectors.
     func run<V: SIMD>(
-        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, m: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
+        _ table: UnsafeRawPointer, rows: UnsafePointer<Int>, steps: Int, lengths: V, masks: V, scratch: UnsafeMutableRawPointer
     ) -> (V, V) where V.Scalar: FixedWidthInteger & UnsignedInteger
 
-    /// The result for one lane's candidate from its two values.
-    func finish<S: FixedWidthInteger & UnsignedInteger>(_ first: S, _ second: S, _ candidate: UnsafeBufferPointer<UInt8>) -> Result
+    /// The result for one lane from its two values; `steps` is the text length.
+    func finish<S: FixedWidthInteger & UnsignedInteger>(
+        _ first: S, _ second: S, steps: Int, query: UnsafeBufferPointer<UInt8>, candidate: UnsafeBufferPointer<UInt8>
+    ) -> Result
 
-    /// The scalar path, for candidates longer than 64 bytes or queries the lanes do not take.
-    func single(_ candidate: UnsafeBufferPointer<UInt8>) -> Result
+    /// The scalar path, for strings the lanes do not take.
+    func single(query: UnsafeBufferPointer<UInt8>, candidate: UnsafeBufferPointer<UInt8>) -> Result
 }
 
 /// The driver shared by the batch forms: one query against many candidates, one candidate per
@@ -100,8 +103,8 @@ internal enum LaneBatch {
     ) {
         precondition(results.count >= candidates.count, "results must hold one value per candidate")
         let m = query.count
-        if m == 0 || m > kernel.maxQueryLength {
-            for i in candidates.indices { results[i] = kernel.single(candidates[i]) }
+        if m == 0 || m > kernel.maxSteps {
+            for i in candidates.indices { results[i] = kernel.single(query: query, candidate: candidates[i]) }
             return
         }
         // One heap block per call, none per candidate: byte-to-slot map, row offsets, four
@@ -162,7 +165,7 @@ internal enum LaneBatch {
         func flush<V: SIMD>(_: V.Type, _ k: Int, _ count: Int) where V.Scalar: FixedWidthInteger & UnsignedInteger {
             let table = tables + k &* tableBytes
             let (first, second) = kernel.run(
-                UnsafeRawPointer(table), rows: rows, m: m, lengths: (lengths + k &* stride).load(as: V.self),
+                UnsafeRawPointer(table), rows: rows, steps: m, lengths: (lengths + k &* stride).load(as: V.self),
                 masks: (lengthMasks + k &* stride).load(as: V.self), scratch: scratch)
             // Park the values in the (now free) kernel scratch to read them lane by lane.
             scratch.storeBytes(of: first, as: V.self)
@@ -173,7 +176,7 @@ internal enum LaneBatch {
                 results[index] = kernel.finish(
                     scratch.load(fromByteOffset: lane &* size, as: V.Scalar.self),
                     scratch.load(fromByteOffset: stride &+ lane &* size, as: V.Scalar.self),
-                    candidates[index])
+                    steps: m, query: query, candidate: candidates[index])
             }
             clear(table, rowsBytes)
             clear(lengths + k &* stride, stride)
@@ -212,12 +215,116 @@ internal enum LaneBatch {
                     filled.3 = 0
                 }
             default:
-                results[index] = kernel.single(candidate)
+                results[index] = kernel.single(query: query, candidate: candidate)
             }
         }
         if filled.0 > 0 { flush(SIMD16<UInt8>.self, 0, filled.0) }
         if filled.1 > 0 { flush(SIMD16<UInt16>.self, 1, filled.1) }
         if filled.2 > 0 { flush(SIMD8<UInt32>.self, 2, filled.2) }
         if filled.3 > 0 { flush(SIMD4<UInt64>.self, 3, filled.3) }
+    }
+
+    /// Compares every query with every candidate through `kernel`, writing the distance of query
+    /// `q` and candidate `c` to `results[q * candidates.count + c]` (row-major).
+    ///
+    /// The queries are the lane patterns, sorted by length into the four lane types; each batch
+    /// of queries gets a 256-row table (one row per byte value) built once, then every candidate
+    /// is one run of `n` vector steps. Queries over 64 bytes and candidates over
+    /// ``LaneKernel/maxSteps`` use the scalar path.
+    @inlinable
+    static func matrix<K: LaneKernel>(
+        _ kernel: K,
+        queries: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        candidates: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        results: UnsafeMutableBufferPointer<K.Result>
+    ) {
+        let columns = candidates.count
+        precondition(results.count >= queries.count &* columns, "results must hold queries.count × candidates.count values")
+        var longest = 0
+        for candidate in candidates where candidate.count <= kernel.maxSteps { longest = max(longest, candidate.count) }
+        let tableBytes = 256 &* stride
+        let rowsBytes = (max(longest, 1) &* 8 &+ 63) & ~63
+        let scratchBytes = max(longest, 2) &* stride
+        let block = UnsafeMutableRawPointer.allocate(
+            byteCount: tableBytes &+ rowsBytes &+ scratchBytes &+ 2 &* stride &+ 32 &* 8, alignment: 64)
+        defer { block.deallocate() }
+        let table = block
+        let rows = (block + tableBytes).bindMemory(to: Int.self, capacity: max(longest, 1))
+        let scratch = block + (tableBytes &+ rowsBytes)
+        let lengths = scratch + scratchBytes
+        let lengthMasks = lengths + stride
+        let lanesQuery = (lengthMasks + stride).bindMemory(to: Int.self, capacity: 32)
+
+        /// Runs one batch of `count` queries (indices in `lanesQuery`) against every candidate.
+        @inline(__always)
+        func batch<V: SIMD>(_: V.Type, _ count: Int) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+            typealias S = V.Scalar
+            let size = MemoryLayout<S>.size
+            clear(table, tableBytes)
+            clear(lengths, stride)
+            clear(lengthMasks, stride)
+            for lane in 0 ..< count {
+                let query = queries[lanesQuery[lane]]
+                var bit: S = 1
+                for c in query {
+                    let p = table + (Int(c) &* stride &+ lane &* size)
+                    p.storeBytes(of: p.load(as: S.self) | bit, as: S.self)
+                    bit &<<= 1
+                }
+                let n = query.count
+                lengths.storeBytes(of: S(truncatingIfNeeded: n), toByteOffset: lane &* size, as: S.self)
+                let mask: S = n >= S.bitWidth ? ~0 : (1 &<< S(truncatingIfNeeded: n)) &- 1
+                lengthMasks.storeBytes(of: mask, toByteOffset: lane &* size, as: S.self)
+            }
+            let laneLengths = lengths.load(as: V.self), laneMasks = lengthMasks.load(as: V.self)
+            for column in 0 ..< columns {
+                let candidate = candidates[column]
+                let n = candidate.count
+                if n > kernel.maxSteps {
+                    for lane in 0 ..< count {
+                        let q = lanesQuery[lane]
+                        results[q &* columns &+ column] = kernel.single(query: queries[q], candidate: candidate)
+                    }
+                    continue
+                }
+                for (i, c) in candidate.enumerated() { rows[i] = Int(c) &* stride }
+                let (first, second) = kernel.run(
+                    UnsafeRawPointer(table), rows: rows, steps: n, lengths: laneLengths, masks: laneMasks, scratch: scratch)
+                scratch.storeBytes(of: first, as: V.self)
+                scratch.storeBytes(of: second, toByteOffset: stride, as: V.self)
+                for lane in 0 ..< count {
+                    let q = lanesQuery[lane]
+                    results[q &* columns &+ column] = kernel.finish(
+                        scratch.load(fromByteOffset: lane &* size, as: S.self),
+                        scratch.load(fromByteOffset: stride &+ lane &* size, as: S.self),
+                        steps: n, query: queries[q], candidate: candidate)
+                }
+            }
+        }
+
+        /// Collects the queries of lengths in `range` into batches of `lanes` and runs them.
+        @inline(__always)
+        func lanesFor<V: SIMD>(_ type: V.Type, _ range: ClosedRange<Int>) where V.Scalar: FixedWidthInteger & UnsignedInteger {
+            var count = 0
+            for q in queries.indices where range.contains(queries[q].count) {
+                lanesQuery[count] = q
+                count &+= 1
+                if count == V.scalarCount {
+                    batch(type, count)
+                    count = 0
+                }
+            }
+            if count > 0 { batch(type, count) }
+        }
+
+        lanesFor(SIMD16<UInt8>.self, 1 ... 8)
+        lanesFor(SIMD16<UInt16>.self, 9 ... 16)
+        lanesFor(SIMD8<UInt32>.self, 17 ... 32)
+        lanesFor(SIMD4<UInt64>.self, 33 ... 64)
+        for q in queries.indices where queries[q].count == 0 || queries[q].count > 64 {
+            for column in 0 ..< columns {
+                results[q &* columns &+ column] = kernel.single(query: queries[q], candidate: candidates[column])
+            }
+        }
     }
 }

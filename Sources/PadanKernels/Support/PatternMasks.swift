@@ -62,17 +62,16 @@ internal struct MappedMasks: MaskLookup {
             let map = (base + 65 * 8).bindMemory(to: UInt8.self, capacity: 256)
             for c in text { map[Int(c)] = 0 }
             for c in pattern { map[Int(c)] = 0 }
-            masks[0] = 0
+            // Slots 0...m start empty; the loop below is branchless (a data-dependent "new
+            // byte?" branch mispredicts on names).
+            masks.initialize(repeating: 0, count: pattern.count &+ 1)
             var slots: UInt8 = 0
             var bit: UInt64 = 1
             for c in pattern {
-                var slot = map[Int(c)]
-                if slot == 0 {
-                    slots &+= 1
-                    slot = slots
-                    map[Int(c)] = slot
-                    masks[Int(slot)] = 0
-                }
+                let old = map[Int(c)]
+                slots &+= old == 0 ? 1 : 0
+                let slot = old == 0 ? slots : old
+                map[Int(c)] = slot
                 masks[Int(slot)] |= bit
                 bit &<<= 1
             }
@@ -118,6 +117,48 @@ internal struct PatternTable: Sendable {
                 base[Int(c) &* words &+ i / 64] |= 1 &<< UInt64(i % 64)
             }
             return body(DirectMasks(table: base, words: words))
+        }
+    }
+}
+
+/// A 128-entry table for pairs of ASCII strings: one load per lookup, no byte-to-slot map.
+/// 1,024 bytes, the largest temporary allocation that never asks the runtime about stack room.
+@usableFromInline
+internal struct AsciiMasks: MaskLookup {
+    @usableFromInline let table: UnsafePointer<UInt64>
+
+    @inlinable @inline(__always)
+    init(table: UnsafePointer<UInt64>) { self.table = table }
+
+    @inlinable @inline(__always)
+    func row(_ c: UInt8) -> UnsafePointer<UInt64> { table + Int(c & 0x7F) }
+}
+
+/// Per-pair masks for a pattern of at most 64 bytes: ``AsciiMasks`` when both strings are
+/// ASCII (identity lists after standardization), else ``MappedMasks``.
+@usableFromInline
+internal enum PairMasks {
+    /// Calls `ascii` or `general` with the masks of `pattern` for lookups of the bytes of `text`.
+    /// Only the entries of bytes in `pattern` or `text` are written: O(m + n), no table clear.
+    @inlinable @inline(__always)
+    static func with<R>(
+        pattern: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>,
+        ascii: (AsciiMasks) -> R, general: (MappedMasks) -> R
+    ) -> R {
+        var high: UInt8 = 0
+        for c in text { high |= c }
+        for c in pattern { high |= c }
+        if high >= 0x80 { return MappedMasks.with(pattern: pattern, text: text, general) }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { buffer in
+            let table = buffer.baseAddress!
+            for c in text { table[Int(c & 0x7F)] = 0 }
+            for c in pattern { table[Int(c & 0x7F)] = 0 }
+            var bit: UInt64 = 1
+            for c in pattern {
+                table[Int(c & 0x7F)] |= bit
+                bit &<<= 1
+            }
+            return ascii(AsciiMasks(table: table))
         }
     }
 }

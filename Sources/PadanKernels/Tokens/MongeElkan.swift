@@ -44,6 +44,15 @@ public enum MongeElkan {
         Bytes.with(a, b) { similarity($0, $1, inner: inner) }
     }
 
+    /// `similarity` on the bytes of `a` and `b`.
+    ///
+    ///     MongeElkan.similarity(Array("SITI AMINAH".utf8), Array("AMINAH SITI".utf8)) // 1.0
+    ///
+    /// - Complexity: As the buffer overload.
+    public static func similarity(_ a: [UInt8], _ b: [UInt8], inner: Inner = { JaroWinkler.similarity($0, $1) }) -> Double {
+        Bytes.with(a, b) { similarity($0, $1, inner: inner) }
+    }
+
     /// The mean of both directions, `(ME(a, b) + ME(b, a)) / 2`.
     ///
     ///     MongeElkan.symmetricSimilarity("SITI", "SITI AMINAH") // < 1.0
@@ -62,6 +71,15 @@ public enum MongeElkan {
     ///
     /// - Complexity: As the buffer overload.
     public static func symmetricSimilarity(_ a: String, _ b: String, inner: Inner = { JaroWinkler.similarity($0, $1) }) -> Double {
+        Bytes.with(a, b) { symmetricSimilarity($0, $1, inner: inner) }
+    }
+
+    /// `symmetricSimilarity` on the bytes of `a` and `b`.
+    ///
+    ///     MongeElkan.symmetricSimilarity(Array("SITI".utf8), Array("SITI AMINAH".utf8))
+    ///
+    /// - Complexity: As the buffer overload.
+    public static func symmetricSimilarity(_ a: [UInt8], _ b: [UInt8], inner: Inner = { JaroWinkler.similarity($0, $1) }) -> Double {
         Bytes.with(a, b) { symmetricSimilarity($0, $1, inner: inner) }
     }
 }

@@ -35,4 +35,13 @@ public enum TokenJaccard {
     public static func similarity(_ a: String, _ b: String) -> Double {
         Bytes.with(a, b) { similarity($0, $1) }
     }
+
+    /// `similarity` on the bytes of `a` and `b`.
+    ///
+    ///     TokenJaccard.similarity(Array("SITI AMINAH".utf8), Array("SITI".utf8)) // 0.5
+    ///
+    /// - Complexity: As the buffer overload.
+    public static func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Bytes.with(a, b) { similarity($0, $1) }
+    }
 }

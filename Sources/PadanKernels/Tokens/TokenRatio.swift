@@ -30,6 +30,15 @@ public enum TokenRatio {
         Bytes.with(a, b) { sortRatio($0, $1) }
     }
 
+    /// `sortRatio` on the bytes of `a` and `b`.
+    ///
+    ///     TokenRatio.sortRatio(Array("SITI AMINAH".utf8), Array("AMINAH SITI".utf8)) // 1.0
+    ///
+    /// - Complexity: As the buffer overload.
+    public static func sortRatio(_ a: [UInt8], _ b: [UInt8]) -> Double {
+        Bytes.with(a, b) { sortRatio($0, $1) }
+    }
+
     /// The token-set ratio: with `T` the sorted common tokens and `A`, `B` each side's own
     /// tokens (sets, sorted, joined by spaces), the best Indel similarity among `T` vs `T A`,
     /// `T` vs `T B` and `T A` vs `T B`; 1.0 when the tokens of one side are a subset of the
@@ -68,6 +77,15 @@ public enum TokenRatio {
     ///
     /// - Complexity: As the buffer overload.
     public static func setRatio(_ a: String, _ b: String) -> Double {
+        Bytes.with(a, b) { setRatio($0, $1) }
+    }
+
+    /// `setRatio` on the bytes of `a` and `b`.
+    ///
+    ///     TokenRatio.setRatio(Array("SITI AMINAH".utf8), Array("AMINAH SITI NURHALIZA".utf8)) // 1.0
+    ///
+    /// - Complexity: As the buffer overload.
+    public static func setRatio(_ a: [UInt8], _ b: [UInt8]) -> Double {
         Bytes.with(a, b) { setRatio($0, $1) }
     }
 }
