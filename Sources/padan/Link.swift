@@ -87,25 +87,41 @@ struct LinkRun {
             throw PadanError(.usage, "--name was given \(run.names.count) times for \(files.count) lists")
         }
         let model = try run.model.map { try MatchModel.load(path: $0) }
-        var tables: [Table] = []
-        for (i, file) in files.enumerated() {
+        let progress = Progress.onTerminal()
+        progress?("read \(files.count) lists")
+        let tables = try TableReader.read(paths: files, threads: settings.threads) { i in
             var options = configuration.read
             options.name = run.names.isEmpty ? nil : run.names[i]
-            tables.append(try TableReader.read(path: file, options: options))
+            return options
         }
         let names = tables.map(\.name)
         if Set(names).count != names.count {
             throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", "))); give --name for each")
         }
         let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        let result = try Linker(settings: settings).link(tables, scope: scope, model: model)
+        var stageProgress: (@Sendable (String) -> Void)?
+        if let progress { stageProgress = { stage in progress(stage) } }
+        let result = try Linker(settings: settings, progress: stageProgress).link(tables, scope: scope, model: model)
+        progress?("write")
         let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force, extraStages: [read])
+        progress?(nil)
         if run.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
             print(summary.text, terminator: "")
+        }
+    }
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal (quiet in pipes and CI).
+enum Progress {
+    static func onTerminal() -> (@Sendable (String?) -> Void)? {
+        guard isatty(2) == 1 else { return nil }
+        return { stage in
+            let line = stage.map { "padan: \($0)..." } ?? ""
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         }
     }
 }

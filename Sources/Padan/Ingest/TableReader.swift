@@ -18,6 +18,15 @@ public enum TableReader {
         try read(path: path, options: options, chunkSize: DelimitedReader.chunkSize)
     }
 
+    /// Reads several files at once (one thread each, up to `threads`; 0: one per processor), in
+    /// order; `options(i)` gives the options for file `i`.
+    public static func read(paths: [String], threads: Int = 0, options: (Int) -> ReadOptions) throws -> [Table] {
+        let results = Parallel.map(count: paths.count, threads: threads, minChunk: 1) { range in
+            range.map { i in Result { try read(path: paths[i], options: options(i)) } }
+        }.flatMap { $0 }
+        return try results.map { try $0.get() }
+    }
+
     static func read(path: String, options: ReadOptions, chunkSize: Int) throws -> Table {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

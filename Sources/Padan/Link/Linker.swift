@@ -16,9 +16,12 @@ import Foundation
 /// any thread count.
 public struct Linker: Sendable {
     public var settings: LinkSettings
+    /// Called with the name of each stage as it starts (e.g. to show progress); `nil` for none.
+    public var progress: (@Sendable (String) -> Void)?
 
-    public init(settings: LinkSettings = .indonesianDefault) {
+    public init(settings: LinkSettings = .indonesianDefault, progress: (@Sendable (String) -> Void)? = nil) {
         self.settings = settings
+        self.progress = progress
     }
 
     /// Which pairs to look at.
@@ -43,14 +46,15 @@ public struct Linker: Sendable {
     /// parameters are used as they are; otherwise they are estimated from these tables.
     public func link(_ tables: [Table], scope: Scope = .link, model given: MatchModel? = nil) throws -> LinkResult {
         try validate(tables: tables, scope: scope, model: given)
-        var clock = StageClock()
+        var clock = StageClock(progress: progress)
+        progress?("standardize")
         let threads = settings.threads
         let standardized = tables.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
-        clock.lap("standardize")
+        clock.lap("standardize", next: "pack records")
 
         let data = CompareData.build(standardized, threads: threads)
         let scopeIndex = PairScopeIndex(listSizes: tables.map(\.rowCount), scope: scope.pairScope)
-        clock.lap("pack")
+        clock.lap("pack", next: "block")
 
         let ruleKeys = settings.blocking.enumerated().map { k, rule in
             BlockingKeys.keys(rule, ruleIndex: k, records: data.records, threads: threads)
@@ -63,7 +67,7 @@ public struct Linker: Sendable {
             let worst = reports.max { $0.pairs < $1.pairs }!
             throw PadanError(.limit, "blocking produced \(pairs.count) candidate pairs, over the limit of \(settings.maxCandidatePairs); rule '\(worst.rule)' produced \(worst.pairs) of them (tighten it, or raise max_candidate_pairs)")
         }
-        clock.lap("block")
+        clock.lap("block", next: "compare \(pairs.count) pairs")
 
         // Which rules' keys each pair agrees on (for the EM sessions), from the keys laid out
         // record by record so a pair reads two short runs instead of two entries per rule.
@@ -97,7 +101,7 @@ public struct Linker: Sendable {
             }
         }
         let rules = EvidenceRules(settings.comparisons)
-        clock.lap("compare")
+        clock.lap("compare", next: given == nil ? "train" : "score")
 
         var model: MatchModel
         var baseWeights: [Double] = []
@@ -143,7 +147,7 @@ public struct Linker: Sendable {
             model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
             model.warnings += ModelTrainer.plausibility(model)
         }
-        clock.lap(given == nil ? "train: m by EM, prior" : "model given")
+        clock.lap(given == nil ? "train: m by EM, prior" : "model given", next: "score")
 
         let prior = model.priorWeight
         let weigher = PairWeigher(model: model, data: data, rules: rules)
@@ -248,10 +252,15 @@ public struct Linker: Sendable {
 struct StageClock {
     private var last = DispatchTime.now().uptimeNanoseconds
     private(set) var timings: [StageTiming] = []
+    var progress: (@Sendable (String) -> Void)?
 
-    mutating func lap(_ stage: String) {
+    init(progress: (@Sendable (String) -> Void)? = nil) { self.progress = progress }
+
+    /// Ends the stage `stage`, and announces `next` if given.
+    mutating func lap(_ stage: String, next: String? = nil) {
         let now = DispatchTime.now().uptimeNanoseconds
         timings.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9))
         last = now
+        if let next { progress?(next) }
     }
 }
