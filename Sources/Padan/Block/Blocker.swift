@@ -84,14 +84,20 @@ struct Blocker {
     }
 
     private func group(_ rule: RuleKeys) -> Grouped {
-        var entries: [(key: UInt64, record: UInt32)] = []
-        entries.reserveCapacity(rule.keys.count)
-        for (r, k) in rule.keys.enumerated() where k != 0 { entries.append((k, UInt32(r))) }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.record < $1.record }
+        var sortedKeys: [UInt64] = [], order: [UInt32] = []
+        sortedKeys.reserveCapacity(rule.keys.count)
+        order.reserveCapacity(rule.keys.count)
+        for (r, k) in rule.keys.enumerated() where k != 0 {
+            sortedKeys.append(k)
+            order.append(UInt32(r))
+        }
+        // Stable, and the input is in record order: the result is ordered by (key, record).
+        RadixSort.sort(keys: &sortedKeys, records: &order)
+        let entries = sortedKeys.indices.lazy.map { (key: sortedKeys[$0], record: order[$0]) }
         var g = Grouped(report: BlockingRuleReport(
-            rule: rule.name, recordsWithKey: entries.count, blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
+            rule: rule.name, recordsWithKey: sortedKeys.count, blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
             oversizedBlocks: 0, oversizedPairs: 0, oversizedExamples: []))
-        g.order = entries.map(\.record)
+        g.order = order
         g.emitted = rule.keys
         var oversized: [(pairs: Int, first: UInt32, size: Int)] = []
         var start = 0

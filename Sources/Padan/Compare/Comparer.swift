@@ -241,12 +241,25 @@ struct Comparer: Sendable {
 }
 
 extension CompareData {
-    /// For each key, how many records carry it (0 for key 0).
+    /// For each key, how many records carry it (0 for key 0), by sorting rather than hashing.
     static func counts(_ keys: [UInt64]) -> [Int32] {
-        var table: [UInt64: Int32] = [:]
-        table.reserveCapacity(keys.count)
-        for k in keys where k != 0 { table[k, default: 0] += 1 }
-        return keys.map { $0 == 0 ? 0 : table[$0] ?? 0 }
+        var sorted: [UInt64] = [], index: [UInt32] = []
+        sorted.reserveCapacity(keys.count)
+        index.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() where k != 0 {
+            sorted.append(k)
+            index.append(UInt32(i))
+        }
+        RadixSort.sort(keys: &sorted, records: &index)
+        var out = [Int32](repeating: 0, count: keys.count)
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
+            for j in start ..< end { out[Int(index[j])] = Int32(end - start) }
+            start = end
+        }
+        return out
     }
 
     /// For each record, its key's count relative to the average count over records that have a

@@ -44,8 +44,32 @@ struct CSVWriter {
 
     mutating func field(_ value: Int) { field(String(value)) }
 
+    /// A fixed-point number written straight into the buffer (no String, no locale).
     mutating func field(_ value: Double, decimals: Int) {
-        field(Self.format(value, decimals: decimals))
+        var scale = 1.0
+        for _ in 0 ..< decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard value.isFinite, scaled < 9.0e15, decimals <= 15 else {
+            field(Self.format(value, decimals: decimals))
+            return
+        }
+        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        fieldsInRow += 1
+        var whole = UInt64(scaled)
+        if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
+        // Digits in reverse into a small stack buffer, then forwards.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
+            var n = 0
+            repeat {
+                digits[n] = UInt8(48 + whole % 10)
+                whole /= 10
+                n += 1
+            } while whole > 0 || n <= decimals
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                bytes.append(digits[i])
+                if i == decimals && decimals > 0 { bytes.append(UInt8(ascii: ".")) }
+            }
+        }
     }
 
     mutating func endRow() {

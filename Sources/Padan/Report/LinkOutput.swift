@@ -54,8 +54,8 @@ public enum LinkOutput {
         header += ["blocking_rule", "left_source", "right_source"]
         w.row(header)
         for p in pairs {
-            w.field(result.tables[p.left.list].id(row: p.left.row))
-            w.field(result.tables[p.right.list].id(row: p.right.row))
+            idField(&w, result.tables[p.left.list], p.left.row)
+            idField(&w, result.tables[p.right.list], p.right.row)
             w.field(p.probability, decimals: 6)
             w.field(p.weight, decimals: 3)
             for (k, c) in result.model.comparisons.enumerated() {
@@ -70,12 +70,24 @@ public enum LinkOutput {
         return w.bytes
     }
 
+    /// A row's id straight from the id column's bytes (or its ordinal).
+    @inline(__always)
+    static func idField(_ w: inout CSVWriter, _ table: Table, _ row: Int) {
+        guard let index = table.roles[.id] else {
+            w.field(Int(table.ordinals[row]))
+            return
+        }
+        table.columns[index].withUnsafeBuffers { bytes, offsets in
+            w.field(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
+        }
+    }
+
     static func candidatesCSV(_ result: LinkResult) -> [UInt8] {
         var w = CSVWriter(capacity: result.candidates.count * 64 + 64)
         w.row(["left_id", "right_id", "match_probability", "blocking_rule", "left_source", "right_source"])
         for p in result.candidates {
-            w.field(result.tables[p.left.list].id(row: p.left.row))
-            w.field(result.tables[p.right.list].id(row: p.right.row))
+            idField(&w, result.tables[p.left.list], p.left.row)
+            idField(&w, result.tables[p.right.list], p.right.row)
             w.field(p.probability, decimals: 6)
             w.field(p.rule)
             w.field(result.tables[p.left.list].name)

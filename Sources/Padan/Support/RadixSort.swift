@@ -1,0 +1,48 @@
+/// LSD radix sort of (key, record) pairs by key, stable, so equal keys keep record order: the
+/// result is ordered by (key, record) when the input is in record order.
+///
+/// Blocking sorts every rule's keys; for hundreds of thousands of 64-bit keys eight byte-wide
+/// passes beat a comparison sort several times over. Passes whose byte is the same for every key
+/// are skipped.
+enum RadixSort {
+    static func sort(keys: inout [UInt64], records: inout [UInt32]) {
+        let n = keys.count
+        guard n > 1 else { return }
+        var keys2 = [UInt64](repeating: 0, count: n)
+        var records2 = [UInt32](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 256)
+        for pass in 0 ..< 8 {
+            let shift = UInt64(pass * 8)
+            for i in 0 ..< 256 { counts[i] = 0 }
+            keys.withUnsafeBufferPointer { k in
+                for key in k { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFF)] &+= 1 }
+            }
+            if counts.contains(n) { continue }  // every key has the same byte here
+            var total = 0
+            for i in 0 ..< 256 {
+                let c = counts[i]
+                counts[i] = total
+                total += c
+            }
+            keys.withUnsafeBufferPointer { k in
+                records.withUnsafeBufferPointer { r in
+                    keys2.withUnsafeMutableBufferPointer { k2 in
+                        records2.withUnsafeMutableBufferPointer { r2 in
+                            counts.withUnsafeMutableBufferPointer { c in
+                                for i in 0 ..< n {
+                                    let b = Int(truncatingIfNeeded: (k[i] >> shift) & 0xFF)
+                                    let at = c[b]
+                                    c[b] = at &+ 1
+                                    k2[at] = k[i]
+                                    r2[at] = r[i]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            swap(&keys, &keys2)
+            swap(&records, &records2)
+        }
+    }
+}
