@@ -48,7 +48,7 @@ public struct LinkSettings: Sendable, Equatable {
     /// Blocking catches a mistyped NIK by the long runs a typo leaves intact (the first 12 digits,
     /// region and birth date; the last 10, birth date and serial), a missing or wrong NIK by name and
     /// birth date, name and village, household (KK) and first name, birth date and district, and
-    /// reordered names within a district.
+    /// reordered names with the birth date.
     public static let indonesianDefault = LinkSettings(
         blocking: [
             BlockingRule([.nikPrefix12]),
@@ -57,7 +57,7 @@ public struct LinkSettings: Sendable, Equatable {
             BlockingRule([.namePhonetic, .village]),
             BlockingRule([.kk, .firstNamePhonetic]),
             BlockingRule([.birthDate, .district]),
-            BlockingRule([.namePhoneticSorted, .district]),
+            BlockingRule([.namePhoneticSorted, .birthDate]),
         ],
         comparisons: ComparisonKind.allCases.map { ComparisonSpec($0) })
 }

@@ -101,6 +101,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)
     }
 
+    @Test func theCommandWritesTheSameFilesForOneAndFourThreads() throws {
+        for threads in ["1", "4"] {
+            let r = try PadanProcess.run(["link", left, right, "--out", dir.file("t" + threads), "--threads", threads])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        for file in ["links.csv", "review.csv", "unmatched_left.csv", "unmatched_right.csv", "model.json"] {
+            let one = FileManager.default.contents(atPath: dir.file("t1/" + file))
+            let four = FileManager.default.contents(atPath: dir.file("t4/" + file))
+            #expect(one != nil && one == four, "\(file)")
+        }
+    }
+
     @Test func unmatchedFilesCarryTheOriginalRows() throws {
         let out = dir.file("hasil")
         _ = try PadanProcess.run(["link", left, right, "--out", out])
