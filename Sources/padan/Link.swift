@@ -74,6 +74,8 @@ struct LinkRun {
 
     func execute() throws {
         let started = DispatchTime.now().uptimeNanoseconds
+        Interruption.removeTemporaryOutputsOnSignal()
+        try LinkOutput.checkDestination(run.out, force: run.force)
         let configuration = try input.configuration()
         var settings = configuration.link
         if let t = run.threads { settings.threads = t }

@@ -37,6 +37,16 @@ public enum LinkOutput {
         return summary
     }
 
+    /// Fails early (before any work) when `directory` exists and may not be replaced.
+    public static func checkDestination(_ directory: String, force: Bool) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return }
+        if !isDirectory.boolValue {
+            throw PadanError(.usage, file: directory, "the output path exists and is not a directory")
+        }
+        if !force { throw PadanError(.usage, file: directory, "the output directory exists; use --force to replace it") }
+    }
+
     static func safeName(_ name: String) -> String {
         String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }

@@ -133,3 +133,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.file("x")))
     }
 }
+
+/// Interrupting `padan link` leaves the previous results and no partial files.
+@Suite struct InterruptedLinkTests {
+    @Test func sigintLeavesThePreviousOutputIntact() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("hasil")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        dir.write("hasil/links.csv", "previous\n")
+        let corpus = LinkEndToEndTests.corpus("synth-10k")
+        let process = Process()
+        process.executableURL = PadanProcess.executable
+        process.arguments = ["link", corpus + "/provinsi.csv", corpus + "/kota.csv", "--out", out, "--force"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(400_000)
+        process.interrupt()
+        process.waitUntilExit()
+        let entries = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(entries.filter { $0.hasPrefix(".") }.isEmpty, "a temporary directory was left: \(entries)")
+        if process.terminationStatus == 130 {
+            #expect(try String(contentsOfFile: out + "/links.csv", encoding: .utf8) == "previous\n")
+        } else {
+            // The run finished before the signal arrived: then the output must be complete.
+            #expect(process.terminationStatus == 0)
+            #expect(FileManager.default.fileExists(atPath: out + "/summary.json"))
+        }
+    }
+}
