@@ -17,13 +17,16 @@ struct Link: ParsableCommand {
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var input: InputOptions
 
+    @Flag(help: "Also find duplicates within each list (link and deduplicate).")
+    var dedupe = false
+
     func validate() throws {
         if files.count < 2 { throw ValidationError("link needs at least two lists (use 'padan dedupe' for one)") }
     }
 
     func run() throws {
         try reportingErrors {
-            try LinkRun(files: files, scope: .link, run: runOptions, input: input).execute()
+            try LinkRun(files: files, scope: dedupe ? .linkAndDedupe : .link, run: runOptions, input: input).execute()
         }
     }
 }

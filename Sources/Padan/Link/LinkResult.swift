@@ -39,6 +39,8 @@ public struct StageTiming: Codable, Sendable {
 public struct LinkResult: Sendable {
     /// The input tables, in order.
     public var tables: [Table]
+    /// Which pairs were looked at.
+    public var scope: Linker.Scope = .link
     /// Pairs at or above the link threshold, in candidate order (by blocking rule, then block).
     public var links: [ScoredPair]
     /// Pairs in the review band (between the review threshold and the link threshold).

@@ -199,6 +199,7 @@ public struct Linker: Sendable {
         var result = LinkResult(tables: tables, links: links, review: review, model: model, blocking: reports,
                                 candidatePairs: pairs.count, timings: clock.timings, unmatched: unmatched)
         result.candidates = candidates
+        result.scope = scope
         return result
     }
 

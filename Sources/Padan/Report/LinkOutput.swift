@@ -11,7 +11,7 @@ public enum LinkOutput {
         var clock = StageClock()
         let out = try OutputDirectory(path: directory, force: force)
         // The files are independent: build them on all threads, write them in order.
-        let twoSided = result.tables.count == 2
+        let twoSided = result.tables.count == 2 && result.scope == .link
         var jobs: [(String, () -> [UInt8])] = [
             ("links.csv", { pairsCSV(result.links, result: result) }),
             ("review.csv", { pairsCSV(result.review, result: result) }),

@@ -28,6 +28,21 @@ import Testing
         #expect(result.model.warnings.isEmpty, "\(result.model.warnings)")
     }
 
+    @Test func findsDoubleRegistrationsWithinEachList() throws {
+        let result = try Linker().link(try Self.read("synth-2k"), scope: .dedupe)
+        #expect(result.links.allSatisfy { $0.left.list == $0.right.list })
+        let scores = try #require(try Self.evaluate(result, corpus: "synth-2k").withinList)
+        #expect(scores.precision >= 0.98 && scores.recall >= 0.98, "\(scores)")
+    }
+
+    @Test func linksAndDeduplicatesInOneModel() throws {
+        let result = try Linker().link(try Self.read("synth-2k"), scope: .linkAndDedupe)
+        let evaluation = try Self.evaluate(result, corpus: "synth-2k")
+        let within = try #require(evaluation.withinList)
+        #expect(evaluation.crossList.f1 >= 0.99, "\(evaluation.crossList)")
+        #expect(within.f1 >= 0.98, "\(within)")
+    }
+
     @Test func sameOutputForAnyThreadCount() throws {
         let tables = try Self.read("synth-2k")
         var one = LinkSettings.indonesianDefault
