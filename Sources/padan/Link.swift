@@ -108,7 +108,9 @@ struct LinkRun {
         if let progress { stageProgress = { stage in progress(stage) } }
         let result = try Linker(settings: settings, progress: stageProgress).link(tables, scope: scope, model: model)
         progress?("write")
-        let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force, extraStages: [read])
+        let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
+        let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
+                                           clusters: clusters, extraStages: [read])
         progress?(nil)
         if run.json {
             let encoder = JSONEncoder()

@@ -1,7 +1,7 @@
 extension Configuration {
     static let linkKeys: Set<String> = [
         "threshold", "review_threshold", "max_block_pairs", "max_candidate_pairs", "u_sample_pairs", "seed",
-        "threads", "reference_year", "blocking", "comparisons",
+        "threads", "reference_year", "blocking", "comparisons", "max_cluster_size",
     ]
 
     static func parseLink(_ doc: YAMLDocument, into settings: inout LinkSettings) throws {
@@ -15,6 +15,7 @@ extension Configuration {
             case "seed": settings.seed = UInt64(try value.int(in: 0 ... Int.max))
             case "threads": settings.threads = try value.int(in: 0 ... 1024)
             case "reference_year": settings.referenceYear = try value.int(in: 1900 ... 2200)
+            case "max_cluster_size": settings.maxClusterSize = try value.int(in: 2 ... 1_000_000)
             case "blocking":
                 guard let items = value.node.sequence else { throw value.fail("expected a list of rules") }
                 settings.blocking = try items.enumerated().map { i, node in
@@ -91,6 +92,7 @@ extension Configuration {
               review_threshold: \(s.reviewThreshold)    # ... and for the review band below it
               max_block_pairs: \(s.maxBlockPairs)   # larger blocks are skipped and reported
               max_candidate_pairs: \(s.maxCandidatePairs)
+              max_cluster_size: \(s.maxClusterSize)    # larger clusters are split on their weakest links
               u_sample_pairs: \(s.uSamplePairs)
               seed: \(s.seed)
               threads: 0               # 0: one per processor

@@ -23,6 +23,9 @@ public struct LinkSettings: Sendable, Equatable {
     public var threads: Int
     /// The year ages and two-digit years are judged against.
     public var referenceYear: Int
+    /// No cluster grows beyond this many records: a join that would is refused (the weakest links
+    /// of a chain go first) and reported.
+    public var maxClusterSize = 20
     /// Keep every candidate pair in the result (``LinkResult/candidates``), e.g. to write `pairs.csv`.
     public var keepCandidatePairs = false
 

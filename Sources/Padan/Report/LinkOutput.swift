@@ -1,13 +1,14 @@
 import Foundation
 
 /// Writes a link run's results into a directory, atomically: `links.csv`, `review.csv`,
-/// `unmatched_*.csv`, `rejected.csv`, `model.json` and `summary.json` appear together or not at all.
+/// `unmatched_*.csv`, `rejected.csv`, `clusters.csv` (when clusters are given), `model.json` and
+/// `summary.json` appear together or not at all.
 public enum LinkOutput {
     /// Writes `result` into `directory` (replacing an existing one only when `force`), and returns
     /// the summary it wrote.
     @discardableResult
     public static func write(_ result: LinkResult, settings: LinkSettings, to directory: String, force: Bool,
-                             extraStages: [StageTiming] = []) throws -> LinkSummary {
+                             clusters: Clusters? = nil, extraStages: [StageTiming] = []) throws -> LinkSummary {
         var clock = StageClock()
         let out = try OutputDirectory(path: directory, force: force)
         // The files are independent: build them on all threads, write them in order.
@@ -21,6 +22,7 @@ public enum LinkOutput {
             jobs.append((name, { rowsCSV(table, rows: result.unmatched[i]) }))
         }
         jobs.append(("rejected.csv", { rejectedCSV(result.tables) }))
+        if let clusters { jobs.append(("clusters.csv", { clustersCSV(clusters, result: result) })) }
         if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result) })) }
         let contents = Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
             range.map { jobs[$0].1() }
@@ -28,7 +30,7 @@ public enum LinkOutput {
         for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
         try out.write("model.json", json(result.model))
         clock.lap("write")
-        let summary = LinkSummary(result: result, settings: settings, extraStages: extraStages + clock.timings)
+        let summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages + clock.timings)
         guard summary.accountingHolds else {
             throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")
         }
@@ -103,6 +105,22 @@ public enum LinkOutput {
             w.field(result.tables[p.left.list].name)
             w.field(result.tables[p.right.list].name)
             w.endRow()
+        }
+        return w.bytes
+    }
+
+    static func clustersCSV(_ clusters: Clusters, result: LinkResult) -> [UInt8] {
+        var w = CSVWriter(capacity: result.tables.reduce(0) { $0 + $1.rowCount } * 40 + 64)
+        w.row(["source", "id", "cluster_id", "cluster_size"])
+        for (c, group) in clusters.members.enumerated() {
+            for member in group {
+                let table = result.tables[member.list]
+                w.field(table.name)
+                idField(&w, table, member.row)
+                w.field(clusters.ids[c])
+                w.field(group.count)
+                w.endRow()
+            }
         }
         return w.bytes
     }

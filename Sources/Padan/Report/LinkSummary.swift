@@ -26,8 +26,14 @@ public struct LinkSummary: Codable, Sendable {
     public var modelWarnings: [String]
     /// Whether rows read = linked + unmatched + rejected held for every list.
     public var accountingHolds: Bool
+    /// Clusters (people), when computed: how many, how many of each size, links refused by the
+    /// size bound, and the largest clusters' members as `list:id`.
+    public var clusters: Int?
+    public var clusterSizes: [String: Int]?
+    public var clusterLinksRefused: Int?
+    public var largestClusters: [[String]]?
 
-    public init(result: LinkResult, settings: LinkSettings, extraStages: [StageTiming] = []) {
+    public init(result: LinkResult, settings: LinkSettings, clusters: Clusters? = nil, extraStages: [StageTiming] = []) {
         lists = result.tables.enumerated().map { i, t in
             let unmatched = result.unmatched[i].count
             return ListCounts(name: t.name, file: t.path, rowsRead: t.rowCount + t.rejected.count,
@@ -45,6 +51,15 @@ public struct LinkSummary: Codable, Sendable {
         threads = settings.threads == 0 ? Parallel.defaultThreads : settings.threads
         modelWarnings = result.model.warnings
         accountingHolds = lists.allSatisfy { $0.rowsRead == $0.linked + $0.unmatched + $0.rejected }
+        if let clusters {
+            self.clusters = clusters.members.count
+            clusterSizes = Dictionary(uniqueKeysWithValues: clusters.sizeHistogram.map { (String($0.size), $0.count) })
+            clusterLinksRefused = clusters.refusedLinks.count
+            largestClusters = clusters.members.filter { $0.count > 1 }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+                .prefix(5)
+                .map { group in group.map { "\(result.tables[$0.list].name):\(result.tables[$0.list].id(row: $0.row))" } }
+        }
     }
 
     /// The summary as people read it.
@@ -62,6 +77,12 @@ public struct LinkSummary: Codable, Sendable {
         out += "links: \(links) (probability ≥ \(threshold)), review: \(review) (≥ \(reviewThreshold))\n"
         out += "time: " + stages.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ")
         out += "; total \(CSVWriter.format(totalSeconds, decimals: 3))s on \(threads) threads, peak memory \(Int(peakMemoryMB.rounded())) MB\n"
+        if let clusters, let sizes = clusterSizes {
+            let histogram = sizes.sorted { Int($0.key)! < Int($1.key)! }.map { "\($0.value)×\($0.key)" }.joined(separator: ", ")
+            out += "clusters: \(clusters) (\(histogram))"
+            if let refused = clusterLinksRefused, refused > 0 { out += "; \(refused) links refused by the cluster size bound" }
+            out += "\n"
+        }
         for w in modelWarnings { out += "model warning: \(w)\n" }
         return out
     }

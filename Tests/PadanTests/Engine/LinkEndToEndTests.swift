@@ -103,7 +103,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("provinsi: 2000 rows read, 0 rejected"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["links.csv", "model.json", "rejected.csv", "review.csv", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
+        #expect(files == ["clusters.csv", "links.csv", "model.json", "rejected.csv", "review.csv", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
         let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)
         #expect(links.hasPrefix("left_id,right_id,match_probability,match_weight,nik_level,nik_weight,name_level,"))
         let again = try PadanProcess.run(["link", left, right, "--out", out])
@@ -121,7 +121,7 @@ import Testing
             let r = try PadanProcess.run(["link", left, right, "--out", dir.file("t" + threads), "--threads", threads])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        for file in ["links.csv", "review.csv", "unmatched_left.csv", "unmatched_right.csv", "model.json"] {
+        for file in ["links.csv", "review.csv", "unmatched_left.csv", "unmatched_right.csv", "model.json", "clusters.csv"] {
             let one = FileManager.default.contents(atPath: dir.file("t1/" + file))
             let four = FileManager.default.contents(atPath: dir.file("t4/" + file))
             #expect(one != nil && one == four, "\(file)")
