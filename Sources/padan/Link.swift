@@ -57,6 +57,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Flag(help: "Each record in at most one link to each other list (strongest first); displaced links go to review.csv.")
+    var oneToOne = false
+
     @Flag(help: "Also write every candidate pair with its probability to pairs.csv (to judge blocking with padan eval --pairs).")
     var pairs = false
 
@@ -85,6 +88,7 @@ struct LinkRun {
         if let t = run.threshold { settings.threshold = t }
         if let t = run.reviewThreshold { settings.reviewThreshold = t }
         settings.keepCandidatePairs = run.pairs
+        if run.oneToOne { settings.oneToOne = true }
         if settings.reviewThreshold > settings.threshold {
             throw PadanError(.usage, "the review threshold (\(settings.reviewThreshold)) is above the link threshold (\(settings.threshold))")
         }

@@ -1,7 +1,7 @@
 extension Configuration {
     static let linkKeys: Set<String> = [
         "threshold", "review_threshold", "max_block_pairs", "max_candidate_pairs", "u_sample_pairs", "seed",
-        "threads", "reference_year", "blocking", "comparisons", "max_cluster_size",
+        "threads", "reference_year", "blocking", "comparisons", "max_cluster_size", "one_to_one",
     ]
 
     static func parseLink(_ doc: YAMLDocument, into settings: inout LinkSettings) throws {
@@ -16,6 +16,7 @@ extension Configuration {
             case "threads": settings.threads = try value.int(in: 0 ... 1024)
             case "reference_year": settings.referenceYear = try value.int(in: 1900 ... 2200)
             case "max_cluster_size": settings.maxClusterSize = try value.int(in: 2 ... 1_000_000)
+            case "one_to_one": settings.oneToOne = try value.bool()
             case "blocking":
                 guard let items = value.node.sequence else { throw value.fail("expected a list of rules") }
                 settings.blocking = try items.enumerated().map { i, node in
@@ -93,6 +94,7 @@ extension Configuration {
               max_block_pairs: \(s.maxBlockPairs)   # larger blocks are skipped and reported
               max_candidate_pairs: \(s.maxCandidatePairs)
               max_cluster_size: \(s.maxClusterSize)    # larger clusters are split on their weakest links
+              one_to_one: false        # each record in at most one link to each other list
               u_sample_pairs: \(s.uSamplePairs)
               seed: \(s.seed)
               threads: 0               # 0: one per processor

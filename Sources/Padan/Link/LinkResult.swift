@@ -51,6 +51,8 @@ public struct LinkResult: Sendable {
     public var blocking: [BlockingRuleReport]
     /// Candidate pairs compared.
     public var candidatePairs: Int
+    /// Links moved to review by one-to-one resolution (0 when it was not asked for).
+    public var displacedByOneToOne = 0
     /// Every candidate pair with its match probability, when ``LinkSettings/keepCandidatePairs``
     /// is set (for judging blocking against truth); empty otherwise.
     public var candidates: [CandidatePair] = []

@@ -23,6 +23,9 @@ public struct LinkSettings: Sendable, Equatable {
     public var threads: Int
     /// The year ages and two-digit years are judged against.
     public var referenceYear: Int
+    /// Each record in at most one link to each other list (strongest first); displaced links go to
+    /// review. Links within a list are not affected.
+    public var oneToOne = false
     /// No cluster grows beyond this many records: a join that would is refused (the weakest links
     /// of a chain go first) and reported.
     public var maxClusterSize = 20

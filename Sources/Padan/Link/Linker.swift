@@ -200,6 +200,7 @@ public struct Linker: Sendable {
                                 candidatePairs: pairs.count, timings: clock.timings, unmatched: unmatched)
         result.candidates = candidates
         result.scope = scope
+        if settings.oneToOne { OneToOne.apply(&result) }
         return result
     }
 

@@ -17,6 +17,8 @@ public struct LinkSummary: Codable, Sendable {
     public var blocking: [BlockingRuleReport]
     public var links: Int
     public var review: Int
+    /// Links moved to review by one-to-one resolution.
+    public var displacedByOneToOne: Int
     public var threshold: Double
     public var reviewThreshold: Double
     public var stages: [StageTiming]
@@ -32,6 +34,12 @@ public struct LinkSummary: Codable, Sendable {
     public var clusterSizes: [String: Int]?
     public var clusterLinksRefused: Int?
     public var largestClusters: [[String]]?
+    /// People (clusters) by the combination of lists they appear in, e.g. `provinsi+kota`: who is
+    /// paid from one budget only, who from several.
+    public var overlap: [String: Int]?
+    /// Records that are duplicates within their own list (in a cluster with another record of the
+    /// same list), per list.
+    public var duplicatesPerList: [String: Int]?
 
     public init(result: LinkResult, settings: LinkSettings, clusters: Clusters? = nil, extraStages: [StageTiming] = []) {
         lists = result.tables.enumerated().map { i, t in
@@ -43,6 +51,7 @@ public struct LinkSummary: Codable, Sendable {
         blocking = result.blocking
         links = result.links.count
         review = result.review.count
+        displacedByOneToOne = result.displacedByOneToOne
         threshold = settings.threshold
         reviewThreshold = settings.reviewThreshold
         stages = result.timings + extraStages
@@ -59,6 +68,17 @@ public struct LinkSummary: Codable, Sendable {
                 .sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
                 .prefix(5)
                 .map { group in group.map { "\(result.tables[$0.list].name):\(result.tables[$0.list].id(row: $0.row))" } }
+            var overlap: [String: Int] = [:]
+            var duplicates = [Int](repeating: 0, count: result.tables.count)
+            for group in clusters.members {
+                var perList = [Int](repeating: 0, count: result.tables.count)
+                for m in group { perList[m.list] += 1 }
+                let names = perList.indices.filter { perList[$0] > 0 }.map { result.tables[$0].name }
+                overlap[names.joined(separator: "+"), default: 0] += 1
+                for (l, n) in perList.enumerated() where n > 1 { duplicates[l] += n }
+            }
+            self.overlap = overlap
+            duplicatesPerList = Dictionary(uniqueKeysWithValues: result.tables.indices.map { (result.tables[$0].name, duplicates[$0]) })
         }
     }
 
@@ -74,7 +94,8 @@ public struct LinkSummary: Codable, Sendable {
             if r.oversizedBlocks > 0 { line += ", \(r.oversizedBlocks) oversized blocks skipped (\(r.oversizedPairs) pairs)" }
             out += line + "\n"
         }
-        out += "links: \(links) (probability ≥ \(threshold)), review: \(review) (≥ \(reviewThreshold))\n"
+        out += "links: \(links) (probability ≥ \(threshold)), review: \(review) (≥ \(reviewThreshold))"
+        out += displacedByOneToOne > 0 ? ", \(displacedByOneToOne) links moved to review by one-to-one\n" : "\n"
         out += "time: " + stages.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ")
         out += "; total \(CSVWriter.format(totalSeconds, decimals: 3))s on \(threads) threads, peak memory \(Int(peakMemoryMB.rounded())) MB\n"
         if let clusters, let sizes = clusterSizes {
@@ -82,6 +103,16 @@ public struct LinkSummary: Codable, Sendable {
             out += "clusters: \(clusters) (\(histogram))"
             if let refused = clusterLinksRefused, refused > 0 { out += "; \(refused) links refused by the cluster size bound" }
             out += "\n"
+        }
+        if let duplicatesPerList, duplicatesPerList.values.contains(where: { $0 > 0 }) {
+            out += "records registered more than once: " + lists.map { "\($0.name) \(duplicatesPerList[$0.name] ?? 0)" }.joined(separator: ", ") + "\n"
+        }
+        if let overlap, lists.count > 1 {
+            out += "people by lists they appear in:\n"
+            let width = overlap.keys.map(\.count).max() ?? 0
+            for (combination, people) in overlap.sorted(by: { ($0.key.split(separator: "+").count, $0.key) < ($1.key.split(separator: "+").count, $1.key) }) {
+                out += "  " + combination + String(repeating: " ", count: width - combination.count) + "  \(people)\n"
+            }
         }
         for w in modelWarnings { out += "model warning: \(w)\n" }
         return out

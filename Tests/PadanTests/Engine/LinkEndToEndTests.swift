@@ -43,6 +43,39 @@ import Testing
         #expect(within.f1 >= 0.98, "\(within)")
     }
 
+    @Test func oneToOneKeepsTheStrongestLinkPerRecordAndMovesTheRestToReview() throws {
+        let tables = try Self.read("synth-2k")
+        let all = try Linker().link(tables)
+        var settings = LinkSettings.indonesianDefault
+        settings.oneToOne = true
+        let one = try Linker(settings: settings).link(tables)
+        let lefts = one.links.map(\.left), rights = one.links.map(\.right)
+        #expect(Set(lefts).count == lefts.count && Set(rights).count == rights.count)
+        #expect(one.displacedByOneToOne > 0)
+        #expect(one.links.count + one.displacedByOneToOne == all.links.count)
+        #expect(one.review.count == all.review.count + one.displacedByOneToOne)
+        #expect(LinkSummary(result: one, settings: settings).accountingHolds)
+        let scores = try Self.evaluate(one, corpus: "synth-2k").crossList
+        #expect(scores.precision >= 0.99, "\(scores)")
+    }
+
+    @Test func threeListsLinkedAndDeduplicatedIntoPeople() throws {
+        let tables = try ["nasional.csv", "provinsi.csv", "kota.csv"].map {
+            try TableReader.read(path: Self.corpus("three-lists-2k") + "/" + $0)
+        }
+        let result = try Linker().link(tables, scope: .linkAndDedupe)
+        let clusters = Clusters(result: result)
+        let truth = try EvaluationTruth.load(directory: Self.corpus("three-lists-2k"))
+        let assignment = clusters.members.enumerated().flatMap { c, group in
+            group.map { (RecordRef(source: tables[$0.list].name, id: tables[$0.list].id(row: $0.row)), clusters.ids[c]) }
+        }
+        let scores = ClusterEvaluation(truth: truth, assignment: assignment).pairwise
+        #expect(scores.f1 >= 0.99, "\(scores)")
+        let summary = LinkSummary(result: result, settings: .indonesianDefault, clusters: clusters)
+        #expect(summary.overlap?["nasional+provinsi+kota"] ?? 0 > 0)
+        #expect(summary.overlap?.values.reduce(0, +) == clusters.members.count)
+    }
+
     @Test func sameOutputForAnyThreadCount() throws {
         let tables = try Self.read("synth-2k")
         var one = LinkSettings.indonesianDefault
