@@ -7,7 +7,7 @@ struct PadanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "padan",
         abstract: "Find the same person within and across lists of Indonesian identity records.",
-        subcommands: [Link.self, Dedupe.self, Inspect.self, Synth.self, Eval.self, Config.self]
+        subcommands: [Link.self, Dedupe.self, ApplyReview.self, Inspect.self, Synth.self, Eval.self, Config.self]
     )
 }
 

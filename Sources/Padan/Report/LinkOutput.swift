@@ -15,7 +15,7 @@ public enum LinkOutput {
         let twoSided = result.tables.count == 2 && result.scope == .link
         var jobs: [(String, () -> [UInt8])] = [
             ("links.csv", { pairsCSV(result.links, result: result) }),
-            ("review.csv", { pairsCSV(result.review, result: result) }),
+            ("review.csv", { ReviewSheet.csv(result) }),
         ]
         for (i, table) in result.tables.enumerated() {
             let name = twoSided ? (i == 0 ? "unmatched_left.csv" : "unmatched_right.csv") : "unmatched_\(safeName(table.name)).csv"
@@ -28,6 +28,7 @@ public enum LinkOutput {
             range.map { jobs[$0].1() }
         }.flatMap { $0 }
         for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
+        try ReviewSheet.workbook(result).write(to: out.temporaryPath + "/review.xlsx")
         try out.write("model.json", json(result.model))
         clock.lap("write")
         let summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages + clock.timings)
