@@ -17,6 +17,9 @@ struct CompareData: Sendable {
     var nikPrefixRatio: [Float]
     var nikSuffixRatio: [Float]
     var birthDateRatio: [Float]
+    /// Among pairs of records with the same KK and different first names (family members), the
+    /// fraction born on the same day: twins. (1/365 when no family has two such members.)
+    var sameBirthDateInFamily: Double
 }
 
 /// Computes comparison levels for candidate pairs. Pure: no allocation per pair; the same pair
@@ -241,6 +244,34 @@ struct Comparer: Sendable {
 }
 
 extension CompareData {
+    static func sameBirthDateInFamily(_ records: [CompareRecord]) -> Double {
+        var keys: [UInt64] = [], index: [UInt32] = []
+        for (i, r) in records.enumerated() where r.kkUsable && r.birthDate != 0 && r.firstName != 0 {
+            keys.append(BlockingKeys.digitsHash(r.kk, 0 ..< 16))
+            index.append(UInt32(i))
+        }
+        RadixSort.sort(keys: &keys, records: &index)
+        var pairs = 0, sameDay = 0
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end] == keys[start] { end += 1 }
+            // A KK on dozens of records is a data-entry artefact, not a family.
+            if end - start <= 30 {
+                for i in start ..< end {
+                    for j in (i + 1) ..< end {
+                        let x = records[Int(index[i])], y = records[Int(index[j])]
+                        guard x.firstName != y.firstName else { continue }
+                        pairs += 1
+                        if x.birthDate == y.birthDate { sameDay += 1 }
+                    }
+                }
+            }
+            start = end
+        }
+        return pairs < 100 ? 1.0 / 365 : max(Double(sameDay), 0.5) / Double(pairs)
+    }
+
     /// For each key, how many records carry it (0 for key 0), by sorting rather than hashing.
     static func counts(_ keys: [UInt64]) -> [Int32] {
         var sorted: [UInt64] = [], index: [UInt32] = []
@@ -294,6 +325,7 @@ extension CompareData {
         return CompareData(
             records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
             birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency,
-            nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]))
+            nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
+            sameBirthDateInFamily: sameBirthDateInFamily(records))
     }
 }

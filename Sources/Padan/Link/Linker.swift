@@ -174,6 +174,7 @@ public struct Linker: Sendable {
             var pairLevels: [Int?] = []
             var pairWeights: [Double] = []
             let nikLevel = rules.nik.map { levels[p * c + $0] } ?? Comparer.null
+            let sameKK = rules.household.map { levels[p * c + $0] == 0 && rules.counts($0, 0, nikLevel: nikLevel, flags: flags[p]) } ?? false
             for k in 0 ..< c {
                 let level = levels[p * c + k]
                 if !rules.counts(k, level, nikLevel: nikLevel, flags: flags[p]) {
@@ -181,7 +182,7 @@ public struct Linker: Sendable {
                     pairWeights.append(0)
                 } else {
                     pairLevels.append(Int(level))
-                    pairWeights.append(weigher.weight(k, level, a, b))
+                    pairWeights.append(weigher.weight(k, level, a, b, sameKK: sameKK))
                 }
             }
             let scored = ScoredPair(left: ref(a), right: ref(b), weight: w, probability: probability,

@@ -20,6 +20,7 @@ struct PairWeigher: Sendable {
     let nameIndex: Int?
     let nikIndex: Int?
     let dateIndex: Int?
+    let householdIndex: Int?
     let rules: EvidenceRules
 
     init(model: MatchModel, data: CompareData, rules: EvidenceRules) {
@@ -30,6 +31,7 @@ struct PairWeigher: Sendable {
         nameIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.name.rawValue }
         nikIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.nik.rawValue }
         dateIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.birthDate.rawValue }
+        householdIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.household.rawValue }
     }
 
     static let maxScale: Double = 8
@@ -41,9 +43,10 @@ struct PairWeigher: Sendable {
         return log2(max(c.m[level], MatchModel.floor) / max(c.u[level] * scale, MatchModel.floor))
     }
 
-    /// The weight of comparison `k` at `level` for records `a` and `b`.
+    /// The weight of comparison `k` at `level` for records `a` and `b`; `sameKK` when the pair's
+    /// household comparison counted the same family card.
     @inline(__always)
-    func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int) -> Double {
+    func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false) -> Double {
         let l = Int(level)
         if k == nameIndex && l == 0 {
             let c = model.comparisons[k]
@@ -63,6 +66,13 @@ struct PairWeigher: Sendable {
             }
         }
         if k == dateIndex && (l == 0 || l == 1) {
+            // In one family, a shared birth date is twins as often as a double registration: its
+            // u is the rate of shared birth dates among family members with different first names,
+            // measured on the input, not the rate among random pairs.
+            if sameKK {
+                let c = model.comparisons[k]
+                return log2(max(c.m[l], MatchModel.floor) / max(data.sameBirthDateInFamily, c.u[l], MatchModel.floor))
+            }
             return scaled(k, l, by: data.birthDateRatio[a])
         }
         return table[k][l]
@@ -73,9 +83,10 @@ struct PairWeigher: Sendable {
     @inline(__always)
     func total(_ levels: UnsafeBufferPointer<UInt8>, flags: UInt8, _ a: Int, _ b: Int) -> Double {
         let nikLevel = rules.nik.map { levels[$0] } ?? Comparer.null
+        let sameKK = householdIndex.map { levels[$0] == 0 && rules.counts($0, 0, nikLevel: nikLevel, flags: flags) } ?? false
         var w = 0.0
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            w += weight(k, levels[k], a, b)
+            w += weight(k, levels[k], a, b, sameKK: sameKK)
         }
         return w
     }
