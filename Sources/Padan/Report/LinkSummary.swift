@@ -103,6 +103,9 @@ public struct LinkSummary: Codable, Sendable {
             out += "clusters: \(clusters) (\(histogram))"
             if let refused = clusterLinksRefused, refused > 0 { out += "; \(refused) links refused by the cluster size bound" }
             out += "\n"
+            for group in (largestClusters ?? []).prefix(3) where group.count > 2 {
+                out += "  largest: " + group.joined(separator: ", ") + "\n"
+            }
         }
         if let duplicatesPerList, duplicatesPerList.values.contains(where: { $0 > 0 }) {
             out += "records registered more than once: " + lists.map { "\($0.name) \(duplicatesPerList[$0.name] ?? 0)" }.joined(separator: ", ") + "\n"
