@@ -1,0 +1,34 @@
+/// Which pairs are allowed, with counts, for sampling and the prior.
+struct PairScopeIndex: Sendable {
+    let listOf: [UInt16]
+    let listSizes: [Int]
+    let scope: Blocker.PairScope
+
+    init(listSizes: [Int], scope: Blocker.PairScope) {
+        self.listSizes = listSizes
+        self.scope = scope
+        var listOf: [UInt16] = []
+        listOf.reserveCapacity(listSizes.reduce(0, +))
+        for (i, n) in listSizes.enumerated() { listOf += [UInt16](repeating: UInt16(i), count: n) }
+        self.listOf = listOf
+    }
+
+    @inline(__always) func allowed(_ a: Int, _ b: Int) -> Bool {
+        switch scope {
+        case .acrossLists: return listOf[a] != listOf[b]
+        case .withinLists: return listOf[a] == listOf[b]
+        case .all: return true
+        }
+    }
+
+    /// The number of allowed pairs.
+    var totalPairs: Int {
+        let n = listSizes.reduce(0, +)
+        let within = listSizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        switch scope {
+        case .acrossLists: return n * (n - 1) / 2 - within
+        case .withinLists: return within
+        case .all: return n * (n - 1) / 2
+        }
+    }
+}
