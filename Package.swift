@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
+        // HMAC-SHA256 for pseudonymized NIK/KK in shared outputs: cryptography is not ours to write.
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
     ],
     targets: [
         // xxHash3 from the system library (Debian: libxxhash-dev). The shim header inlines it.
@@ -32,6 +34,7 @@ let package = Package(
                 "PadanKernels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Synthetic corpora with truth: a population of West Java households and aid lists drawn

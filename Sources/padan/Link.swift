@@ -60,6 +60,12 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Each record in at most one link to each other list (strongest first); displaced links go to review.csv.")
     var oneToOne = false
 
+    @Flag(help: "Write NIK and KK as keyed pseudonyms, with the key from the environment variable PADAN_PSEUDONYM_KEY.")
+    var pseudonymize = false
+
+    @Option(help: ArgumentHelp("Write NIK and KK as keyed pseudonyms, with the key from FILE (at least 16 bytes).", valueName: "FILE"))
+    var pseudonymKeyFile: String?
+
     @Flag(help: "Also write every candidate pair with its probability to pairs.csv (to judge blocking with padan eval --pairs).")
     var pairs = false
 
@@ -82,6 +88,14 @@ struct LinkRun {
         let started = DispatchTime.now().uptimeNanoseconds
         Interruption.removeTemporaryOutputsOnSignal()
         try LinkOutput.checkDestination(run.out, force: run.force)
+        let pseudonymizer: Pseudonymizer?
+        if let file = run.pseudonymKeyFile {
+            pseudonymizer = try Pseudonymizer.keyFile(file)
+        } else if run.pseudonymize {
+            pseudonymizer = try Pseudonymizer.environment()
+        } else {
+            pseudonymizer = nil
+        }
         let configuration = try input.configuration()
         var settings = configuration.link
         if let t = run.threads { settings.threads = t }
@@ -114,7 +128,7 @@ struct LinkRun {
         progress?("write")
         let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
         let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
-                                           clusters: clusters, extraStages: [read])
+                                           clusters: clusters, pseudonymizer: pseudonymizer, extraStages: [read])
         progress?(nil)
         if run.json {
             let encoder = JSONEncoder()

@@ -8,27 +8,28 @@ public enum LinkOutput {
     /// the summary it wrote.
     @discardableResult
     public static func write(_ result: LinkResult, settings: LinkSettings, to directory: String, force: Bool,
-                             clusters: Clusters? = nil, extraStages: [StageTiming] = []) throws -> LinkSummary {
+                             clusters: Clusters? = nil, pseudonymizer: Pseudonymizer? = nil,
+                             extraStages: [StageTiming] = []) throws -> LinkSummary {
         var clock = StageClock()
         let out = try OutputDirectory(path: directory, force: force)
         // The files are independent: build them on all threads, write them in order.
         let twoSided = result.tables.count == 2 && result.scope == .link
         var jobs: [(String, () -> [UInt8])] = [
             ("links.csv", { pairsCSV(result.links, result: result) }),
-            ("review.csv", { ReviewSheet.csv(result) }),
+            ("review.csv", { ReviewSheet.csv(result, pseudonymizer: pseudonymizer) }),
         ]
         for (i, table) in result.tables.enumerated() {
             let name = twoSided ? (i == 0 ? "unmatched_left.csv" : "unmatched_right.csv") : "unmatched_\(safeName(table.name)).csv"
-            jobs.append((name, { rowsCSV(table, rows: result.unmatched[i]) }))
+            jobs.append((name, { rowsCSV(table, rows: result.unmatched[i], pseudonymizer: pseudonymizer) }))
         }
-        jobs.append(("rejected.csv", { rejectedCSV(result.tables) }))
+        jobs.append(("rejected.csv", { rejectedCSV(result.tables, pseudonymizer: pseudonymizer) }))
         if let clusters { jobs.append(("clusters.csv", { clustersCSV(clusters, result: result) })) }
         if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result) })) }
         let contents = Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
             range.map { jobs[$0].1() }
         }.flatMap { $0 }
         for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
-        try ReviewSheet.workbook(result).write(to: out.temporaryPath + "/review.xlsx")
+        try ReviewSheet.workbook(result, pseudonymizer: pseudonymizer).write(to: out.temporaryPath + "/review.xlsx")
         try out.write("model.json", json(result.model))
         clock.lap("write")
         let summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages + clock.timings)
@@ -126,11 +127,16 @@ public enum LinkOutput {
         return w.bytes
     }
 
-    static func rowsCSV(_ table: Table, rows: [Int]) -> [UInt8] {
+    static func rowsCSV(_ table: Table, rows: [Int], pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
         var w = CSVWriter(capacity: rows.count * 128 + 256)
         w.row(table.columnNames)
+        let hidden = Set([table.roles[.nik], table.roles[.kk]].compactMap { $0 })
         for r in rows {
-            for column in table.columns {
+            for (c, column) in table.columns.enumerated() {
+                if let pseudonymizer, hidden.contains(c) {
+                    w.field(pseudonymizer.pseudonym(column[r]))
+                    continue
+                }
                 column.withUnsafeBuffers { bytes, offsets in
                     w.field(UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])]))
                 }
@@ -140,12 +146,16 @@ public enum LinkOutput {
         return w.bytes
     }
 
-    static func rejectedCSV(_ tables: [Table]) -> [UInt8] {
+    static func rejectedCSV(_ tables: [Table], pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
         var w = CSVWriter()
         w.row(["source", "file", "line", "reason", "fields"])
         for t in tables {
             for r in t.rejected {
-                w.row([r.source, t.path, String(r.line), r.reason, r.fields.joined(separator: " | ")])
+                // A rejected row's columns may be shifted: hide every field that looks like a number.
+                let fields = r.fields.map { f in
+                    pseudonymizer.map { Pseudonymizer.looksLikeNumber(f) ? $0.pseudonym(Array(f.utf8)) : f } ?? f
+                }
+                w.row([r.source, t.path, String(r.line), r.reason, fields.joined(separator: " | ")])
             }
         }
         return w.bytes

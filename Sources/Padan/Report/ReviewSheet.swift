@@ -15,11 +15,15 @@ enum ReviewSheet {
         return h
     }
 
-    static func row(_ p: ScoredPair, _ result: LinkResult) -> [String] {
+    static func row(_ p: ScoredPair, _ result: LinkResult, pseudonymizer: Pseudonymizer?) -> [String] {
         let l = result.tables[p.left.list], r = result.tables[p.right.list]
         var row = ["", l.name, l.id(row: p.left.row), r.name, r.id(row: p.right.row),
                    CSVWriter.format(p.probability, decimals: 6), CSVWriter.format(p.weight, decimals: 3)]
-        for role in roles { row += [l.value(role, row: p.left.row), r.value(role, row: p.right.row)] }
+        for role in roles {
+            var values = [l.value(role, row: p.left.row), r.value(role, row: p.right.row)]
+            if let pseudonymizer, role == .nik || role == .kk { values = values.map { pseudonymizer.pseudonym(Array($0.utf8)) } }
+            row += values
+        }
         for (k, c) in result.model.comparisons.enumerated() {
             row += [p.levels[k].map { c.levels[$0] } ?? "null", CSVWriter.format(p.weights[k], decimals: 3)]
         }
@@ -27,16 +31,18 @@ enum ReviewSheet {
         return row
     }
 
-    static func csv(_ result: LinkResult) -> [UInt8] {
+    static func csv(_ result: LinkResult, pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
         var w = CSVWriter(capacity: result.review.count * 400 + 512)
         w.row(header(result))
-        for p in result.review { w.row(row(p, result)) }
+        for p in result.review { w.row(row(p, result, pseudonymizer: pseudonymizer)) }
         return w.bytes
     }
 
-    static func workbook(_ result: LinkResult) -> XLSXWriter {
+    static func workbook(_ result: LinkResult, pseudonymizer: Pseudonymizer? = nil) -> XLSXWriter {
         var rows: [[XLSXWriter.Cell]] = [header(result).map { .text($0) }]
-        for p in result.review { rows.append(row(p, result).map { $0.isEmpty ? .empty : .text($0) }) }
+        for p in result.review {
+            rows.append(row(p, result, pseudonymizer: pseudonymizer).map { $0.isEmpty ? .empty : .text($0) })
+        }
         let instructions: [[XLSXWriter.Cell]] = [
             [.text("Padan review")],
             [.text("Each row of the sheet 'review' is a pair of records that may be the same person.")],

@@ -1,0 +1,55 @@
+import Crypto
+import Foundation
+
+/// Replaces NIK and KK numbers in outputs with keyed pseudonyms, so results can be shared between
+/// offices without the identity numbers, while the same number still gets the same pseudonym in
+/// every office that holds the key.
+///
+/// The pseudonym is `P` + the first 20 hex digits of HMAC-SHA256(key, the number's digits): only
+/// the digits count, so `'3273 0101 …` and `3273.0101…` agree. The key comes from a file or an
+/// environment variable, never from the command line (where it would show in process lists and
+/// shell history), and must be at least 16 bytes.
+public struct Pseudonymizer: Sendable {
+    private let key: [UInt8]
+
+    /// A pseudonymizer with `key` (at least 16 bytes).
+    public init(key: [UInt8]) throws {
+        guard key.count >= 16 else {
+            throw PadanError(.usage, "the pseudonymization key must be at least 16 bytes (it has \(key.count))")
+        }
+        self.key = key
+    }
+
+    /// Reads the key from a file (surrounding white space ignored).
+    public static func keyFile(_ path: String) throws -> Pseudonymizer {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PadanError(.usage, file: path, "the pseudonymization key file cannot be read")
+        }
+        let text = String(decoding: data, as: UTF8.self).trimmingSpaces()
+        do { return try Pseudonymizer(key: Array(text.utf8)) } catch let e as PadanError {
+            throw PadanError(.usage, file: path, e.message)
+        }
+    }
+
+    /// Reads the key from the environment variable `name`.
+    public static func environment(_ name: String = "PADAN_PSEUDONYM_KEY") throws -> Pseudonymizer {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw PadanError(.usage, "--pseudonymize needs the key in the environment variable \(name)")
+        }
+        return try Pseudonymizer(key: Array(value.utf8))
+    }
+
+    /// The pseudonym of a NIK or KK value ("" when it has no digits).
+    public func pseudonym<C: Collection>(_ value: C) -> String where C.Element == UInt8 {
+        let digits = value.filter { $0 >= 48 && $0 <= 57 }
+        guard !digits.isEmpty else { return "" }
+        let mac = HMAC<SHA256>.authenticationCode(for: digits, using: SymmetricKey(data: key))
+        return "P" + mac.prefix(10).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Whether a free-form field looks like an identity number (10 or more digits): rejected rows
+    /// are pseudonymized field by field, since their columns may be shifted.
+    static func looksLikeNumber(_ value: String) -> Bool {
+        value.utf8.reduce(0) { $0 + ($1 >= 48 && $1 <= 57 ? 1 : 0) } >= 10
+    }
+}
