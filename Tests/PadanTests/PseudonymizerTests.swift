@@ -34,11 +34,13 @@ import Testing
         let unmatched = try TableReader.read(path: out + "/unmatched_left.csv")
         #expect(unmatched.column(.nik)?.string(0).hasPrefix("P") == true || unmatched.column(.nik)?.string(0) == "")
         // Through the environment, never a command-line argument.
-        let missing = try PadanProcess.run(["link", left, right, "--out", dir.file("x"), "--pseudonymize"], environment: [:])
+        var environment = ProcessInfo.processInfo.environment
+        environment["PADAN_PSEUDONYM_KEY"] = nil
+        let missing = try PadanProcess.run(["link", left, right, "--out", dir.file("x"), "--pseudonymize"], environment: environment)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("PADAN_PSEUDONYM_KEY"))
-        let viaEnv = try PadanProcess.run(["link", left, right, "--out", dir.file("y"), "--pseudonymize"],
-                                          environment: ["PADAN_PSEUDONYM_KEY": "kunci-rahasia-kantor-2026"])
+        environment["PADAN_PSEUDONYM_KEY"] = "kunci-rahasia-kantor-2026"
+        let viaEnv = try PadanProcess.run(["link", left, right, "--out", dir.file("y"), "--pseudonymize"], environment: environment)
         #expect(viaEnv.status == 0, "\(viaEnv.stderr)")
         #expect(FileManager.default.contents(atPath: dir.file("y/unmatched_left.csv")) == FileManager.default.contents(atPath: out + "/unmatched_left.csv"))
     }
