@@ -21,7 +21,7 @@ enum ExcelSerial {
         guard sawDigit else { return text }
         if let e = bytes.first {
             guard e == UInt8(ascii: "E") || e == UInt8(ascii: "e"),
-                  let x = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), abs(x) < 400 else { return text }
+                  let x = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)), x.magnitude < 400 else { return text }
             exponent = x
         }
         var point = (pointAt ?? digits.count) + exponent

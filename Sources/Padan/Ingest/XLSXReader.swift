@@ -236,12 +236,27 @@ final class SheetHandler: NSObject, XLSXHandler {
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         switch localName(element) {
         case "row":
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            // Row numbers become Int32 line numbers: one out of that range is a damaged sheet (and
+            // would make the next row's `+ 1` overflow). Checked before it is kept.
+            let row = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            guard (1 ... Int(Int32.max)).contains(row) else {
+                fail(parser, "row number \(row) is out of range")
+                return
+            }
+            rowNumber = row
             cells.removeAll(keepingCapacity: true)
             nextColumn = 0
         case "c":
-            cellColumn = attributes["r"].flatMap(Self.columnIndex) ?? nextColumn
-            nextColumn = cellColumn + 1
+            // Each row is padded to its last cell's column: a reference past the last column a
+            // worksheet can have (XFD) would make that row billions of fields long.
+            let column = attributes["r"].flatMap(Self.columnIndex) ?? nextColumn
+            guard column < Self.maxColumns else {
+                fail(parser, "cell \(attributes["r"] ?? "number \(column + 1)") is beyond column XFD, "
+                             + "the last column a worksheet can have")
+                return
+            }
+            cellColumn = column
+            nextColumn = column + 1
             cellType = attributes["t"] ?? "n"
             cellStyle = attributes["s"].flatMap(Int.init) ?? 0
             text = ""
@@ -310,14 +325,25 @@ final class SheetHandler: NSObject, XLSXHandler {
         }
     }
 
-    /// `"B12"` → 1.
+    /// Columns a worksheet can have: A through XFD.
+    static let maxColumns = 16_384
+
+    /// Stops the parse with a damaged-sheet error at the current row.
+    private func fail(_ parser: XMLParser, _ message: String) {
+        error = PadanError(.badInput, file: builder.file, line: rowNumber,
+                           "not a readable .xlsx workbook: \(message)")
+        parser.abortParsing()
+    }
+
+    /// `"B12"` → 1. Saturates instead of overflowing on absurdly long letter runs, so the caller
+    /// can reject them as beyond ``maxColumns``.
     static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         var letters = 0
         for u in reference.utf8 {
             switch u {
-            case 65...90: index = index * 26 + Int(u - 64); letters += 1
-            case 97...122: index = index * 26 + Int(u - 96); letters += 1
+            case 65...90: index = min(index * 26 + Int(u - 64), Int(Int32.max)); letters += 1
+            case 97...122: index = min(index * 26 + Int(u - 96), Int(Int32.max)); letters += 1
             default:
                 return letters == 0 ? nil : index - 1
             }
