@@ -13,13 +13,15 @@ import ZIPFoundation
         <workbook xmlns:r="r"><sheets><sheet name="Data" r:id="rId1"/></sheets></workbook>
         """
 
-    /// Writes a workbook whose only sheet has `sheetData` and returns its path.
-    func workbook(_ name: String, sheetData: String) throws -> String {
+    /// Writes a workbook whose only sheet has `sheetData` and returns its path; `workbookXML`
+    /// replaces the xl/workbook.xml part.
+    func workbook(_ name: String, sheetData: String, workbookXML: [UInt8]? = nil) throws -> String {
         let path = dir.file(name)
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        for (part, text) in [("xl/workbook.xml", Self.workbook),
-                             ("xl/worksheets/sheet1.xml", "<worksheet><sheetData>\(sheetData)</sheetData></worksheet>")] {
-            let data = Data(text.utf8)
+        let sheet = "<worksheet><sheetData>\(sheetData)</sheetData></worksheet>"
+        for (part, bytes) in [("xl/workbook.xml", workbookXML ?? Array(Self.workbook.utf8)),
+                              ("xl/worksheets/sheet1.xml", Array(sheet.utf8))] {
+            let data = Data(bytes)
             try archive.addEntry(with: part, type: .file, uncompressedSize: Int64(data.count)) { position, size in
                 data.subdata(in: Int(position) ..< Int(position) + size)
             }
@@ -81,6 +83,18 @@ import ZIPFoundation
         #expect(table.rowCount == 1)
         #expect(table.rejected.map(\.line) == [3])
         #expect(table.rejected.first?.reason.contains("16384 fields") == true)
+    }
+
+    /// Was: Foundation's XMLParser trapped (a force-unwrapped UTF-8 decoding) on a byte that is not
+    /// UTF-8 in an attribute name or a comment; libxml2 passes such bytes on in recover mode.
+    @Test(arguments: [
+        Array("<workbook a".utf8) + [0xFF] + Array("=\"1\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>".utf8),
+        Array("<workbook><!-- ".utf8) + [0xC9, 0xC9] + Array(" --><sheets><sheet name=\"S\"/></sheets></workbook>".utf8),
+    ])
+    func partThatIsNotUTF8IsADamagedWorkbook(workbookXML: [UInt8]) throws {
+        let file = try workbook("bytes.xlsx", sheetData: "<row>\(inline("A1", "NIK"))</row>", workbookXML: workbookXML)
+        let error = try #require(readError(file))
+        #expect(error.message == "not a readable .xlsx workbook: xl/workbook.xml is not UTF-8 text")
     }
 
     /// Was: `abs(x)` trapped on the exponent Int.min in a numeric cell.

@@ -82,6 +82,12 @@ struct XLSXReader {
     }
 
     private func parse<H: XLSXHandler>(_ data: Data, part: String, _ handler: H) throws -> H {
+        // Foundation's XMLParser on Linux runs libxml2 in recover mode and force-unwraps the
+        // UTF-8 decoding of names and comments, so bytes that are not UTF-8 in an attribute name or
+        // a comment trap instead of failing the parse. Excel writes every part as UTF-8.
+        guard data.withUnsafeBytes({ Windows1252.isValidUTF8($0.bindMemory(to: UInt8.self)) }) else {
+            throw PadanError(.badInput, file: path, "not a readable .xlsx workbook: \(part) is not UTF-8 text")
+        }
         let parser = XMLParser(data: data)
         parser.delegate = handler
         if !parser.parse() {
