@@ -93,7 +93,6 @@ struct Blocker {
         }
         // Stable, and the input is in record order: the result is ordered by (key, record).
         RadixSort.sort(keys: &sortedKeys, records: &order)
-        let entries = sortedKeys.indices.lazy.map { (key: sortedKeys[$0], record: order[$0]) }
         var g = Grouped(report: BlockingRuleReport(
             rule: rule.name, recordsWithKey: sortedKeys.count, blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
             oversizedBlocks: 0, oversizedPairs: 0, oversizedExamples: []))
@@ -101,9 +100,9 @@ struct Blocker {
         g.emitted = rule.keys
         var oversized: [(pairs: Int, first: UInt32, size: Int)] = []
         var start = 0
-        while start < entries.count {
+        while start < sortedKeys.count {
             var end = start + 1
-            while end < entries.count && entries[end].key == entries[start].key { end += 1 }
+            while end < sortedKeys.count && sortedKeys[end] == sortedKeys[start] { end += 1 }
             if end - start > 1 {
                 let pairs = allowedPairs(g.order[start ..< end])
                 if pairs > maxBlockPairs {
