@@ -33,3 +33,22 @@ public enum BlockingField: String, CaseIterable, Sendable, Codable {
     /// The normalized birth place.
     case birthPlace = "birth_place"
 }
+
+extension BlockingField {
+    /// The built-in fields derived from role `role` (for a comparison on that role's column).
+    static func forcing(role: String) -> Set<BlockingField> {
+        switch role {
+        case "nik": return [.nik, .nikPrefix12, .nikSuffix10]
+        case "kk": return [.kk]
+        case "name": return [.name, .namePhonetic, .namePhoneticSorted, .firstNamePhonetic]
+        case "birth_date": return [.birthDate, .birthYear]
+        case "sex": return [.sex]
+        case "village": return [.village]
+        case "district": return [.district]
+        case "regency": return [.regency]
+        case "address": return [.street]
+        case "birth_place": return [.birthPlace]
+        default: return []
+        }
+    }
+}

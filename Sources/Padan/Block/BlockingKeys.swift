@@ -24,21 +24,23 @@ enum BlockingKeys {
     }
 
     /// Hash of the digits `range` of a 16-digit value.
-    static func digitsHash(_ v: SIMD16<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var copy = v
-        return withUnsafeBytes(of: &copy) { raw in
-            let h = XXH3.hash(UnsafeRawBufferPointer(rebasing: raw[range]))
-            return h == 0 ? 1 : h
-        }
-    }
+    @inline(__always)
+    static func digitsHash(_ v: SIMD16<UInt8>, _ range: Range<Int>) -> UInt64 { CompareRecord.digitsHash(v, range) }
 
-    /// Keys of `rule` (index `ruleIndex` seeds the hash) for every record; 0 = no key.
-    static func keys(_ rule: BlockingRule, ruleIndex: Int, records: [CompareRecord], threads: Int) -> [UInt64] {
+    /// Keys of `rule` (index `ruleIndex` seeds the hash) for every record; 0 = no key. `data`
+    /// supplies the packed records and the columns the rule's column keys name.
+    static func keys(_ rule: BlockingRule, ruleIndex: Int, data: CompareData, threads: Int) -> [UInt64] {
+        let records = data.records
+        let columnParts = rule.columns.map { key -> [UInt64] in
+            guard let c = data.column(named: key.column) else { return [UInt64](repeating: 0, count: records.count) }
+            return columnKeys(key.transform, data.columns[c], threads: threads)
+        }
+        let fieldCount = rule.fields.count
         var keys = [UInt64](repeating: 0, count: records.count)
         keys.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeSendable(out)
             Parallel.forEach(count: records.count, threads: threads, minChunk: 8192) { range in
-                var parts = [UInt64](repeating: 0, count: rule.fields.count)
+                var parts = [UInt64](repeating: 0, count: fieldCount + columnParts.count)
                 for i in range {
                     var complete = true
                     for (f, field) in rule.fields.enumerated() {
@@ -47,11 +49,44 @@ enum BlockingKeys {
                         parts[f] = v
                     }
                     guard complete else { continue }
+                    for (c, column) in columnParts.enumerated() {
+                        let v = column[i]
+                        if v == 0 { complete = false; break }
+                        parts[fieldCount + c] = v
+                    }
+                    guard complete else { continue }
                     let h = parts.withUnsafeBytes { XXH3.hash($0, seed: UInt64(ruleIndex + 1)) }
                     slots.value[i] = h == 0 ? 1 : h
                 }
             }
         }
         return keys
+    }
+
+    /// The key `transform` derives from each record's value of `column` (0 when it has none).
+    static func columnKeys(_ transform: ColumnKey.Transform, _ column: ColumnValues, threads: Int) -> [UInt64] {
+        switch transform {
+        case .value: return column.hash
+        case .phonetic: return column.phoneticHash
+        case .year: return column.date.map { $0 == 0 ? 0 : UInt64($0 / 10000) }
+        case .prefix, .suffix, .firstToken:
+            let n = column.hash.count
+            var out = [UInt64](repeating: 0, count: n)
+            column.text.withUnsafeBuffers { bytes, offsets in
+                for i in 0 ..< n {
+                    let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+                    guard hi > lo else { continue }
+                    let part: Range<Int>
+                    switch transform {
+                    case .prefix(let k): part = lo ..< min(hi, lo + k)
+                    case .suffix(let k): part = max(lo, hi - k) ..< hi
+                    default: part = lo ..< (bytes[lo ..< hi].firstIndex(of: 32) ?? hi)
+                    }
+                    let h = XXH3.hash(UnsafeBufferPointer(rebasing: bytes[part]), seed: 3)
+                    out[i] = h == 0 ? 1 : h
+                }
+            }
+            return out
+        }
     }
 }

@@ -1,57 +1,49 @@
 import PadanKernels
 
-/// Everything the comparisons read, for all input lists at once (records numbered globally).
-struct CompareData: Sendable {
-    var records: [CompareRecord]
-    /// Standardized names, their phonetic keys and birth places, globally indexed.
-    var name: ByteColumn
-    var phonetic: ByteColumn
-    var birthPlace: ByteColumn
-    var nik: ByteColumn
-    /// For each record, the fraction of all records that carry its standardized name (for the
-    /// term-frequency adjustment of exact name agreement).
-    var nameFrequency: [Float]
-    /// For each record, how common its NIK's first 12 digits (region and birth date), its last 10
-    /// (birth date and serial) and its birth date are, relative to the average record: the
-    /// term-frequency scale of ``PairWeigher``. 1 where the value is missing.
-    var nikPrefixRatio: [Float]
-    var nikSuffixRatio: [Float]
-    var birthDateRatio: [Float]
-    /// Among pairs of records with the same KK and different first names (family members), the
-    /// fraction born on the same day: twins. (1/365 when no family has two such members.)
-    var sameBirthDateInFamily: Double
-}
-
 /// Computes comparison levels for candidate pairs. Pure: no allocation per pair; the same pair
 /// always gives the same levels.
 struct Comparer: Sendable {
-    let specs: [ComparisonSpec]
-    static let null = ExpectationMaximization.nullLevel
+    let plans: [ComparisonPlan]
+    static let null = ComparisonLevel.null
 
-    /// Levels of pair (a, b), written to `out[0 ..< specs.count]`, before ``EvidenceRules`` are
+    typealias NIK = IndonesianLevel.NIK
+    typealias Name = IndonesianLevel.Name
+    typealias BirthDate = IndonesianLevel.BirthDate
+    typealias Household = IndonesianLevel.Household
+
+    init(plans: [ComparisonPlan]) { self.plans = plans }
+
+    /// A comparer for `comparisons`, whose columns are found in `data` by name.
+    init(_ comparisons: [Comparison], data: CompareData) {
+        plans = comparisons.map { ComparisonPlan($0, column: data.column(named: $0.column) ?? -1) }
+    }
+
+    /// Levels of pair (a, b), written to `out[0 ..< plans.count]`, before ``EvidenceRules`` are
     /// applied; returns the pair's flags for those rules.
     @discardableResult
     func levels(_ d: CompareData, _ a: Int, _ b: Int, into out: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
         let ra = d.records[a], rb = d.records[b]
         var nikLevel = Self.null
-        for (i, spec) in specs.enumerated() {
-            switch spec.kind {
+        for i in 0 ..< plans.count {
+            let plan = plans[i]
+            switch plan.kind {
             case .nik:
                 nikLevel = nik(d, ra, rb, a, b)
                 out[i] = nikLevel
-            case .name: out[i] = name(d, ra, rb, a, b, spec)
+            case .name: out[i] = name(d, ra, rb, a, b, plan)
             case .birthDate: out[i] = birthDate(ra, rb)
             case .sex: out[i] = ra.sex == .unknown || rb.sex == .unknown ? Self.null : (ra.sex == rb.sex ? 0 : 1)
             case .household: out[i] = household(ra, rb)
-            case .birthPlace: out[i] = birthPlace(d, ra, rb, a, b, spec)
+            case .birthPlace: out[i] = birthPlace(d, ra, rb, a, b, plan)
+            default: out[i] = ColumnComparer.level(plan, d.columns[plan.column], a, b)
             }
         }
-        let coversDate = nikLevel != Self.null && nikLevel <= 5 && ra.nikUsable16 && rb.nikUsable16
+        let coversDate = nikLevel != Self.null && nikLevel <= NIK.twoEdits.rawValue && ra.nikUsable16 && rb.nikUsable16
             && !Self.birthDigitsDiffer(ra.nik, rb.nik)
         return coversDate ? EvidenceRules.nikCoversBirthDate : 0
     }
 
-    /// NIK levels (see ``ComparisonKind/nik``).
+    /// NIK levels (see ``IndonesianLevel/NIK``).
     func nik(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int) -> UInt8 {
         guard ra.nikComparable && rb.nikComparable else { return Self.null }
         if ra.nikUsable16 && rb.nikUsable16 {
@@ -59,13 +51,15 @@ struct Comparer: Sendable {
             // A difference in the birth-date digits that both records' own birth dates confirm is
             // not a typo: these are two correct NIKs of people born on different days.
             let bothConfirmed = ra.nikBirthAgreement == .agree && rb.nikBirthAgreement == .agree
-            if (level == 2 || level == 5) && bothConfirmed && Self.birthDigitsDiffer(ra.nik, rb.nik) {
-                return 7
+            if (level == NIK.oneEdit.rawValue || level == NIK.twoEdits.rawValue) && bothConfirmed
+                && Self.birthDigitsDiffer(ra.nik, rb.nik)
+            {
+                return NIK.differentConfirmed.rawValue
             }
             // Two different NIKs, each confirmed by its own record's birth date: two people. (The
             // same person's NIK goes wrong by typos, or by someone else's NIK being typed in, which
             // its record's birth date then contradicts.)
-            if level == 6 && bothConfirmed { return 7 }
+            if level == NIK.different.rawValue && bothConfirmed { return NIK.differentConfirmed.rawValue }
             return level
         }
         // A dropped or doubled digit: edit distance on the digits.
@@ -74,7 +68,7 @@ struct Comparer: Sendable {
             let y = UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])])
             return OSA.distance(x, y, cutoff: 3)
         }
-        return distance == 0 ? 0 : distance == 1 ? 2 : distance == 2 ? 5 : 6
+        return (distance == 0 ? NIK.exact : distance == 1 ? NIK.oneEdit : distance == 2 ? NIK.twoEdits : NIK.different).rawValue
     }
 
     /// NIK levels of two 16-digit NIKs.
@@ -82,24 +76,24 @@ struct Comparer: Sendable {
         let differs = x .!= y
         var mask: UInt32 = 0
         for k in 0 ..< 16 where differs[k] { mask |= 1 << UInt32(k) }
-        if mask == 0 { return 0 }
+        if mask == 0 { return NIK.exact.rawValue }
         // Excel zeroed the tail of one of them: all differences lie in that tail.
         let tail = max(zeroTailA, zeroTailB)
         if tail > 0 && tail <= 5 {
             let tailMask: UInt32 = ((1 << UInt32(tail)) - 1) << UInt32(16 - Int(tail))
-            if mask & ~tailMask == 0 { return 1 }
+            if mask & ~tailMask == 0 { return NIK.excelZeroedTail.rawValue }
         }
         let serial: UInt32 = 0xF000
         let count = mask.nonzeroBitCount
-        if count == 1 { return mask & serial != 0 ? 3 : 2 }
+        if count == 1 { return (mask & serial != 0 ? NIK.oneEditInSerial : NIK.oneEdit).rawValue }
         if count == 2 {
             let p = mask.trailingZeroBitCount
             if mask == 3 << UInt32(p) && x[p] == y[p + 1] && x[p + 1] == y[p] {
-                return mask & ~serial == 0 ? 3 : 2
+                return (mask & ~serial == 0 ? NIK.oneEditInSerial : NIK.oneEdit).rawValue
             }
         }
-        if mask & ~serial == 0 { return 4 }
-        return count == 2 ? 5 : 6
+        if mask & ~serial == 0 { return NIK.serialDiffers.rawValue }
+        return (count == 2 ? NIK.twoEdits : NIK.different).rawValue
     }
 
     /// Whether the NIKs differ, and only in the region digits (positions 0 to 5).
@@ -118,27 +112,27 @@ struct Comparer: Sendable {
         return false
     }
 
-    func name(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ spec: ComparisonSpec) -> UInt8 {
+    func name(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ plan: ComparisonPlan) -> UInt8 {
         guard ra.name != 0 && rb.name != 0 else { return Self.null }
-        if ra.name == rb.name { return 0 }
-        if ra.phonetic == rb.phonetic { return 1 }
-        if ra.phoneticSorted == rb.phoneticSorted { return 2 }
+        if ra.name == rb.name { return Name.exact.rawValue }
+        if ra.phonetic == rb.phonetic { return Name.phonetic.rawValue }
+        if ra.phoneticSorted == rb.phoneticSorted { return Name.reordered.rawValue }
         return d.phonetic.withUnsafeBuffers { pb, po -> UInt8 in
             let px = UnsafeBufferPointer(rebasing: pb[Int(po[a]) ..< Int(po[a + 1])])
             let py = UnsafeBufferPointer(rebasing: pb[Int(po[b]) ..< Int(po[b + 1])])
             // One typo (or two tokens run together) after the old and new spellings are folded; in
             // names of five letters or fewer one edit makes another name (IMAS, IMAM).
-            if max(px.count, py.count) >= 6 && OSA.distance(px, py, cutoff: 1) <= 1 { return 3 }
+            if max(px.count, py.count) >= 6 && OSA.distance(px, py, cutoff: 1) <= 1 { return Name.oneEdit.rawValue }
             let jw = d.name.withUnsafeBuffers { bytes, offsets in
                 Self.nameSimilarity(
                     UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])]),
                     UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])]))
             }
-            if jw >= spec.highSimilarity { return 4 }
-            if Self.tokensContained(px, py) { return 5 }
-            if jw >= spec.mediumSimilarity { return 6 }
-            if ra.firstName != 0 && ra.firstName == rb.firstName { return 7 }
-            return 8
+            if jw >= plan.bands[0] { return Name.similarHigh.rawValue }
+            if Self.tokensContained(px, py) { return Name.tokensContained.rawValue }
+            if jw >= plan.bands[1] { return Name.similarMedium.rawValue }
+            if ra.firstName != 0 && ra.firstName == rb.firstName { return Name.firstName.rawValue }
+            return Name.different.rawValue
         }
     }
 
@@ -194,13 +188,13 @@ struct Comparer: Sendable {
     func birthDate(_ ra: CompareRecord, _ rb: CompareRecord) -> UInt8 {
         let x = Int(ra.birthDate), y = Int(rb.birthDate)
         guard x != 0 && y != 0 else { return Self.null }
-        if x == y { return ra.dateFlags.contains(.placeholder) ? 1 : 0 }
+        if x == y { return (ra.dateFlags.contains(.placeholder) ? BirthDate.exactPlaceholder : BirthDate.exact).rawValue }
         let (yx, mx, dx) = (x / 10000, x / 100 % 100, x % 100)
         let (yy, my, dy) = (y / 10000, y / 100 % 100, y % 100)
-        if yx == yy && dx == my && mx == dy { return 2 }
-        if mx == my && dx == dy && (abs(yx - yy) == 1 || Self.oneDigitApart(yx, yy)) { return 3 }
-        if yx == yy && (mx == my || dx == dy) { return 4 }
-        return 5
+        if yx == yy && dx == my && mx == dy { return BirthDate.dayMonthSwapped.rawValue }
+        if mx == my && dx == dy && (abs(yx - yy) == 1 || Self.oneDigitApart(yx, yy)) { return BirthDate.yearOff.rawValue }
+        if yx == yy && (mx == my || dx == dy) { return BirthDate.onePartDiffers.rawValue }
+        return BirthDate.different.rawValue
     }
 
     static func oneDigitApart(_ a: Int, _ b: Int) -> Bool {
@@ -214,7 +208,7 @@ struct Comparer: Sendable {
     }
 
     func household(_ ra: CompareRecord, _ rb: CompareRecord) -> UInt8 {
-        if ra.kkUsable && rb.kkUsable && ra.kk == rb.kk { return 0 }
+        if ra.kkUsable && rb.kkUsable && ra.kk == rb.kk { return Household.sameKK.rawValue }
         let anyA = ra.village | ra.district | ra.regency | ra.street
         let anyB = rb.village | rb.district | rb.regency | rb.street
         guard anyA != 0 && anyB != 0 else { return Self.null }
@@ -222,110 +216,24 @@ struct Comparer: Sendable {
             let rtKnown = ra.rt != 0 && rb.rt != 0
             let sameRT = rtKnown && ra.rt == rb.rt && (ra.rw == 0 || rb.rw == 0 || ra.rw == rb.rw)
             if ra.street != 0 && ra.street == rb.street && ra.house != 0 && ra.house == rb.house && (!rtKnown || sameRT) {
-                return 1
+                return Household.sameHouse.rawValue
             }
-            return sameRT ? 2 : 3
+            return (sameRT ? Household.sameRTRW : Household.sameVillage).rawValue
         }
-        if ra.district != 0 && ra.district == rb.district { return 4 }
-        if ra.regency != 0 && ra.regency == rb.regency { return 5 }
-        return 6
+        if ra.district != 0 && ra.district == rb.district { return Household.sameDistrict.rawValue }
+        if ra.regency != 0 && ra.regency == rb.regency { return Household.sameRegency.rawValue }
+        return Household.different.rawValue
     }
 
-    func birthPlace(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ spec: ComparisonSpec) -> UInt8 {
+    func birthPlace(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ plan: ComparisonPlan) -> UInt8 {
         guard ra.birthPlace != 0 && rb.birthPlace != 0 else { return Self.null }
-        if ra.birthPlace == rb.birthPlace { return 0 }
+        if ra.birthPlace == rb.birthPlace { return IndonesianLevel.BirthPlace.exact.rawValue }
         let jw = d.birthPlace.withUnsafeBuffers { bytes, offsets in
             JaroWinkler.similarity(
                 UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])]),
                 UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])]))
         }
-        return jw >= spec.mediumSimilarity ? 1 : 2
+        return (jw >= plan.bands[0] ? IndonesianLevel.BirthPlace.similar : IndonesianLevel.BirthPlace.different).rawValue
     }
 }
 
-extension CompareData {
-    static func sameBirthDateInFamily(_ records: [CompareRecord]) -> Double {
-        var keys: [UInt64] = [], index: [UInt32] = []
-        for (i, r) in records.enumerated() where r.kkUsable && r.birthDate != 0 && r.firstName != 0 {
-            keys.append(BlockingKeys.digitsHash(r.kk, 0 ..< 16))
-            index.append(UInt32(i))
-        }
-        RadixSort.sort(keys: &keys, records: &index)
-        var pairs = 0, sameDay = 0
-        var start = 0
-        while start < keys.count {
-            var end = start + 1
-            while end < keys.count && keys[end] == keys[start] { end += 1 }
-            // A KK on dozens of records is a data-entry artefact, not a family.
-            if end - start <= 30 {
-                for i in start ..< end {
-                    for j in (i + 1) ..< end {
-                        let x = records[Int(index[i])], y = records[Int(index[j])]
-                        guard x.firstName != y.firstName else { continue }
-                        pairs += 1
-                        if x.birthDate == y.birthDate { sameDay += 1 }
-                    }
-                }
-            }
-            start = end
-        }
-        return pairs < 100 ? 1.0 / 365 : max(Double(sameDay), 0.5) / Double(pairs)
-    }
-
-    /// For each key, how many records carry it (0 for key 0), by sorting rather than hashing.
-    static func counts(_ keys: [UInt64]) -> [Int32] {
-        var sorted: [UInt64] = [], index: [UInt32] = []
-        sorted.reserveCapacity(keys.count)
-        index.reserveCapacity(keys.count)
-        for (i, k) in keys.enumerated() where k != 0 {
-            sorted.append(k)
-            index.append(UInt32(i))
-        }
-        RadixSort.sort(keys: &sorted, records: &index)
-        var out = [Int32](repeating: 0, count: keys.count)
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
-            for j in start ..< end { out[Int(index[j])] = Int32(end - start) }
-            start = end
-        }
-        return out
-    }
-
-    /// For each record, its key's count relative to the average count over records that have a
-    /// key (1 for records without one).
-    static func ratios(_ c: [Int32]) -> [Float] {
-        let present = c.filter { $0 > 0 }
-        guard !present.isEmpty else { return [Float](repeating: 1, count: c.count) }
-        let mean = Double(present.reduce(0) { $0 + Int($1) }) / Double(present.count)
-        return c.map { $0 == 0 ? 1 : Float(Double($0) / mean) }
-    }
-
-    /// Packs the records of all lists, numbered globally in list order.
-    static func build(_ tables: [StandardizedTable], threads: Int) -> CompareData {
-        var records: [CompareRecord] = []
-        records.reserveCapacity(tables.reduce(0) { $0 + $1.count })
-        for t in tables { records += CompareRecord.pack(t, threads: threads) }
-        func concat(_ column: (StandardizedTable) -> ByteColumn) -> ByteColumn {
-            ByteColumn(concatenating: tables.map(column))
-        }
-        // Four independent counts over all records, one task each.
-        let keyed: [(CompareRecord) -> UInt64] = [
-            { $0.name },
-            { BlockingKeys.value(.nikPrefix12, $0) },
-            { BlockingKeys.value(.nikSuffix10, $0) },
-            { BlockingKeys.value(.birthDate, $0) },
-        ]
-        let counted = Parallel.map(count: keyed.count, threads: threads, minChunk: 1) { range in
-            range.map { counts(records.map(keyed[$0])) }
-        }.flatMap { $0 }
-        let total = Float(max(1, records.count))
-        let frequency = counted[0].map { Float($0) / total }
-        return CompareData(
-            records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
-            birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency,
-            nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
-            sameBirthDateInFamily: sameBirthDateInFamily(records))
-    }
-}

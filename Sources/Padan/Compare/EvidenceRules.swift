@@ -19,21 +19,21 @@ struct EvidenceRules: Sendable {
     let sex: Int?
     let household: Int?
 
-    init(_ specs: [ComparisonSpec]) {
-        nik = specs.firstIndex { $0.kind == .nik }
-        birthDate = specs.firstIndex { $0.kind == .birthDate }
-        sex = specs.firstIndex { $0.kind == .sex }
-        household = specs.firstIndex { $0.kind == .household }
+    init(_ comparisons: [Comparison]) {
+        nik = comparisons.firstIndex { $0.comparator == .nik }
+        birthDate = comparisons.firstIndex { $0.comparator == .birthDate }
+        sex = comparisons.firstIndex { $0.comparator == .sex }
+        household = comparisons.firstIndex { $0.comparator == .household }
     }
 
     /// Whether comparison `k` at `level` counts for a pair with `nikLevel` and `flags`.
     @inline(__always)
     func counts(_ k: Int, _ level: UInt8, nikLevel: UInt8, flags: UInt8) -> Bool {
-        if level == Comparer.null { return false }
-        if k == household { return nikLevel == Comparer.null || nikLevel > 4 }
+        if level == ComparisonLevel.null { return false }
+        if k == household { return nikLevel == ComparisonLevel.null || nikLevel > IndonesianLevel.NIK.closeAgreement.rawValue }
         if flags & Self.nikCoversBirthDate != 0 {
-            if k == birthDate { return level == 5 }
-            if k == sex { return level == 1 }
+            if k == birthDate { return level == IndonesianLevel.BirthDate.different.rawValue }
+            if k == sex { return level == IndonesianLevel.Sex.different.rawValue }
         }
         return true
     }
@@ -43,7 +43,7 @@ struct EvidenceRules: Sendable {
         guard let nik else { return }
         let nikLevel = levels[nik]
         for k in 0 ..< levels.count where !counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            levels[k] = Comparer.null
+            levels[k] = ComparisonLevel.null
         }
     }
 }

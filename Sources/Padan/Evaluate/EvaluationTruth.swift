@@ -72,6 +72,12 @@ public struct EvaluationTruth: Sendable {
             entity.append(number)
         }
         func pairs(_ file: String, _ columns: [String], sameSource: Bool) throws -> (Set<UInt64>, (String, String)?) {
+            // A corpus of one list has no links, one without duplicates none: a header alone.
+            if let text = try? String(contentsOfFile: truthDir + "/" + file, encoding: .utf8),
+               text.split(whereSeparator: \.isNewline).count <= 1
+            {
+                return ([], nil)
+            }
             let t = try Evaluation.readPlain(truthDir + "/" + file, columns: columns)
             var set = Set<UInt64>()
             set.reserveCapacity(t.rows)

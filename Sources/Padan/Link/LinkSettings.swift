@@ -6,7 +6,10 @@ public struct LinkSettings: Sendable, Equatable {
     /// Blocking rules, OR-ed: a pair is compared when any rule's fields all agree.
     public var blocking: [BlockingRule]
     /// The comparisons that score a pair, at most 16.
-    public var comparisons: [ComparisonSpec]
+    public var comparisons: [Comparison]
+    /// Columns that comparisons and blocking rules name, each built from one or more input columns.
+    /// A name used without a definition here is the header (or role) of that name.
+    public var columns: [ColumnSource] = []
     /// Pairs with a match probability at or above this are links.
     public var threshold: Double
     /// Pairs at or above this (and below ``threshold``) go to review (`review.csv`).
@@ -33,7 +36,7 @@ public struct LinkSettings: Sendable, Equatable {
     public var keepCandidatePairs = false
 
     public init(
-        blocking: [BlockingRule], comparisons: [ComparisonSpec], threshold: Double = 0.5,
+        blocking: [BlockingRule], comparisons: [Comparison], threshold: Double = 0.5,
         reviewThreshold: Double = 0.2, maxBlockPairs: Int = 20_000, maxCandidatePairs: Int = 200_000_000,
         uSamplePairs: Int = 300_000, seed: UInt64 = 42, threads: Int = 0, referenceYear: Int = 2025
     ) {
@@ -65,5 +68,5 @@ public struct LinkSettings: Sendable, Equatable {
             BlockingRule([.birthDate, .district]),
             BlockingRule([.namePhoneticSorted, .birthDate]),
         ],
-        comparisons: ComparisonKind.allCases.map { ComparisonSpec($0) })
+        comparisons: Comparison.indonesianPresets)
 }

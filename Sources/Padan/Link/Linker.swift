@@ -52,12 +52,16 @@ public struct Linker: Sendable {
         let standardized = tables.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
         clock.lap("standardize", next: "pack records")
 
-        let data = CompareData.build(standardized, threads: threads)
+        var packed = CompareData.build(standardized, threads: threads)
+        packed.columns = try settings.usedColumns.map {
+            try ColumnValues.build($0, tables: tables, referenceYear: settings.referenceYear)
+        }
+        let data = packed
         let scopeIndex = PairScopeIndex(listSizes: tables.map(\.rowCount), scope: scope.pairScope)
         clock.lap("pack", next: "block")
 
         let ruleKeys = settings.blocking.enumerated().map { k, rule in
-            BlockingKeys.keys(rule, ruleIndex: k, records: data.records, threads: threads)
+            BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads)
         }
         let blocker = Blocker(index: scopeIndex, maxBlockPairs: settings.maxBlockPairs, threads: threads)
         let (pairs, reports) = blocker.pairs(rules: settings.blocking.enumerated().map { k, rule in
@@ -76,7 +80,7 @@ public struct Linker: Sendable {
         for (k, keys) in ruleKeys.enumerated() {
             for (r, key) in keys.enumerated() { keysByRecord[r * ruleCount + k] = key }
         }
-        let comparer = Comparer(specs: settings.comparisons)
+        let comparer = Comparer(settings.comparisons, data: data)
         let c = settings.comparisons.count
         var levels = [UInt8](repeating: 0, count: pairs.count * c)
         var agreement = [UInt32](repeating: 0, count: pairs.count)
@@ -108,7 +112,7 @@ public struct Linker: Sendable {
         if var given {
             model = given
             given.warnings = []
-            baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
+            baseWeights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
         } else {
             let trainer = ModelTrainer(settings: settings, comparer: comparer, rules: rules, data: data, pairScope: scopeIndex)
             var (u, sampled) = trainer.randomPairU()
@@ -117,7 +121,7 @@ public struct Linker: Sendable {
             // Levels never seen get half a pair's worth of probability: half a random pair, or for
             // the NIK half a pair of the (much larger) neighbourhood count.
             var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
-            if let nikIndex = settings.comparisons.firstIndex(where: { $0.kind == .nik }),
+            if let nikIndex = settings.comparisons.firstIndex(where: { $0.comparator == .nik }),
                let neighbourhood = trainer.nikNeighbourhoodU() {
                 u[nikIndex] = ModelTrainer.merge(nik: neighbourhood.u, into: u[nikIndex])
                 floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
@@ -127,7 +131,7 @@ public struct Linker: Sendable {
             let (m, mSources, warnings) = trainer.trainM(levels: levels, flags: flags, agreement: agreement, u: u)
             model = MatchModel(
                 comparisons: settings.comparisons.enumerated().map { k, spec in
-                    MatchModel.Comparison(name: spec.kind.rawValue, levels: spec.kind.levels, m: m[k], u: u[k],
+                    MatchModel.Comparison(name: spec.name, levels: spec.levels.map(\.name), m: m[k], u: u[k],
                                           mSource: mSources[k], uSource: uSources[k])
                 },
                 lambda: 0.5, warnings: warnings)
@@ -137,20 +141,20 @@ public struct Linker: Sendable {
             // (two random records with the same NIK are mostly the same person): take them out,
             // u = (p − λ·m) / (1 − λ), and re-estimate λ; twice is enough (λ moves < 1% after).
             for _ in 0 ..< 2 {
-                baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
+                baseWeights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
                 model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
                 for k in 0 ..< c {
                     model.comparisons[k].u = ModelTrainer.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floors[k])
                 }
             }
-            baseWeights = PairWeigher(model: model, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
+            baseWeights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
             model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
             model.warnings += ModelTrainer.plausibility(model)
         }
         clock.lap(given == nil ? "train: m by EM, prior" : "model given", next: "score")
 
         let prior = model.priorWeight
-        let weigher = PairWeigher(model: model, data: data, rules: rules)
+        let weigher = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
         var links: [ScoredPair] = []
         var review: [ScoredPair] = []
         var linked = tables.map { [Bool](repeating: false, count: $0.rowCount) }
@@ -173,8 +177,8 @@ public struct Linker: Sendable {
             let a = Int(pairs.left[p]), b = Int(pairs.right[p])
             var pairLevels: [Int?] = []
             var pairWeights: [Double] = []
-            let nikLevel = rules.nik.map { levels[p * c + $0] } ?? Comparer.null
-            let sameKK = rules.household.map { levels[p * c + $0] == 0 && rules.counts($0, 0, nikLevel: nikLevel, flags: flags[p]) } ?? false
+            let nikLevel = rules.nik.map { levels[p * c + $0] } ?? ComparisonLevel.null
+            let sameKK = rules.household.map { levels[p * c + $0] == IndonesianLevel.Household.sameKK.rawValue && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags[p]) } ?? false
             for k in 0 ..< c {
                 let level = levels[p * c + k]
                 if !rules.counts(k, level, nikLevel: nikLevel, flags: flags[p]) {
@@ -211,18 +215,17 @@ public struct Linker: Sendable {
         }
         if tables.isEmpty { throw PadanError(.usage, "no input lists") }
         if tables.count > Int(UInt16.max) { throw PadanError(.usage, "too many input lists") }
-        if settings.comparisons.isEmpty || settings.comparisons.count > ExpectationMaximization.maxComparisons {
-            throw PadanError(.usage, "between 1 and \(ExpectationMaximization.maxComparisons) comparisons are needed")
-        }
-        if settings.blocking.isEmpty || settings.blocking.count > 32 {
-            throw PadanError(.usage, "between 1 and 32 blocking rules are needed")
+        try settings.validate()
+        let names = tables.map(\.name)
+        if Set(names).count != names.count {
+            throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", "))); give each a name of its own")
         }
         let total = tables.reduce(0) { $0 + $1.rowCount }
         if total >= Int(UInt32.max) { throw PadanError(.limit, "more than 4 billion records in all") }
         if let model {
-            let names = settings.comparisons.map(\.kind.rawValue)
+            let names = settings.comparisons.map(\.name)
             if model.comparisons.map(\.name) != names
-                || zip(model.comparisons, settings.comparisons).contains(where: { $0.levels != $1.kind.levels })
+                || zip(model.comparisons, settings.comparisons).contains(where: { $0.levels != $1.levels.map(\.name) })
             {
                 throw PadanError(.usage, "the model's comparisons (\(model.comparisons.map(\.name).joined(separator: ", "))) do not match the configured ones (\(names.joined(separator: ", ")))")
             }
@@ -247,7 +250,11 @@ public struct Linker: Sendable {
             case .birthPlace: return "born in \(t.value(.birthPlace, row: row))"
             }
         }
-        return parts.joined(separator: ", ")
+        let columns = rule.columns.map { key -> String in
+            guard let c = data.column(named: key.column) else { return key.description }
+            return "\(key.description) \(data.columns[c].text.string(record))"
+        }
+        return (parts + columns).joined(separator: ", ")
     }
 }
 

@@ -12,7 +12,7 @@ struct ExpectationMaximization {
     var patterns: [[UInt8]]
     var counts: [Double]
 
-    static let nullLevel: UInt8 = 255
+    static let nullLevel = ComparisonLevel.null
 
     struct Result {
         var m: [[Double]]

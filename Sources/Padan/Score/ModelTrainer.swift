@@ -17,7 +17,7 @@ struct ModelTrainer {
         let chunkSize = 16384
         let chunks = (samples + chunkSize - 1) / chunkSize
         let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1) { range -> [[Int]] in
-            var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.kind.levels.count) }
+            var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.levels.count) }
             var levels = [UInt8](repeating: 0, count: c)
             for chunk in range {
                 for i in chunk * chunkSize ..< min(samples, (chunk + 1) * chunkSize) {
@@ -31,12 +31,12 @@ struct ModelTrainer {
                         let flags = comparer.levels(data, min(a, b), max(a, b), into: $0)
                         rules.apply($0, flags: flags)
                     }
-                    for k in 0 ..< c where levels[k] != Comparer.null { counts[k][Int(levels[k])] += 1 }
+                    for k in 0 ..< c where levels[k] != ComparisonLevel.null { counts[k][Int(levels[k])] += 1 }
                 }
             }
             return counts
         }
-        var total = settings.comparisons.map { [Int](repeating: 0, count: $0.kind.levels.count) }
+        var total = settings.comparisons.map { [Int](repeating: 0, count: $0.levels.count) }
         for part in counts { for k in 0 ..< c { for l in 0 ..< total[k].count { total[k][l] += part[k][l] } } }
         let u = total.map { levels -> [Double] in
             let sum = Double(levels.reduce(0, +))
@@ -84,7 +84,7 @@ struct ModelTrainer {
             let a = Int(rng.next() % UInt64(records.count))
             if records[a].nikUsable16 { sample.append(a) }
         }
-        let levelCount = ComparisonKind.nik.levels.count
+        let levelCount = IndonesianLevel.NIK.allCases.count
         // Integer counts per chunk, summed: the same totals for any thread count.
         let parts = Parallel.map(count: sample.count, threads: settings.threads, minChunk: 256) { range -> ([Int], Int) in
             var counts = [Int](repeating: 0, count: levelCount)
@@ -139,7 +139,7 @@ struct ModelTrainer {
     /// neighbourhood estimate, which stands for far more pairs than the random sample, and rescales
     /// the other levels so the row still sums to one.
     static func merge(nik neighbourhood: [Double], into u: [Double]) -> [Double] {
-        let measured: Set<Int> = [0, 1, 2, 3, 4]
+        let measured = Set(0 ... Int(IndonesianLevel.NIK.closeAgreement.rawValue))
         let measuredMass = measured.reduce(0) { $0 + neighbourhood[$1] }
         let otherMass = u.indices.filter { !measured.contains($0) }.reduce(0) { $0 + u[$1] }
         return u.indices.map { l in
@@ -153,16 +153,16 @@ struct ModelTrainer {
     /// averages each comparison's m over the sessions that learned it.
     func trainM(levels: [UInt8], flags: [UInt8], agreement: [UInt32], u: [[Double]]) -> (m: [[Double]], sources: [[String]], warnings: [String]) {
         let c = settings.comparisons.count
-        var sums = settings.comparisons.map { [Double](repeating: 0, count: $0.kind.levels.count) }
+        var sums = settings.comparisons.map { [Double](repeating: 0, count: $0.levels.count) }
         var sessions = [[String]](repeating: [], count: c)
         var warnings: [String] = []
-        let start = settings.comparisons.map { $0.kind.defaultM }
+        let start = settings.comparisons.map { $0.levels.map(\.startingM) }
         // One EM session per rule, all at once; their results are combined in rule order.
         let results = Parallel.map(count: settings.blocking.count, threads: settings.threads, minChunk: 1) { range in
             range.map { k -> (trainable: [Int], m: [[Double]], pairs: Double, lambda: Double)? in
                 let rule = settings.blocking[k]
                 let bit = UInt32(1) << UInt32(k)
-                let trainable = Set((0 ..< c).filter { settings.comparisons[$0].kind.dependsOn.isDisjoint(with: rule.fields) })
+                let trainable = Set((0 ..< c).filter { !settings.comparisons[$0].isForced(by: rule, sources: settings.sources) })
                 // The comparisons the rule forced to agree take no part in the session at all (as in
                 // Splink): within the rule's pairs their agreement says nothing about matches.
                 let active = (0 ..< c).map { trainable.contains($0) }
@@ -187,7 +187,7 @@ struct ModelTrainer {
         var m = start
         for k in 0 ..< c {
             if sessions[k].isEmpty {
-                warnings.append("no training session could learn m for '\(settings.comparisons[k].kind.rawValue)'; defaults used")
+                warnings.append("no training session could learn m for '\(settings.comparisons[k].name)'; defaults used")
                 sessions[k] = ["default"]
             } else {
                 m[k] = sums[k].map { $0 / Double(sessions[k].count) }

@@ -22,16 +22,24 @@ struct PairWeigher: Sendable {
     let dateIndex: Int?
     let householdIndex: Int?
     let rules: EvidenceRules
+    /// For each comparison, the index in ``CompareData/columns`` of the column whose frequency
+    /// scales its exact level (-1: none), and whether any comparison has one.
+    let frequencyColumn: [Int]
+    let anyFrequency: Bool
 
-    init(model: MatchModel, data: CompareData, rules: EvidenceRules) {
+    typealias NIK = IndonesianLevel.NIK
+
+    init(model: MatchModel, comparisons: [Comparison], data: CompareData, rules: EvidenceRules) {
         self.model = model
         self.data = data
         self.rules = rules
         table = model.comparisons.map { c in c.levels.indices.map { c.weight($0) } }
-        nameIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.name.rawValue }
-        nikIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.nik.rawValue }
-        dateIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.birthDate.rawValue }
-        householdIndex = model.comparisons.firstIndex { $0.name == ComparisonKind.household.rawValue }
+        nameIndex = comparisons.firstIndex { if case .indonesianName = $0.comparator { return true } else { return false } }
+        nikIndex = comparisons.firstIndex { $0.comparator == .nik }
+        dateIndex = comparisons.firstIndex { $0.comparator == .birthDate }
+        householdIndex = comparisons.firstIndex { $0.comparator == .household }
+        frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
+        anyFrequency = frequencyColumn.contains { $0 >= 0 }
     }
 
     static let maxScale: Double = 8
@@ -53,11 +61,16 @@ struct PairWeigher: Sendable {
             let frequency = max(Double(data.nameFrequency[a]), c.u[0] / Self.maxScale)
             return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
         }
+        if anyFrequency && l == 0 && frequencyColumn[k] >= 0 {
+            let c = model.comparisons[k]
+            let frequency = max(Double(data.columns[frequencyColumn[k]].frequency[a]), c.u[0] / Self.maxScale)
+            return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
+        }
         if k == nikIndex {
             switch l {
-            case 3, 4:
+            case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
                 return scaled(k, l, by: data.nikPrefixRatio[a])
-            case 2, 5:
+            case Int(NIK.oneEdit.rawValue), Int(NIK.twoEdits.rawValue):
                 let ra = data.records[a], rb = data.records[b]
                 if ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik) {
                     return scaled(k, l, by: data.nikSuffixRatio[a])
@@ -65,7 +78,7 @@ struct PairWeigher: Sendable {
             default: break
             }
         }
-        if k == dateIndex && (l == 0 || l == 1) {
+        if k == dateIndex && (l == Int(IndonesianLevel.BirthDate.exact.rawValue) || l == Int(IndonesianLevel.BirthDate.exactPlaceholder.rawValue)) {
             // In one family, a shared birth date is twins as often as a double registration: its
             // u is the rate of shared birth dates among family members with different first names,
             // measured on the input, not the rate among random pairs.
@@ -82,8 +95,8 @@ struct PairWeigher: Sendable {
     /// rules, prior not included.
     @inline(__always)
     func total(_ levels: UnsafeBufferPointer<UInt8>, flags: UInt8, _ a: Int, _ b: Int) -> Double {
-        let nikLevel = rules.nik.map { levels[$0] } ?? Comparer.null
-        let sameKK = householdIndex.map { levels[$0] == 0 && rules.counts($0, 0, nikLevel: nikLevel, flags: flags) } ?? false
+        let nikLevel = rules.nik.map { levels[$0] } ?? ComparisonLevel.null
+        let sameKK = householdIndex.map { levels[$0] == IndonesianLevel.Household.sameKK.rawValue && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags) } ?? false
         var w = 0.0
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
             w += weight(k, levels[k], a, b, sameKK: sameKK)

@@ -58,11 +58,11 @@ import Testing
         y.birthDate = b
         x.dateFlags = flags
         y.dateFlags = flags
-        #expect(Comparer(specs: []).birthDate(x, y) == level)
+        #expect(Comparer(plans: []).birthDate(x, y) == level)
     }
 
     @Test func householdIsOneHierarchy() {
-        let comparer = Comparer(specs: [])
+        let comparer = Comparer(plans: [])
         var a = CompareRecord(), b = CompareRecord()
         a.village = 1; b.village = 1; a.district = 2; b.district = 2; a.regency = 3; b.regency = 3
         #expect(comparer.household(a, b) == 3)

@@ -54,6 +54,15 @@ extension CompareRecord {
         return records
     }
 
+    /// Hash of the digits `range` of a 16-digit value (never 0).
+    static func digitsHash(_ v: SIMD16<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var copy = v
+        return withUnsafeBytes(of: &copy) { raw in
+            let h = XXH3.hash(UnsafeRawBufferPointer(rebasing: raw[range]))
+            return h == 0 ? 1 : h
+        }
+    }
+
     @inline(__always)
     static func hash(_ column: ByteColumn, _ i: Int) -> UInt64 {
         column.withUnsafeBuffers { bytes, offsets in

@@ -1,0 +1,116 @@
+import PadanKernels
+
+/// Everything the comparisons read, for all input lists at once (records numbered globally).
+struct CompareData: Sendable {
+    var records: [CompareRecord]
+    /// Standardized names, their phonetic keys and birth places, globally indexed.
+    var name: ByteColumn
+    var phonetic: ByteColumn
+    var birthPlace: ByteColumn
+    var nik: ByteColumn
+    /// For each record, the fraction of all records that carry its standardized name (for the
+    /// term-frequency adjustment of exact name agreement).
+    var nameFrequency: [Float]
+    /// For each record, how common its NIK's first 12 digits (region and birth date), its last 10
+    /// (birth date and serial) and its birth date are, relative to the average record: the
+    /// term-frequency scale of ``PairWeigher``. 1 where the value is missing.
+    var nikPrefixRatio: [Float]
+    var nikSuffixRatio: [Float]
+    var birthDateRatio: [Float]
+    /// Among pairs of records with the same KK and different first names (family members), the
+    /// fraction born on the same day: twins. (1/365 when no family has two such members.)
+    var sameBirthDateInFamily: Double
+    /// The configured columns that comparisons and blocking rules read by name (see
+    /// ``ColumnValues``), in the order of ``LinkSettings/columns``.
+    var columns: [ColumnValues] = []
+
+    /// The index in ``columns`` of the column named `name`.
+    func column(named name: String) -> Int? { columns.firstIndex { $0.name == name } }
+}
+
+extension CompareData {
+    static func sameBirthDateInFamily(_ records: [CompareRecord]) -> Double {
+        var keys: [UInt64] = [], index: [UInt32] = []
+        for (i, r) in records.enumerated() where r.kkUsable && r.birthDate != 0 && r.firstName != 0 {
+            keys.append(CompareRecord.digitsHash(r.kk, 0 ..< 16))
+            index.append(UInt32(i))
+        }
+        RadixSort.sort(keys: &keys, records: &index)
+        var pairs = 0, sameDay = 0
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end] == keys[start] { end += 1 }
+            // A KK on dozens of records is a data-entry artefact, not a family.
+            if end - start <= 30 {
+                for i in start ..< end {
+                    for j in (i + 1) ..< end {
+                        let x = records[Int(index[i])], y = records[Int(index[j])]
+                        guard x.firstName != y.firstName else { continue }
+                        pairs += 1
+                        if x.birthDate == y.birthDate { sameDay += 1 }
+                    }
+                }
+            }
+            start = end
+        }
+        return pairs < 100 ? 1.0 / 365 : max(Double(sameDay), 0.5) / Double(pairs)
+    }
+
+    /// For each key, how many records carry it (0 for key 0), by sorting rather than hashing.
+    static func counts(_ keys: [UInt64]) -> [Int32] {
+        var sorted: [UInt64] = [], index: [UInt32] = []
+        sorted.reserveCapacity(keys.count)
+        index.reserveCapacity(keys.count)
+        for (i, k) in keys.enumerated() where k != 0 {
+            sorted.append(k)
+            index.append(UInt32(i))
+        }
+        RadixSort.sort(keys: &sorted, records: &index)
+        var out = [Int32](repeating: 0, count: keys.count)
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count && sorted[end] == sorted[start] { end += 1 }
+            for j in start ..< end { out[Int(index[j])] = Int32(end - start) }
+            start = end
+        }
+        return out
+    }
+
+    /// For each record, its key's count relative to the average count over records that have a
+    /// key (1 for records without one).
+    static func ratios(_ c: [Int32]) -> [Float] {
+        let present = c.filter { $0 > 0 }
+        guard !present.isEmpty else { return [Float](repeating: 1, count: c.count) }
+        let mean = Double(present.reduce(0) { $0 + Int($1) }) / Double(present.count)
+        return c.map { $0 == 0 ? 1 : Float(Double($0) / mean) }
+    }
+
+    /// Packs the records of all lists, numbered globally in list order.
+    static func build(_ tables: [StandardizedTable], threads: Int) -> CompareData {
+        var records: [CompareRecord] = []
+        records.reserveCapacity(tables.reduce(0) { $0 + $1.count })
+        for t in tables { records += CompareRecord.pack(t, threads: threads) }
+        func concat(_ column: (StandardizedTable) -> ByteColumn) -> ByteColumn {
+            ByteColumn(concatenating: tables.map(column))
+        }
+        // Four independent counts over all records, one task each.
+        let keyed: [(CompareRecord) -> UInt64] = [
+            { $0.name },
+            { $0.nikUsable16 ? CompareRecord.digitsHash($0.nik, 0 ..< 12) : 0 },
+            { $0.nikUsable16 ? CompareRecord.digitsHash($0.nik, 6 ..< 16) : 0 },
+            { $0.birthDate == 0 ? 0 : UInt64($0.birthDate) },
+        ]
+        let counted = Parallel.map(count: keyed.count, threads: threads, minChunk: 1) { range in
+            range.map { counts(records.map(keyed[$0])) }
+        }.flatMap { $0 }
+        let total = Float(max(1, records.count))
+        let frequency = counted[0].map { Float($0) / total }
+        return CompareData(
+            records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
+            birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency,
+            nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
+            sameBirthDateInFamily: sameBirthDateInFamily(records))
+    }
+}
