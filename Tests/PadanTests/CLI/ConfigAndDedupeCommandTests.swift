@@ -18,6 +18,15 @@ import Testing
         #expect(refused.stderr.contains("bad.yaml:2: link.threshold: 2.0 is out of range"))
     }
 
+    @Test func printedGenericPresetReadsBackAsThePreset() throws {
+        let printed = try PadanProcess.run(["config", "--print-default", "--preset", "generic"])
+        #expect(printed.status == 0)
+        let file = dir.write("generic.yaml", printed.stdout)
+        #expect(try Configuration.load(path: file).link == LinkSettings.generic)
+        let unknown = try PadanProcess.run(["config", "--print-default", "--preset", "atlantis"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown preset 'atlantis'"))
+    }
+
     @Test func dedupeWritesOneUnmatchedFilePerList() throws {
         let list = repositoryRoot + "/corpora/synth-2k/provinsi.csv"
         let out = dir.file("ganda")
