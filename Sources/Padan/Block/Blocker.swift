@@ -40,6 +40,30 @@ struct Blocker {
         var report: BlockingRuleReport
     }
 
+    /// What blocking produced: the candidate pairs, a report per rule, and each rule's keys per
+    /// record (the compare stage records which rules' keys each pair agrees on).
+    struct Blocked: Sendable {
+        var pairs: CandidatePairs
+        var reports: [BlockingRuleReport]
+        var ruleKeys: [[UInt64]]
+    }
+
+    /// The candidate pairs of `rules` over the packed records of `data`; more than
+    /// `maxCandidatePairs` is an error naming the rule that produced the most.
+    func block(_ rules: [BlockingRule], data: CompareData, tables: [Table], maxCandidatePairs: Int) throws -> Blocked {
+        let ruleKeys = rules.enumerated().map { k, rule in
+            BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads)
+        }
+        let (pairs, reports) = self.pairs(rules: rules.enumerated().map { k, rule in
+            RuleKeys(name: rule.name, keys: ruleKeys[k], describe: { rule.describe(record: $0, tables: tables, data: data) })
+        })
+        if pairs.count > maxCandidatePairs {
+            let worst = reports.max { $0.pairs < $1.pairs }!
+            throw PadanError(.limit, "blocking produced \(pairs.count) candidate pairs, over the limit of \(maxCandidatePairs); rule '\(worst.rule)' produced \(worst.pairs) of them (tighten it, or raise max_candidate_pairs)")
+        }
+        return Blocked(pairs: pairs, reports: reports, ruleKeys: ruleKeys)
+    }
+
     func pairs(rules: [RuleKeys]) -> (CandidatePairs, [BlockingRuleReport]) {
         // Phase 1, one task per rule: sort by key, find blocks, skip the oversized ones.
         let grouped = Parallel.map(count: rules.count, threads: threads, minChunk: 1) { range in

@@ -36,9 +36,10 @@ extension LinkSettings {
         return names.map { name in columns.first { $0.name == name } ?? ColumnSource(name) }
     }
 
-    /// The headers and roles column `name` is built from (normalized), itself included.
-    func sources(_ name: String) -> Set<String> {
-        (columns.first { $0.name == name } ?? ColumnSource(name)).sources
+    /// What training reads of these settings.
+    var training: TrainingSettings {
+        TrainingSettings(comparisons: comparisons, blocking: blocking, uSamplePairs: uSamplePairs, seed: seed,
+                         threads: threads, columns: columns)
     }
 
     /// Checks the settings for what no run could use: thresholds out of order, too many or too few

@@ -11,7 +11,8 @@ import Foundation
 /// }
 /// ```
 ///
-/// The stages are standardize → block → compare → train (unless a model is given) → score. Each
+/// The stages are standardize → pack → block → compare → train (unless a model is given) → score
+/// → resolve, one call each in ``link(_:scope:model:)``. Each
 /// heavy stage runs on ``LinkSettings/threads`` threads in chunks, and the result is the same for
 /// any thread count.
 public struct Linker: Sendable {
@@ -46,166 +47,50 @@ public struct Linker: Sendable {
     /// parameters are used as they are; otherwise they are estimated from these tables.
     public func link(_ tables: [Table], scope: Scope = .link, model given: MatchModel? = nil) throws -> LinkResult {
         try validate(tables: tables, scope: scope, model: given)
+        let threads = settings.threads, listSizes = tables.map(\.rowCount)
         var clock = StageClock(progress: progress)
         progress?("standardize")
-        let threads = settings.threads
         let standardized = tables.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
         clock.lap("standardize", next: "pack records")
 
-        var packed = CompareData.build(standardized, threads: threads)
-        packed.columns = try settings.usedColumns.map {
-            try ColumnValues.build($0, tables: tables, referenceYear: settings.referenceYear)
-        }
-        let data = packed
-        let scopeIndex = PairScopeIndex(listSizes: tables.map(\.rowCount), scope: scope.pairScope)
+        let data = try CompareData.build(standardized, tables: tables, columns: settings.usedColumns,
+                                         referenceYear: settings.referenceYear, threads: threads)
+        let scopeIndex = PairScopeIndex(listSizes: listSizes, scope: scope.pairScope)
         clock.lap("pack", next: "block")
 
-        let ruleKeys = settings.blocking.enumerated().map { k, rule in
-            BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads)
-        }
         let blocker = Blocker(index: scopeIndex, maxBlockPairs: settings.maxBlockPairs, threads: threads)
-        let (pairs, reports) = blocker.pairs(rules: settings.blocking.enumerated().map { k, rule in
-            Blocker.RuleKeys(name: rule.name, keys: ruleKeys[k], describe: { describe(rule, record: $0, tables: tables, data: data) })
-        })
-        if pairs.count > settings.maxCandidatePairs {
-            let worst = reports.max { $0.pairs < $1.pairs }!
-            throw PadanError(.limit, "blocking produced \(pairs.count) candidate pairs, over the limit of \(settings.maxCandidatePairs); rule '\(worst.rule)' produced \(worst.pairs) of them (tighten it, or raise max_candidate_pairs)")
-        }
-        clock.lap("block", next: "compare \(pairs.count) pairs")
+        let blocked = try blocker.block(settings.blocking, data: data, tables: tables, maxCandidatePairs: settings.maxCandidatePairs)
+        clock.lap("block", next: "compare \(blocked.pairs.count) pairs")
 
-        // Which rules' keys each pair agrees on (for the EM sessions), from the keys laid out
-        // record by record so a pair reads two short runs instead of two entries per rule.
-        let ruleCount = ruleKeys.count
-        var keysByRecord = [UInt64](repeating: 0, count: data.records.count * ruleCount)
-        for (k, keys) in ruleKeys.enumerated() {
-            for (r, key) in keys.enumerated() { keysByRecord[r * ruleCount + k] = key }
-        }
         let comparer = Comparer(settings.comparisons, data: data)
-        let c = settings.comparisons.count
-        var levels = [UInt8](repeating: 0, count: pairs.count * c)
-        var agreement = [UInt32](repeating: 0, count: pairs.count)
-        var flags = [UInt8](repeating: 0, count: pairs.count)
-        levels.withUnsafeMutableBufferPointer { levelsOut in
-            agreement.withUnsafeMutableBufferPointer { agreementOut in
-              flags.withUnsafeMutableBufferPointer { flagsOut in
-                let l = UnsafeSendable(levelsOut), g = UnsafeSendable(agreementOut), f = UnsafeSendable(flagsOut)
-                Parallel.forEach(count: pairs.count, threads: threads, minChunk: 4096) { range in
-                    for p in range {
-                        let a = Int(pairs.left[p]), b = Int(pairs.right[p])
-                        f.value[p] = comparer.levels(data, a, b, into: UnsafeMutableBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]))
-                        var mask: UInt32 = 0
-                        for k in 0 ..< ruleCount {
-                            let ka = keysByRecord[a &* ruleCount &+ k]
-                            if ka != 0 && ka == keysByRecord[b &* ruleCount &+ k] { mask |= 1 << UInt32(k) }
-                        }
-                        g.value[p] = mask
-                    }
-                }
-              }
-            }
-        }
+        let compared = comparer.compare(blocked.pairs, data: data, ruleKeys: blocked.ruleKeys, threads: threads)
         let rules = EvidenceRules(settings.comparisons)
         clock.lap("compare", next: given == nil ? "train" : "score")
 
-        var model: MatchModel
-        var baseWeights: [Double] = []
+        var model: MatchModel, weights: [Double]
         if var given {
-            model = given
             given.warnings = []
-            baseWeights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
+            model = given
+            weights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(compared, threads: threads)
         } else {
-            let trainer = ModelTrainer(settings: settings, comparer: comparer, rules: rules, data: data, pairScope: scopeIndex)
-            var (u, sampled) = trainer.randomPairU()
-            clock.lap("train: u from random pairs")
-            var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
-            // Levels never seen get half a pair's worth of probability: half a random pair, or for
-            // the NIK half a pair of the (much larger) neighbourhood count.
-            var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
-            if let nikIndex = settings.comparisons.firstIndex(where: { $0.comparator == .nik }),
-               let neighbourhood = trainer.nikNeighbourhoodU() {
-                u[nikIndex] = ModelTrainer.merge(nik: neighbourhood.u, into: u[nikIndex])
-                floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
-                uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
-            }
-            clock.lap("train: u from NIK neighbourhoods")
-            let (m, mSources, warnings) = trainer.trainM(levels: levels, flags: flags, agreement: agreement, u: u)
-            model = MatchModel(
-                comparisons: settings.comparisons.enumerated().map { k, spec in
-                    MatchModel.Comparison(name: spec.name, levels: spec.levels.map(\.name), m: m[k], u: u[k],
-                                          mSource: mSources[k], uSource: uSources[k])
-                },
-                lambda: 0.5, warnings: warnings)
-            let largest = tables.map(\.rowCount).max() ?? 1
-            model.lambda = Double(largest) / Double(max(scopeIndex.totalPairs, 1))
-            // Random pairs include a fraction λ of matches, which dominate the agreement levels
-            // (two random records with the same NIK are mostly the same person): take them out,
-            // u = (p − λ·m) / (1 − λ), and re-estimate λ; twice is enough (λ moves < 1% after).
-            for _ in 0 ..< 2 {
-                baseWeights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
-                model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
-                for k in 0 ..< c {
-                    model.comparisons[k].u = ModelTrainer.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floors[k])
-                }
-            }
-            baseWeights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(levels: levels, flags: flags, comparisonCount: c, pairs: pairs, threads: threads)
-            model.lambda = ModelTrainer.prior(weights: baseWeights, totalPairs: scopeIndex.totalPairs, start: model.lambda)
-            model.warnings += ModelTrainer.plausibility(model)
+            let trainer = ModelTrainer(settings: settings.training, comparer: comparer, rules: rules, data: data, pairScope: scopeIndex)
+            (model, weights) = trainer.train(compared: compared, listSizes: listSizes, clock: &clock)
         }
         clock.lap(given == nil ? "train: m by EM, prior" : "model given", next: "score")
 
-        let prior = model.priorWeight
         let weigher = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
-        var links: [ScoredPair] = []
-        var review: [ScoredPair] = []
-        var linked = tables.map { [Bool](repeating: false, count: $0.rowCount) }
-        let offsets = tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
-        func ref(_ global: Int) -> RowRef {
-            var list = 0
-            while offsets[list + 1] <= global { list += 1 }
-            return RowRef(list: list, row: global - offsets[list])
-        }
-        var candidates: [CandidatePair] = []
-        if settings.keepCandidatePairs { candidates.reserveCapacity(pairs.count) }
-        for p in 0 ..< pairs.count {
-            let w = prior + baseWeights[p]
-            let probability = MatchModel.probability(weight: w)
-            if settings.keepCandidatePairs {
-                candidates.append(CandidatePair(left: ref(Int(pairs.left[p])), right: ref(Int(pairs.right[p])),
-                                                probability: probability, rule: settings.blocking[Int(pairs.rule[p])].name))
-            }
-            guard probability >= settings.reviewThreshold else { continue }
-            let a = Int(pairs.left[p]), b = Int(pairs.right[p])
-            var pairLevels: [Int?] = []
-            var pairWeights: [Double] = []
-            let nikLevel = rules.nik.map { levels[p * c + $0] } ?? ComparisonLevel.null
-            let sameKK = rules.household.map { levels[p * c + $0] == IndonesianLevel.Household.sameKK.rawValue && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags[p]) } ?? false
-            for k in 0 ..< c {
-                let level = levels[p * c + k]
-                if !rules.counts(k, level, nikLevel: nikLevel, flags: flags[p]) {
-                    pairLevels.append(nil)
-                    pairWeights.append(0)
-                } else {
-                    pairLevels.append(Int(level))
-                    pairWeights.append(weigher.weight(k, level, a, b, sameKK: sameKK))
-                }
-            }
-            let scored = ScoredPair(left: ref(a), right: ref(b), weight: w, probability: probability,
-                                    levels: pairLevels, weights: pairWeights, rule: settings.blocking[Int(pairs.rule[p])].name)
-            if probability >= settings.threshold {
-                links.append(scored)
-                linked[scored.left.list][scored.left.row] = true
-                linked[scored.right.list][scored.right.row] = true
-            } else {
-                review.append(scored)
-            }
-        }
+        let (scored, candidates) = Scorer(model: model, weigher: weigher).score(
+            compared, weights: weights, minimumProbability: settings.reviewThreshold, ruleNames: settings.blocking.map(\.name),
+            listSizes: listSizes, keepCandidates: settings.keepCandidatePairs)
+        let resolution = Resolution(scored, threshold: settings.threshold, oneToOne: settings.oneToOne, listSizes: listSizes)
         clock.lap("score")
-        let unmatched = linked.map { flags in flags.indices.filter { !flags[$0] } }
-        var result = LinkResult(tables: tables, links: links, review: review, model: model, blocking: reports,
-                                candidatePairs: pairs.count, timings: clock.timings, unmatched: unmatched)
+
+        var result = LinkResult(tables: tables, links: resolution.links, review: resolution.review, model: model,
+                                blocking: blocked.reports, candidatePairs: blocked.pairs.count, timings: clock.timings,
+                                unmatched: resolution.unmatched)
+        result.displacedByOneToOne = resolution.displacedByOneToOne
         result.candidates = candidates
         result.scope = scope
-        if settings.oneToOne { OneToOne.apply(&result) }
         return result
     }
 
@@ -230,47 +115,5 @@ public struct Linker: Sendable {
                 throw PadanError(.usage, "the model's comparisons (\(model.comparisons.map(\.name).joined(separator: ", "))) do not match the configured ones (\(names.joined(separator: ", ")))")
             }
         }
-    }
-
-    private func describe(_ rule: BlockingRule, record: Int, tables: [Table], data: CompareData) -> String {
-        var list = 0, row = record
-        while row >= tables[list].rowCount { row -= tables[list].rowCount; list += 1 }
-        let t = tables[list]
-        let parts = rule.fields.map { field -> String in
-            switch field {
-            case .nik, .nikPrefix12, .nikSuffix10: return "NIK \(t.value(.nik, row: row))"
-            case .kk: return "KK \(t.value(.kk, row: row))"
-            case .name, .namePhonetic, .namePhoneticSorted, .firstNamePhonetic: return "name \(data.name.string(record))"
-            case .birthDate, .birthYear: return "born \(t.value(.birthDate, row: row))"
-            case .sex: return "sex \(t.value(.sex, row: row))"
-            case .village: return "village \(t.value(.village, row: row))"
-            case .district: return "district \(t.value(.district, row: row))"
-            case .regency: return "regency \(t.value(.regency, row: row))"
-            case .street: return "street \(t.value(.address, row: row))"
-            case .birthPlace: return "born in \(t.value(.birthPlace, row: row))"
-            }
-        }
-        let columns = rule.columns.map { key -> String in
-            guard let c = data.column(named: key.column) else { return key.description }
-            return "\(key.description) \(data.columns[c].text.string(record))"
-        }
-        return (parts + columns).joined(separator: ", ")
-    }
-}
-
-/// Wall-clock time per stage.
-struct StageClock {
-    private var last = DispatchTime.now().uptimeNanoseconds
-    private(set) var timings: [StageTiming] = []
-    var progress: (@Sendable (String) -> Void)?
-
-    init(progress: (@Sendable (String) -> Void)? = nil) { self.progress = progress }
-
-    /// Ends the stage `stage`, and announces `next` if given.
-    mutating func lap(_ stage: String, next: String? = nil) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        timings.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9))
-        last = now
-        if let next { progress?(next) }
     }
 }

@@ -87,6 +87,15 @@ extension CompareData {
         return c.map { $0 == 0 ? 1 : Float(Double($0) / mean) }
     }
 
+    /// Packs the records of all lists, numbered globally in list order, and prepares `columns`
+    /// (read from the `tables` the standardized ones came from).
+    static func build(_ standardized: [StandardizedTable], tables: [Table], columns: [ColumnSource],
+                      referenceYear: Int, threads: Int) throws -> CompareData {
+        var data = build(standardized, threads: threads)
+        data.columns = try columns.map { try ColumnValues.build($0, tables: tables, referenceYear: referenceYear) }
+        return data
+    }
+
     /// Packs the records of all lists, numbered globally in list order.
     static func build(_ tables: [StandardizedTable], threads: Int) -> CompareData {
         var records: [CompareRecord] = []

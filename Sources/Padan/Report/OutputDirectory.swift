@@ -81,8 +81,8 @@ final class OutputDirectory {
 }
 
 /// Temporary output directories of this process, removed if it is interrupted (SIGINT/SIGTERM).
-final class TemporaryPaths: @unchecked Sendable {
-    static let shared = TemporaryPaths()
+package final class TemporaryPaths: @unchecked Sendable {
+    package static let shared = TemporaryPaths()
     private let lock = NSLock()
     private var paths = Set<String>()
 
@@ -90,7 +90,7 @@ final class TemporaryPaths: @unchecked Sendable {
     func unregister(_ path: String) { lock.withLock { _ = paths.remove(path) } }
 
     /// Removes every registered path; called from the interrupt handler.
-    func removeAll() {
+    package func removeAll() {
         let all = lock.withLock { paths }
         for p in all { try? FileManager.default.removeItem(atPath: p) }
     }

@@ -31,14 +31,6 @@ public struct Pseudonymizer: Sendable {
         }
     }
 
-    /// Reads the key from the environment variable `name`.
-    public static func environment(_ name: String = "PADAN_PSEUDONYM_KEY") throws -> Pseudonymizer {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-            throw PadanError(.usage, "--pseudonymize needs the key in the environment variable \(name)")
-        }
-        return try Pseudonymizer(key: Array(value.utf8))
-    }
-
     /// The pseudonym of a NIK or KK value ("" when it has no digits).
     public func pseudonym<C: Collection>(_ value: C) -> String where C.Element == UInt8 {
         let digits = value.filter { $0 >= 48 && $0 <= 57 }

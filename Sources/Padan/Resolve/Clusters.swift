@@ -17,9 +17,9 @@ public struct Clusters: Sendable {
     /// The size bound used.
     public let maxSize: Int
 
-    /// Clusters of `result`'s records from its links, no cluster larger than `maxSize`.
-    public init(result: LinkResult, maxSize: Int = 20) {
-        let offsets = result.tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
+    /// Clusters of the records of `tables` from `links`, no cluster larger than `maxSize`.
+    public init(links: [ScoredPair], tables: [Table], maxSize: Int = 20) {
+        let offsets = tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
         let total = offsets.last!
         var parent = Array(0 ..< total)
         var size = [Int](repeating: 1, count: total)
@@ -32,14 +32,14 @@ public struct Clusters: Sendable {
             return x
         }
         // Strongest first; ties broken by the pair's position, so the order is fully determined.
-        let order = result.links.indices.sorted {
-            let a = result.links[$0], b = result.links[$1]
+        let order = links.indices.sorted {
+            let a = links[$0], b = links[$1]
             if a.weight != b.weight { return a.weight > b.weight }
             return (a.left, a.right) < (b.left, b.right)
         }
         var refused: [ScoredPair] = []
         for i in order {
-            let link = result.links[i]
+            let link = links[i]
             let a = find(offsets[link.left.list] + link.left.row)
             let b = find(offsets[link.right.list] + link.right.row)
             if a == b { continue }
@@ -53,8 +53,8 @@ public struct Clusters: Sendable {
         }
         var index: [Int: Int] = [:]
         var members: [[RowRef]] = []
-        var clusterOf = result.tables.map { [Int](repeating: 0, count: $0.rowCount) }
-        for (list, table) in result.tables.enumerated() {
+        var clusterOf = tables.map { [Int](repeating: 0, count: $0.rowCount) }
+        for (list, table) in tables.enumerated() {
             for row in 0 ..< table.rowCount {
                 let root = find(offsets[list] + row)
                 let c: Int
@@ -70,7 +70,7 @@ public struct Clusters: Sendable {
             }
         }
         ids = members.map { group in
-            let first = group.map { (result.tables[$0.list].name, result.tables[$0.list].id(row: $0.row)) }.min { $0 < $1 }!
+            let first = group.map { (tables[$0.list].name, tables[$0.list].id(row: $0.row)) }.min { $0 < $1 }!
             let hash = XXH3.hash(Array((first.0 + "\u{1F}" + first.1).utf8))
             let hex = String(hash, radix: 16)
             return "C" + String(repeating: "0", count: 16 - hex.count) + hex

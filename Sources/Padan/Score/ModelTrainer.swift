@@ -2,7 +2,7 @@
 /// near-agreement levels, from the NIKs' actual neighbourhoods), m by EM sessions on the pairs of
 /// each blocking rule, and the prior from the expected number of matches.
 struct ModelTrainer {
-    let settings: LinkSettings
+    let settings: TrainingSettings
     let comparer: Comparer
     let rules: EvidenceRules
     let data: CompareData
@@ -181,7 +181,7 @@ struct ModelTrainer {
             guard let session else { continue }
             for k2 in session.trainable {
                 for l in 0 ..< sums[k2].count { sums[k2][l] += session.m[k2][l] }
-                sessions[k2].append("\(settings.blocking[k].name) (\(Int(session.pairs)) pairs, λ=\(CSVWriter.format(session.lambda, decimals: 3)))")
+                sessions[k2].append("\(settings.blocking[k].name) (\(Int(session.pairs)) pairs, λ=\(NumberFormat.decimal(session.lambda, decimals: 3)))")
             }
         }
         var m = start
@@ -235,13 +235,61 @@ struct ModelTrainer {
         var warnings: [String] = []
         for c in model.comparisons {
             if c.m[0] <= c.u[0] {
-                warnings.append("\(c.name): m(\(c.levels[0])) = \(CSVWriter.format(c.m[0], decimals: 4)) is not above u = \(CSVWriter.format(c.u[0], decimals: 4)); agreement would count against a match")
+                warnings.append("\(c.name): m(\(c.levels[0])) = \(NumberFormat.decimal(c.m[0], decimals: 4)) is not above u = \(NumberFormat.decimal(c.u[0], decimals: 4)); agreement would count against a match")
             }
             let last = c.levels.count - 1
             if c.m[last] >= c.u[last] {
-                warnings.append("\(c.name): m(\(c.levels[last])) = \(CSVWriter.format(c.m[last], decimals: 4)) is not below u = \(CSVWriter.format(c.u[last], decimals: 4)); disagreement would count for a match")
+                warnings.append("\(c.name): m(\(c.levels[last])) = \(NumberFormat.decimal(c.m[last], decimals: 4)) is not below u = \(NumberFormat.decimal(c.u[last], decimals: 4)); disagreement would count for a match")
             }
         }
         return warnings
     }
+
+    /// The whole estimate: u from random pairs (the NIK's agreement levels from its
+    /// neighbourhoods), m by one EM session per blocking rule, then the prior, with the matches
+    /// among the random pairs taken out of u. Returns the model and each candidate pair's total
+    /// weight under it (prior not included). Laps `clock` after each step.
+    func train(compared: ComparedPairs, listSizes: [Int], clock: inout StageClock) -> (model: MatchModel, weights: [Double]) {
+        let c = settings.comparisons.count
+        var (u, sampled) = randomPairU()
+        clock.lap("train: u from random pairs")
+        var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
+        // Levels never seen get half a pair's worth of probability: half a random pair, or for
+        // the NIK half a pair of the (much larger) neighbourhood count.
+        var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
+        if let nikIndex = rules.nik, let neighbourhood = nikNeighbourhoodU() {
+            u[nikIndex] = Self.merge(nik: neighbourhood.u, into: u[nikIndex])
+            floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
+            uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
+        }
+        clock.lap("train: u from NIK neighbourhoods")
+        let (m, mSources, warnings) = trainM(levels: compared.levels, flags: compared.flags, agreement: compared.agreement, u: u)
+        var model = MatchModel(
+            comparisons: settings.comparisons.enumerated().map { k, comparison in
+                MatchModel.Comparison(name: comparison.name, levels: comparison.levels.map(\.name), m: m[k], u: u[k],
+                                      mSource: mSources[k], uSource: uSources[k])
+            },
+            lambda: 0.5, warnings: warnings)
+        model.lambda = Double(listSizes.max() ?? 1) / Double(max(pairScope.totalPairs, 1))
+        func weights() -> [Double] {
+            PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
+                .totals(compared, threads: settings.threads)
+        }
+        // Random pairs include a fraction λ of matches, which dominate the agreement levels
+        // (two random records with the same NIK are mostly the same person): take them out,
+        // u = (p − λ·m) / (1 − λ), and re-estimate λ; twice is enough (λ moves < 1% after).
+        var base: [Double] = []
+        for _ in 0 ..< 2 {
+            base = weights()
+            model.lambda = Self.prior(weights: base, totalPairs: pairScope.totalPairs, start: model.lambda)
+            for k in 0 ..< c {
+                model.comparisons[k].u = Self.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floors[k])
+            }
+        }
+        base = weights()
+        model.lambda = Self.prior(weights: base, totalPairs: pairScope.totalPairs, start: model.lambda)
+        model.warnings += Self.plausibility(model)
+        return (model, base)
+    }
 }
+

@@ -91,30 +91,55 @@ struct PairWeigher: Sendable {
         return table[k][l]
     }
 
-    /// Σ of the weights of a pair's levels (`c` bytes at `levels`) that count under the evidence
-    /// rules, prior not included.
+    /// Calls `body(k, weight)` for each comparison of a pair (`c` bytes at `levels`) that counts
+    /// under the evidence rules, in comparison order: the one definition of which comparisons
+    /// count and with what weight, for the total and for the explanation alike.
+    @inline(__always)
+    func forEachCounted(_ levels: UnsafeBufferPointer<UInt8>, flags: UInt8, _ a: Int, _ b: Int, _ body: (Int, Double) -> Void) {
+        let nikLevel = rules.nik.map { levels[$0] } ?? ComparisonLevel.null
+        let sameKK = householdIndex.map {
+            levels[$0] == IndonesianLevel.Household.sameKK.rawValue
+                && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags)
+        } ?? false
+        for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
+            body(k, weight(k, levels[k], a, b, sameKK: sameKK))
+        }
+    }
+
+    /// Σ of the weights of a pair's levels that count, prior not included.
     @inline(__always)
     func total(_ levels: UnsafeBufferPointer<UInt8>, flags: UInt8, _ a: Int, _ b: Int) -> Double {
-        let nikLevel = rules.nik.map { levels[$0] } ?? ComparisonLevel.null
-        let sameKK = householdIndex.map { levels[$0] == IndonesianLevel.Household.sameKK.rawValue && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags) } ?? false
         var w = 0.0
-        for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            w += weight(k, levels[k], a, b, sameKK: sameKK)
-        }
+        forEachCounted(levels, flags: flags, a, b) { _, weight in w += weight }
         return w
     }
 
-    /// Σ of comparison weights for every candidate pair (prior not included).
-    func totals(levels: [UInt8], flags: [UInt8], comparisonCount c: Int, pairs: CandidatePairs, threads: Int) -> [Double] {
+    /// The explanation of a pair: each comparison's level (nil where it does not count) and
+    /// weight (0 there), and their sum, prior not included.
+    func explain(_ levels: UnsafeBufferPointer<UInt8>, flags: UInt8, _ a: Int, _ b: Int) -> (total: Double, levels: [Int?], weights: [Double]) {
+        var counted = [Int?](repeating: nil, count: levels.count)
+        var weights = [Double](repeating: 0, count: levels.count)
+        var w = 0.0
+        forEachCounted(levels, flags: flags, a, b) { k, weight in
+            counted[k] = Int(levels[k])
+            weights[k] = weight
+            w += weight
+        }
+        return (w, counted, weights)
+    }
+
+    /// Σ of comparison weights for every compared pair (prior not included).
+    func totals(_ compared: ComparedPairs, threads: Int) -> [Double] {
+        let pairs = compared.pairs, c = compared.comparisonCount
         var out = [Double](repeating: 0, count: pairs.count)
         out.withUnsafeMutableBufferPointer { buffer in
             let o = UnsafeSendable(buffer)
-            levels.withUnsafeBufferPointer { all in
+            compared.levels.withUnsafeBufferPointer { all in
                 let l = UnsafeSendable(all)
                 Parallel.forEach(count: pairs.count, threads: threads, minChunk: 8192) { range in
                     for p in range {
                         o.value[p] = total(UnsafeBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]),
-                                           flags: flags[p], Int(pairs.left[p]), Int(pairs.right[p]))
+                                           flags: compared.flags[p], Int(pairs.left[p]), Int(pairs.right[p]))
                     }
                 }
             }

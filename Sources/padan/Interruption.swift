@@ -1,4 +1,5 @@
 import Dispatch
+import Padan
 import Foundation
 
 /// What happens when a run is interrupted (SIGINT, SIGTERM): the hidden temporary output
@@ -6,11 +7,11 @@ import Foundation
 /// the previous results stay intact and no partial files are left.
 ///
 /// The handlers run on a dispatch queue (not in signal context), so removing files is safe.
-public enum Interruption {
+enum Interruption {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
 
     /// Installs the handlers (once per process; later calls do nothing).
-    public static func removeTemporaryOutputsOnSignal() {
+    static func removeTemporaryOutputsOnSignal() {
         guard sources.isEmpty else { return }
         for signalNumber in [SIGINT, SIGTERM] {
             signal(signalNumber, SIG_IGN)
