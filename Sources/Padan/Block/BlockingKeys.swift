@@ -72,7 +72,10 @@ enum BlockingKeys {
         case .prefix, .suffix, .firstToken:
             let n = column.hash.count
             var out = [UInt64](repeating: 0, count: n)
-            column.text.withUnsafeBuffers { bytes, offsets in
+            // Prefixes and suffixes of the letters and digits alone: `0812-3456` and `08123456`
+            // are one phone number; the first token needs the spaces.
+            let source = transform == .firstToken ? column.text : column.compact
+            source.withUnsafeBuffers { bytes, offsets in
                 for i in 0 ..< n {
                     let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
                     guard hi > lo else { continue }

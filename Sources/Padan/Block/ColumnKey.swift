@@ -11,9 +11,11 @@ public struct ColumnKey: Sendable, Codable, Equatable, Hashable, CustomStringCon
     public enum Transform: Sendable, Codable, Equatable, Hashable {
         /// The whole folded value.
         case value
-        /// The first `n` characters (values shorter than `n` are used whole).
+        /// The first `n` letters and digits, spaces and punctuation skipped (values shorter than
+        /// `n` are used whole).
         case prefix(Int)
-        /// The last `n` characters (values shorter than `n` are used whole).
+        /// The last `n` letters and digits, spaces and punctuation skipped (`0812-3456-789` and
+        /// `+62 812 3456 789` end alike).
         case suffix(Int)
         /// The Soundex codes of the words.
         case phonetic

@@ -44,3 +44,24 @@ import Testing
         #expect(within.f1 >= minimum, "\(corpus) pairwise F1 \(within.f1)")
     }
 }
+
+/// The README's example: two lists with given name and surname apart, a phone and a postcode.
+@Suite struct ContactsExampleTests {
+    @Test func readmeConfigurationLinksTheTwoLists() throws {
+        let dir = URL(fileURLWithPath: FebrlTests.root).deletingLastPathComponent().appendingPathComponent("contacts").path
+        let configuration = try Configuration.load(path: dir + "/contacts.yaml")
+        let tables = try ["survey", "bank"].map { try TableReader.read(path: dir + "/\($0).csv", options: configuration.read) }
+        let result = try Linker(settings: configuration.link).link(tables)
+        let truth = try EvaluationTruth.load(directory: dir)
+        let predicted = result.links.map { link in
+            RecordPair(left: RecordRef(source: tables[link.left.list].name, id: tables[link.left.list].id(row: link.left.row)),
+                       right: RecordRef(source: tables[link.right.list].name, id: tables[link.right.list].id(row: link.right.row)))
+        }
+        let evaluation = LinkEvaluation(truth: truth, predicted: predicted)
+        #expect(evaluation.crossList.f1 >= 0.99, "F1 \(evaluation.crossList.f1)")
+        #expect(evaluation.crossList.falsePositives == 0)
+        // links.csv explains every link by the configured comparisons' level names.
+        #expect(result.model.comparisons.map(\.name) == ["given_name", "surname", "phone", "postcode"])
+        #expect(result.model.comparisons[2].levels == ["exact", "one_substitution", "adjacent_transposition", "two_edits", "different"])
+    }
+}
