@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
         // HMAC-SHA256 for pseudonymized NIK/KK in shared outputs: cryptography is not ours to write.
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        // `swift package generate-documentation --target Padan` builds Sources/Padan/Padan.docc.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // xxHash3 from the system library (Debian: libxxhash-dev). The shim header inlines it.

@@ -2,7 +2,7 @@ import Foundation
 
 /// The key fields of records, read from the list files of a corpus directory, so that wrong and
 /// missed pairs can be shown side by side.
-public struct RecordLookup: Sendable {
+package struct RecordLookup: Sendable {
     /// The roles shown, in order.
     public static let roles: [Role] = [.nik, .name, .birthDate, .sex, .birthPlace, .kk, .address, .village, .district]
 

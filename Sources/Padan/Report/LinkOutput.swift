@@ -48,7 +48,7 @@ public enum LinkOutput {
         if !isDirectory.boolValue {
             throw PadanError(.usage, file: directory, "the output path exists and is not a directory")
         }
-        if !force { throw PadanError(.usage, file: directory, "the output directory exists; use --force to replace it") }
+        if !force { throw PadanError(.usage, file: directory, "the output directory exists", setting: "force") }
     }
 
     static func safeName(_ name: String) -> String {

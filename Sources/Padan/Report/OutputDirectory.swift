@@ -21,7 +21,7 @@ final class OutputDirectory {
                 throw PadanError(.usage, file: self.path, "the output path exists and is not a directory")
             }
             if !force {
-                throw PadanError(.usage, file: self.path, "the output directory exists; use --force to replace it")
+                throw PadanError(.usage, file: self.path, "the output directory exists", setting: "force")
             }
         }
         let parent = url.deletingLastPathComponent().path

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decisions a verifier wrote into a review sheet, and links updated with them.
-public struct ReviewDecisions: Sendable {
+package struct ReviewDecisions: Sendable {
     /// A verified pair.
     public struct Decision: Sendable, Equatable {
         public var leftSource: String, leftID: String, rightSource: String, rightID: String

@@ -1,6 +1,6 @@
 /// What `padan inspect` reports about a table: format, role mapping, counts, per-column fill rate
 /// and distinct values, and the data-quality profile of the standardized records.
-public struct TableProfile: Codable, Sendable {
+package struct TableProfile: Codable, Sendable {
     /// Per-column statistics.
     public struct ColumnStats: Codable, Sendable {
         public let name: String

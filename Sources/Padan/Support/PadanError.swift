@@ -21,12 +21,16 @@ public struct PadanError: Error, CustomStringConvertible, Sendable, Equatable {
     public let line: Int?
     /// What went wrong, in a sentence.
     public let message: String
+    /// The setting that would let the call go through (e.g. `force` to replace an existing
+    /// output): the library names its own parameter and a front end its own flag for it.
+    public let setting: String?
 
-    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, _ message: String) {
+    public init(_ kind: Kind, file: String? = nil, line: Int? = nil, _ message: String, setting: String? = nil) {
         self.kind = kind
         self.file = file
         self.line = line
         self.message = message
+        self.setting = setting
     }
 
     public var description: String {
