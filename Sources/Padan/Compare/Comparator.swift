@@ -9,7 +9,7 @@
 /// Each comparator defines its levels (``levels``), best agreement first; thresholds are given
 /// from the strictest to the loosest.
 public enum Comparator: Sendable, Equatable, Hashable {
-    /// NIK levels by which part of the 16 digits differs; see ``IndonesianLevel``.
+    /// NIK levels by which part of the 16 digits differs: exact, Excel-zeroed tail, one edit outside the serial, one edit in the serial, serial differs, two edits, different, different and each confirmed by its own birth date.
     case nik
     /// Indonesian names: exact (term-frequency adjusted), phonetic, reordered, one edit, similar
     /// (high), tokens contained, similar (medium), same first name, different.

@@ -7,7 +7,7 @@
 /// surname.levels.map(\.name) // ["exact", "jaro_winkler_0.92", "jaro_winkler_0.8", "different"]
 /// ```
 ///
-/// The Indonesian comparisons are presets of the same type: ``nik``, ``name``, ``birthDate``,
+/// The Indonesian comparisons are presets of the same type: ``nik``, ``name-swift.type.property``, ``birthDate``,
 /// ``sex``, ``household`` and ``birthPlace`` (``LinkSettings/indonesianDefault`` uses all six).
 /// Level names, starting m values and the explanations in `links.csv` and `model.json` all come
 /// from ``levels``.

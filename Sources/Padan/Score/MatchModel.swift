@@ -22,6 +22,9 @@ public struct MatchModel: Codable, Sendable, Equatable {
         public var mSource: [String]
         /// How u was obtained (e.g. `random pairs: 2000000`).
         public var uSource: String
+        /// What each level means, from the comparison's definition (absent in model files written
+        /// before levels were explained).
+        public var explanations: [String]? = nil
 
         /// The weight (bits of evidence) of `level`.
         public func weight(_ level: Int) -> Double {

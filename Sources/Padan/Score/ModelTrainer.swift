@@ -267,7 +267,8 @@ struct ModelTrainer {
         var model = MatchModel(
             comparisons: settings.comparisons.enumerated().map { k, comparison in
                 MatchModel.Comparison(name: comparison.name, levels: comparison.levels.map(\.name), m: m[k], u: u[k],
-                                      mSource: mSources[k], uSource: uSources[k])
+                                      mSource: mSources[k], uSource: uSources[k],
+                                      explanations: comparison.levels.map(\.explanation))
             },
             lambda: 0.5, warnings: warnings)
         model.lambda = Double(listSizes.max() ?? 1) / Double(max(pairScope.totalPairs, 1))
