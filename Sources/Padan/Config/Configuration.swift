@@ -54,7 +54,13 @@ public struct Configuration: Sendable, Equatable {
                     guard let name = k.string else { throw value.fail("keys must be text") }
                     let headers = YAMLDocument(file: value.file, node: v, path: "columns.\(name)")
                     if let role = Role(rawValue: name) {
-                        config.read.mapping.explicit[role] = try headers.strings()
+                        let values = try headers.strings()
+                        if values.count == 1, values[0].contains(" + ") {
+                            // A role built from several columns, joined when linking.
+                            columns.append(try column(name, headers))
+                        } else {
+                            config.read.mapping.explicit[role] = values
+                        }
                     } else {
                         columns.append(try column(name, headers))
                     }
@@ -71,7 +77,7 @@ public struct Configuration: Sendable, Equatable {
         }
         config.link.columns = columns
         let used = Set(config.link.usedColumns.map(\.name))
-        if let unused = columns.first(where: { !used.contains($0.name) }) {
+        if let unused = columns.first(where: { !used.contains($0.name) && Role(rawValue: $0.name) == nil }) {
             throw doc.fail("columns.\(unused.name): no comparison or blocking rule uses this column (roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return config

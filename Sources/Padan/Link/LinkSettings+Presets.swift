@@ -36,6 +36,31 @@ extension LinkSettings {
         return names.map { name in columns.first { $0.name == name } ?? ColumnSource(name) }
     }
 
+    /// `table` with each role that ``columns`` builds from several columns (`name: NAMA DEPAN +
+    /// NAMA BELAKANG`) carried by their join, for standardizing and comparing; the table itself,
+    /// with its original columns, is what the result and the outputs keep.
+    func joiningRoles(_ table: Table) throws -> Table {
+        var out = table
+        for source in columns {
+            guard let role = Role(rawValue: source.name), source.parts.count > 1 else { continue }
+            let parts = try source.resolve(in: table).compactMap { $0.map { table.columns[$0] } }
+            var joined = ByteColumn()
+            var value: [UInt8] = []
+            for row in 0 ..< table.rowCount {
+                value.removeAll(keepingCapacity: true)
+                for column in parts {
+                    let r = column.range(row)
+                    guard !r.isEmpty else { continue }
+                    if !value.isEmpty { value.append(32) }
+                    value.append(contentsOf: column.bytes[r])
+                }
+                joined.append(value)
+            }
+            out = out.carrying(role, by: joined, named: source.parts.map { $0[0] }.joined(separator: " + "))
+        }
+        return out
+    }
+
     /// What training reads of these settings.
     var training: TrainingSettings {
         TrainingSettings(comparisons: comparisons, blocking: blocking, uSamplePairs: uSamplePairs, seed: seed,

@@ -50,16 +50,17 @@ public struct Linker: Sendable {
         let threads = settings.threads, listSizes = tables.map(\.rowCount)
         var clock = StageClock(progress: progress)
         progress?("standardize")
-        let standardized = tables.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
+        let working = try tables.map(settings.joiningRoles)
+        let standardized = working.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
         clock.lap("standardize", next: "pack records")
 
-        let data = try CompareData.build(standardized, tables: tables, columns: settings.usedColumns,
+        let data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
                                          referenceYear: settings.referenceYear, threads: threads)
         let scopeIndex = PairScopeIndex(listSizes: listSizes, scope: scope.pairScope)
         clock.lap("pack", next: "block")
 
         let blocker = Blocker(index: scopeIndex, maxBlockPairs: settings.maxBlockPairs, threads: threads)
-        let blocked = try blocker.block(settings.blocking, data: data, tables: tables, maxCandidatePairs: settings.maxCandidatePairs)
+        let blocked = try blocker.block(settings.blocking, data: data, tables: working, maxCandidatePairs: settings.maxCandidatePairs)
         clock.lap("block", next: "compare \(blocked.pairs.count) pairs")
 
         let comparer = Comparer(settings.comparisons, data: data)

@@ -85,4 +85,22 @@ import Testing
         #expect(throws: PadanError.self) { try s.validate() }
         #expect(throws: Never.self) { try LinkSettings.generic.validate() }
     }
+
+    @Test func aRoleBuiltFromSeveralColumns() throws {
+        let c = try Configuration.parse("columns:\n  name: NAMA DEPAN + NAMA BELAKANG\n  nik: NO NIK\n")
+        #expect(c.read.mapping.explicit[.name] == nil && c.read.mapping.explicit[.nik] == ["NO NIK"])
+        #expect(c.link.columns == [ColumnSource(name: "name", parts: [["NAMA DEPAN"], ["NAMA BELAKANG"]])])
+        let table = Table(name: "t", path: "t.csv", columnNames: ["NAMA DEPAN", "NAMA BELAKANG"],
+                          columns: [ByteColumn(["H. Siti", "Budi", ""]), ByteColumn(["Aminah S.Pd", "", "Rahayu"])],
+                          roles: [:], lineNumbers: [2, 3, 4], ordinals: [1, 2, 3], rejected: [],
+                          format: SourceFormat(container: "csv"), warnings: [])
+        let joined = try c.link.joiningRoles(table)
+        #expect(joined.rowCount == 3 && table.columnNames.count == 2)
+        let standardized = StandardizedTable(table: joined, threads: 1)
+        // Joined in order, then standardized as one name (titles and degrees dropped).
+        #expect((0 ..< 3).map { standardized.name.string($0) } == ["SITI AMINAH", "BUDI", "RAHAYU"])
+        var missing = c.link
+        missing.columns = [ColumnSource(name: "name", parts: [["FIRST"], ["LAST"]])]
+        #expect(throws: PadanError.self) { try missing.joiningRoles(table) }
+    }
 }
