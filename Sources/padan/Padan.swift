@@ -19,15 +19,15 @@ func exitCode(for error: PadanError) -> ExitCode {
     }
 }
 
-/// What to tell a person for each library setting an error names: the flag that sets it.
-let settingAdvice = ["force": "use --force to replace it"]
+/// What to add to the message of an error that names a library setting: the flag that sets it.
+let settingAdvice = ["force": "; use --force to replace it", "max_rows": " (raise the limit with --max-rows)"]
 
 /// Runs `body`, printing a `PadanError` as `padan: file:line: message` on stderr with its exit code.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as PadanError {
-        let advice = error.setting.flatMap { settingAdvice[$0] }.map { "; \($0)" } ?? ""
+        let advice = error.setting.flatMap { settingAdvice[$0] } ?? ""
         FileHandle.standardError.write(Data("padan: \(error)\(advice)\n".utf8))
         throw exitCode(for: error)
     }

@@ -65,7 +65,7 @@ struct TableBuilder {
         ordinal += 1
         if let maxRows = options.maxRows, Int(ordinal) > maxRows {
             throw PadanError(.limit, file: file, line: line,
-                             "more than \(maxRows) data rows (raise the limit with --max-rows)")
+                             "more than \(maxRows) data rows", setting: "max_rows")
         }
         if let field = record.oversizedField {
             reject(record, line: line,
