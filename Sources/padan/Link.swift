@@ -103,9 +103,8 @@ struct LinkRun {
         if let t = run.reviewThreshold { settings.reviewThreshold = t }
         settings.keepCandidatePairs = run.pairs
         if run.oneToOne { settings.oneToOne = true }
-        if settings.reviewThreshold > settings.threshold {
-            throw PadanError(.usage, "the review threshold (\(settings.reviewThreshold)) is above the link threshold (\(settings.threshold))")
-        }
+        // The library's own checks, before the lists are read.
+        try settings.validate()
         if !run.names.isEmpty && run.names.count != files.count {
             throw PadanError(.usage, "--name was given \(run.names.count) times for \(files.count) lists")
         }
@@ -116,10 +115,6 @@ struct LinkRun {
             var options = configuration.read
             options.name = run.names.isEmpty ? nil : run.names[i]
             return options
-        }
-        let names = tables.map(\.name)
-        if Set(names).count != names.count {
-            throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", "))); give --name for each")
         }
         let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         var stageProgress: (@Sendable (String) -> Void)?

@@ -20,7 +20,8 @@ func exitCode(for error: PadanError) -> ExitCode {
 }
 
 /// What to add to the message of an error that names a library setting: the flag that sets it.
-let settingAdvice = ["force": "; use --force to replace it", "max_rows": " (raise the limit with --max-rows)"]
+let settingAdvice = ["force": "; use --force to replace it", "max_rows": " (raise the limit with --max-rows)",
+                     "name": "; give --name for each"]
 
 /// Runs `body`, printing a `PadanError` as `padan: file:line: message` on stderr with its exit code.
 func reportingErrors(_ body: () throws -> Void) throws {

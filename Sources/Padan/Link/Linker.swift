@@ -104,7 +104,7 @@ public struct Linker: Sendable {
         try settings.validate()
         let names = tables.map(\.name)
         if Set(names).count != names.count {
-            throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", "))); give each a name of its own")
+            throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", ")))", setting: "name")
         }
         let total = tables.reduce(0) { $0 + $1.rowCount }
         if total >= Int(UInt32.max) { throw PadanError(.limit, "more than 4 billion records in all") }

@@ -84,6 +84,13 @@ import Testing
         s.comparisons = [Comparison(name: "x", column: "", comparator: .exact(termFrequency: false))]
         #expect(throws: PadanError.self) { try s.validate() }
         #expect(throws: Never.self) { try LinkSettings.generic.validate() }
+        // Two lists of one name would make the outputs ambiguous: the library refuses them too.
+        let t = Table(name: "daftar", path: "daftar.csv", columnNames: ["NAMA"], columns: [ByteColumn(["SITI"])],
+                      roles: [.name: 0], lineNumbers: [2], ordinals: [1], rejected: [],
+                      format: SourceFormat(container: "csv"), warnings: [])
+        #expect(throws: PadanError(.usage, "two lists have the same name (daftar, daftar)", setting: "name")) {
+            try Linker().link([t, t])
+        }
     }
 
     @Test func aRoleBuiltFromSeveralColumns() throws {
