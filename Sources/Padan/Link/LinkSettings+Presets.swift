@@ -1,6 +1,7 @@
 extension LinkSettings {
     /// Defaults for lists of people that have no NIK (or none worth trusting): names by
-    /// Jaro-Winkler with a term-frequency adjustment, birth dates with their typical errors, sex,
+    /// Jaro-Winkler with a term-frequency adjustment, birth dates with their typical errors, sex
+    /// (standardized),
     /// address by token set, birth place by Jaro-Winkler; blocked on name and birth-date keys.
     /// Any role a list lacks is simply no evidence.
     public static let generic = LinkSettings(
@@ -14,7 +15,7 @@ extension LinkSettings {
         comparisons: [
             Comparison(name: "name", column: "name", comparator: .jaroWinkler(thresholds: [0.92, 0.8], termFrequency: true)),
             Comparison(name: "birth_date", column: "birth_date", comparator: .date(withinYears: [1, 5])),
-            Comparison(name: "sex", column: "sex", comparator: .exact(termFrequency: false)),
+            .sex,  // standardized (L/P, LAKI-LAKI/PEREMPUAN, M/F, 1/2), so lists that write it differently agree
             Comparison(name: "address", column: "address", comparator: .tokenSet(thresholds: [0.9, 0.7])),
             Comparison(name: "birth_place", column: "birth_place", comparator: .jaroWinkler(thresholds: [0.9], termFrequency: false)),
         ])
