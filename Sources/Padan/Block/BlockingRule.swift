@@ -13,6 +13,7 @@ public struct BlockingRule: Sendable, Codable, Equatable {
     /// Keys derived from any column that must agree.
     public var columns: [ColumnKey]
 
+    /// A rule on built-in `fields` and column keys `columns`, named `name` or after its keys.
     public init(name: String? = nil, _ fields: [BlockingField], columns: [ColumnKey] = []) {
         self.fields = fields
         self.columns = columns

@@ -27,8 +27,10 @@ public struct ColumnKey: Sendable, Codable, Equatable, Hashable, CustomStringCon
 
     /// The column: a header, a role or a column defined in ``LinkSettings/columns``.
     public var column: String
+    /// How the key is derived from the value.
     public var transform: Transform
 
+    /// The key `transform` derives from `column`.
     public init(_ column: String, _ transform: Transform = .value) {
         self.column = column
         self.transform = transform

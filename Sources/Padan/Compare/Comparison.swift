@@ -20,6 +20,7 @@ public struct Comparison: Sendable, Equatable {
     /// How two values become a level.
     public var comparator: Comparator
 
+    /// A comparison called `name` of column `column` by `comparator`.
     public init(name: String, column: String, comparator: Comparator) {
         self.name = name
         self.column = column

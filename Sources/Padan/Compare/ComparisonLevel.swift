@@ -11,6 +11,7 @@ public struct ComparisonLevel: Sendable, Equatable, Codable {
     /// P(level | match) where EM starts, and the value used when no session can learn it.
     public var startingM: Double
 
+    /// A level called `name`, meaning `explanation`, whose m training starts from `startingM`.
     public init(_ name: String, _ explanation: String, m startingM: Double) {
         self.name = name
         self.explanation = explanation

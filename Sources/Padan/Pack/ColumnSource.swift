@@ -16,6 +16,7 @@ public struct ColumnSource: Sendable, Equatable {
     /// The parts joined in order; each part lists alternatives, the first one present is used.
     public var parts: [[String]]
 
+    /// The column `name` joined from `parts`, each a list of alternative headers or roles.
     public init(name: String, parts: [[String]]) {
         self.name = name
         self.parts = parts

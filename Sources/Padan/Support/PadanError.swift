@@ -14,6 +14,7 @@ public struct PadanError: Error, CustomStringConvertible, Sendable, Equatable {
         case internalError
     }
 
+    /// What kind of failure this is.
     public let kind: Kind
     /// The file concerned, if any.
     public let file: String?
@@ -25,6 +26,7 @@ public struct PadanError: Error, CustomStringConvertible, Sendable, Equatable {
     /// output): the library names its own parameter and a front end its own flag for it.
     public let setting: String?
 
+    /// An error of `kind` about `file` at `line`, saying `message`; `setting` names the setting that would lift it.
     public init(_ kind: Kind, file: String? = nil, line: Int? = nil, _ message: String, setting: String? = nil) {
         self.kind = kind
         self.file = file
@@ -33,6 +35,7 @@ public struct PadanError: Error, CustomStringConvertible, Sendable, Equatable {
         self.setting = setting
     }
 
+    /// `file:line: message`, as a person reads it.
     public var description: String {
         var prefix = ""
         if let file { prefix = file + (line.map { ":\($0)" } ?? "") + ": " }
