@@ -61,8 +61,8 @@ public enum Soundex {
     ///     Soundex.code("PFISTER") // "P236"
     public static func code(_ word: String) -> String {
         var out: [UInt8] = []
-        var copy = Array(word.utf8)
-        copy.withUnsafeMutableBufferPointer { appendCode(UnsafeBufferPointer($0), to: &out) }
+        let bytes = Array(word.utf8)
+        bytes.withUnsafeBufferPointer { _ = appendCode($0, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 }
