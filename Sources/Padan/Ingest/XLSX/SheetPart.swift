@@ -59,7 +59,18 @@ struct SheetPart: XMLHandler {
         let local = tag.localName
         switch local.count {
         case 1 where local[0] == UInt8(ascii: "c"):
-            let reference = tag.value(local: "r")
+            // One pass over the attributes: this runs for every cell.
+            var reference: UnsafeBufferPointer<UInt8>?, type: UnsafeBufferPointer<UInt8>?, style: UnsafeBufferPointer<UInt8>?
+            for i in 0 ..< tag.attributeCount {
+                let name = XMLName.local(tag.attributeName(i))
+                guard name.count == 1 else { continue }
+                switch name[0] {
+                case UInt8(ascii: "r"): reference = tag.attributeValue(i)
+                case UInt8(ascii: "t"): type = tag.attributeValue(i)
+                case UInt8(ascii: "s"): style = tag.attributeValue(i)
+                default: break
+                }
+            }
             let column = reference.flatMap(Self.columnIndex) ?? nextColumn
             guard column < Self.maxColumns else {
                 let shown = reference.map { String(decoding: $0.prefix(40), as: UTF8.self) } ?? "number \(column + 1)"
@@ -68,8 +79,8 @@ struct SheetPart: XMLHandler {
             inCell = true
             cellColumn = column
             nextColumn = column + 1
-            cellType = Self.type(tag.value(local: "t"))
-            cellStyle = tag.integer(local: "s") ?? 0
+            cellType = Self.type(type)
+            cellStyle = style.flatMap(XMLName.integer) ?? 0
             cellHasFormula = false
             cellHasValue = false
             value.removeAll(keepingCapacity: true)

@@ -19,11 +19,16 @@ struct ZipXMLPart {
         var scanner = XMLScanner(markupLimit: markupLimit)
         var done = 0
         let total = Int(clamping: entry.uncompressedSize)
+        func feed(_ data: Data) throws {
+            try data.withUnsafeBytes { try scanner.feed($0, into: &handler) }
+            done += data.count
+            progress?(done, total)
+        }
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: false) { data in
-                try data.withUnsafeBytes { try scanner.feed($0, into: &handler) }
-                done += data.count
-                progress?(done, total)
+            if total >= Self.pipelineBytes {
+                try extractAlongside(entry, feed)
+            } else {
+                _ = try archive.extract(entry, bufferSize: Self.chunkBytes, skipCRC32: false, consumer: feed)
             }
             try scanner.finish(into: &handler)
         } catch let e as XMLSyntaxError where e.encoding {
@@ -38,4 +43,37 @@ struct ZipXMLPart {
         }
         return true
     }
+
+    /// Inflated chunks handed from one thread to the other.
+    static let chunkBytes = 1 << 18
+    /// Parts at least this large are inflated on a thread of their own while they are scanned.
+    static let pipelineBytes = 4 << 20
+
+    /// Inflates `entry` on another thread, and feeds its chunks to `feed` on this one as they come.
+    private func extractAlongside(_ entry: Entry, _ feed: (Data) throws -> Void) throws {
+        let pipe = ChunkPipe(capacity: 8)
+        let source = UncheckedArchive(archive: archive, entry: entry)
+        Thread.detachNewThread {
+            do {
+                _ = try source.archive.extract(source.entry, bufferSize: Self.chunkBytes, skipCRC32: false) { try pipe.put($0) }
+                pipe.close(error: nil)
+            } catch {
+                pipe.close(error: error)
+            }
+        }
+        do {
+            while let chunk = try pipe.take() { try feed(chunk) }
+        } catch {
+            // The scanner (or the inflater) stopped: end the other thread before the archive goes.
+            pipe.cancel()
+            throw error
+        }
+    }
+}
+
+/// The archive and entry, handed to the inflating thread: it alone uses them until it closes the
+/// pipe, and the reading thread waits for that before it touches the archive again.
+private struct UncheckedArchive: @unchecked Sendable {
+    let archive: Archive
+    let entry: Entry
 }

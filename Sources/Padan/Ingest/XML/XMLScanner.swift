@@ -31,16 +31,43 @@ struct XMLScanner {
 
     /// Scanner state apart from the buffer, so it can be borrowed while the buffer is.
     fileprivate struct State {
+        /// The names of the open elements, end to end. A level's bytes stay after it closes, so
+        /// the next sibling of the same name (the usual case: `<c>` after `<c>`) is pushed by a
+        /// comparison, not a copy.
         var names: [UInt8] = []
-        var nameEnds: [Int] = []
+        /// Where each level's name is in `names`; entries from `depth` on are stale.
+        var levels: [Range<Int>] = []
+        var depth = 0
+        /// The current tag's attributes: the first `spanCount` entries.
         var spans: [XMLTag.Span] = []
+        var spanCount = 0
         var scratch: [UInt8] = []
         var rootSeen = false
         var rootClosed = false
         var atDocumentStart = true
         /// Newlines in the bytes already dropped from the buffer.
         var linesBefore = 0
-        var depth: Int { nameEnds.count }
+
+        var topName: Range<Int> { levels[depth - 1] }
+
+        mutating func push(_ name: UnsafeBufferPointer<UInt8>) {
+            let start = depth == 0 ? 0 : levels[depth - 1].upperBound
+            let range = start ..< start + name.count
+            let cached = range.upperBound <= names.count && names.withUnsafeBufferPointer {
+                XMLName.same(UnsafeBufferPointer(rebasing: $0[range]), name)
+            }
+            if !cached {
+                if names.count > start { names.removeSubrange(start...) }
+                names.append(contentsOf: name)
+            }
+            if depth < levels.count { levels[depth] = range } else { levels.append(range) }
+            depth += 1
+        }
+
+        mutating func addSpan(_ span: XMLTag.Span) {
+            if spanCount < spans.count { spans[spanCount] = span } else { spans.append(span) }
+            spanCount += 1
+        }
     }
 
     init(markupLimit: Int = 4 << 20) {
@@ -68,8 +95,7 @@ struct XMLScanner {
     }
 
     private func openName() -> String {
-        let start = state.nameEnds.count > 1 ? state.nameEnds[state.nameEnds.count - 2] : 0
-        return String(decoding: state.names[start...], as: UTF8.self)
+        String(decoding: state.names[state.topName], as: UTF8.self)
     }
 
     private mutating func run<H: XMLHandler>(_ chunk: UnsafeRawBufferPointer, final: Bool, into handler: inout H) throws {
@@ -105,9 +131,14 @@ struct XMLScanner {
     }
 
     private func newlines(in range: Range<Int>) -> Int {
-        buffer.withUnsafeBufferPointer { p in
+        buffer.withUnsafeBufferPointer { all in
+            let p = UnsafeBufferPointer(rebasing: all[..<range.upperBound])
             var count = 0
-            for i in range where p[i] == 0x0A { count &+= 1 }
+            var at = range.lowerBound
+            while let hit = Self.find(0x0A, p, from: at) {
+                count &+= 1
+                at = hit + 1
+            }
             return count
         }
     }
@@ -426,8 +457,8 @@ struct XMLScanner {
                                                 state s: inout State, handler: inout H) throws {
         let nameStart = open + 1
         let nameEnd = try name(p, nameStart, close, what: "the tag '\(show(p, open ..< close + 1))'")
-        s.spans.removeAll(keepingCapacity: true)
-        s.scratch.removeAll(keepingCapacity: true)
+        s.spanCount = 0
+        if !s.scratch.isEmpty { s.scratch.removeAll(keepingCapacity: true) }
         var selfClosing = false
         var i = nameEnd
         while true {
@@ -467,11 +498,14 @@ struct XMLScanner {
                 ve += 1
             }
             let attributeName = UnsafeBufferPointer(rebasing: p[an ..< ae])
-            for other in s.spans where UnsafeBufferPointer(rebasing: p[other.nameStart ..< other.nameEnd]).elementsEqual(attributeName) {
-                throw ScanFailure(offset: an, message: "attribute '\(show(p, an ..< ae))' appears twice in one tag")
+            for k in 0 ..< s.spanCount {
+                let other = s.spans[k]
+                if XMLName.same(UnsafeBufferPointer(rebasing: p[other.nameStart ..< other.nameEnd]), attributeName) {
+                    throw ScanFailure(offset: an, message: "attribute '\(show(p, an ..< ae))' appears twice in one tag")
+                }
             }
             if plain {
-                s.spans.append(XMLTag.Span(nameStart: an, nameEnd: ae, valueStart: vs, valueEnd: ve, decoded: false))
+                s.addSpan(XMLTag.Span(nameStart: an, nameEnd: ae, valueStart: vs, valueEnd: ve, decoded: false))
             } else {
                 let ds = s.scratch.count
                 var k = vs
@@ -487,7 +521,7 @@ struct XMLScanner {
                         k += 1
                     }
                 }
-                s.spans.append(XMLTag.Span(nameStart: an, nameEnd: ae, valueStart: ds, valueEnd: s.scratch.count, decoded: true))
+                s.addSpan(XMLTag.Span(nameStart: an, nameEnd: ae, valueStart: ds, valueEnd: s.scratch.count, decoded: true))
             }
             i = ve + 1
         }
@@ -499,17 +533,18 @@ struct XMLScanner {
         }
         s.atDocumentStart = false
         let name = UnsafeBufferPointer(rebasing: p[nameStart ..< nameEnd])
+        let count = s.spanCount
         try s.spans.withUnsafeBufferPointer { spans in
             try s.scratch.withUnsafeBufferPointer { scratch in
-                try handler.startElement(XMLTag(name: name, spans: spans, source: p, scratch: scratch))
+                try handler.startElement(XMLTag(name: name, spans: UnsafeBufferPointer(rebasing: spans[..<count]),
+                                                source: p, scratch: scratch))
             }
         }
         if selfClosing {
             try handler.endElement(name)
             if s.depth == 0 { s.rootClosed = true }
         } else {
-            s.names.append(contentsOf: name)
-            s.nameEnds.append(s.names.count)
+            s.push(name)
         }
     }
 
@@ -523,19 +558,18 @@ struct XMLScanner {
             throw ScanFailure(offset: i, message: "unexpected '\(show(p, i ..< close))' in the end tag '\(show(p, open ..< close + 1))'")
         }
         let name = UnsafeBufferPointer(rebasing: p[nameStart ..< nameEnd])
-        guard let top = s.nameEnds.last else {
+        guard s.depth > 0 else {
             throw ScanFailure(offset: open, message: "the end tag </\(show(p, nameStart ..< nameEnd))> has no open element")
         }
-        let topStart = s.nameEnds.count > 1 ? s.nameEnds[s.nameEnds.count - 2] : 0
+        let top = s.topName
         let matches = s.names.withUnsafeBufferPointer { names in
-            UnsafeBufferPointer(rebasing: names[topStart ..< top]).elementsEqual(name)
+            XMLName.same(UnsafeBufferPointer(rebasing: names[top]), name)
         }
         guard matches else {
-            let expected = String(decoding: s.names[topStart ..< top], as: UTF8.self)
+            let expected = String(decoding: s.names[top], as: UTF8.self)
             throw ScanFailure(offset: open, message: "the end tag </\(show(p, nameStart ..< nameEnd))> does not match <\(expected)>")
         }
-        s.names.removeSubrange(topStart ..< top)
-        s.nameEnds.removeLast()
+        s.depth -= 1
         try handler.endElement(name)
         if s.depth == 0 { s.rootClosed = true }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A start tag as the scanner found it: the element's name and its attributes, with entity
 /// references in the values already decoded.
 ///
@@ -73,6 +75,14 @@ enum XMLName {
             i -= 1
         }
         return name
+    }
+
+    /// Whether two byte runs are the same.
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
     }
 
     @inline(__always)
