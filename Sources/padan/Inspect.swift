@@ -19,7 +19,9 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let table = try TableReader.read(path: file, options: try input.readOptions())
+            let line = Progress.onTerminal()
+            let table = try TableReader.read(path: file, options: try input.readOptions(), progress: Progress.reading(line))
+            line?(nil)
             let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
             let profile = TableProfile(table: table, referenceYear: year)
             if json {

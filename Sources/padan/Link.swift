@@ -111,7 +111,7 @@ struct LinkRun {
         let model = try run.model.map { try MatchModel.load(path: $0) }
         let progress = Progress.onTerminal()
         progress?("read \(files.count) lists")
-        let tables = try TableReader.read(paths: files, threads: settings.threads) { i in
+        let tables = try TableReader.read(paths: files, threads: settings.threads, progress: Progress.reading(progress)) { i in
             var options = configuration.read
             options.name = run.names.isEmpty ? nil : run.names[i]
             return options
@@ -137,6 +137,16 @@ struct LinkRun {
 
 /// A one-line progress display on stderr, only when stderr is a terminal (quiet in pipes and CI).
 enum Progress {
+    /// Reports a large workbook's reading (bytes of its sheet) on the progress line.
+    static func reading(_ line: (@Sendable (String?) -> Void)?) -> (@Sendable (ReadProgress) -> Void)? {
+        guard let line else { return nil }
+        return { p in
+            let name = p.file.split(separator: "/").last.map(String.init) ?? p.file
+            let percent = p.totalBytes > 0 ? p.bytesRead * 100 / p.totalBytes : 0
+            line("read \(name): \(p.bytesRead >> 20) of \(p.totalBytes >> 20) MB of sheet XML (\(percent)%)")
+        }
+    }
+
     static func onTerminal() -> (@Sendable (String?) -> Void)? {
         guard isatty(2) == 1 else { return nil }
         return { stage in

@@ -14,6 +14,9 @@ public struct ReadOptions: Sendable, Equatable {
     public var maxColumns: Int
     /// More data rows than this is an error (`nil`: no limit).
     public var maxRows: Int?
+    /// Whether a header with no data rows is an error (it is for an input list; a result file
+    /// such as a `links.csv` with no links is not).
+    var requireRows = true
 
     public init(
         name: String? = nil, delimiter: UInt8? = nil, sheet: String? = nil,

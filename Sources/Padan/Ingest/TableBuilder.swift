@@ -167,7 +167,7 @@ struct TableBuilder {
         guard let header else {
             throw PadanError(.badInput, file: file, "the file is empty (no header row)")
         }
-        if lineNumbers.isEmpty && rejected.isEmpty {
+        if lineNumbers.isEmpty && rejected.isEmpty && options.requireRows {
             throw PadanError(.badInput, file: file, line: 1, "the file has a header but no data rows")
         }
         let roles = try options.mapping.resolve(headers: header, file: file)

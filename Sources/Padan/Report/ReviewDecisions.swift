@@ -62,6 +62,7 @@ package struct ReviewDecisions: Sendable {
         let linksPath = resultDirectory + "/links.csv"
         var options = ReadOptions()
         options.mapping.guess = false
+        options.requireRows = false  // a result with no links is still a result
         let links = try TableReader.read(path: linksPath, options: options)
         let names = ["left_id", "right_id", "match_probability", "left_source", "right_source"]
         var cols: [ByteColumn] = []
