@@ -14,6 +14,11 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Worksheet to read from an .xlsx workbook (default: the first).")
     var sheet: String?
 
+    @Option(name: .customLong("header-row"), help: ArgumentHelp(
+        "The header's row (or two adjacent rows, N-M, for a two-row header); found among the first 30 rows when not given. Once for every list, or once per list in order.",
+        valueName: "N"))
+    var headerRows: [String] = []
+
     @Option(help: ArgumentHelp("Field delimiter (default: detected among , ; tab |). Use 'tab' for tab.", valueName: "CHAR"))
     var delimiter: String?
 
@@ -25,6 +30,33 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         _ = try flagOptions(ReadOptions())
+        _ = try headerRowRanges()
+    }
+
+    private func headerRowRanges() throws -> [ClosedRange<Int>] {
+        try headerRows.map { text in
+            guard let rows = Configuration.headerRows(text) else {
+                throw ValidationError("--header-row takes a row number (4) or two adjacent rows (4-5), got '\(text)'")
+            }
+            return rows
+        }
+    }
+
+    /// The read options for list `index` of `count` (the configuration's `files:` entry for it,
+    /// then its `--header-row`).
+    func readOptions(_ configuration: Configuration, file: String, index: Int, count: Int) throws -> ReadOptions {
+        var options = configuration.readOptions(forFile: file)
+        if let sheet { options.sheet = sheet }
+        let rows = try headerRowRanges()
+        if rows.count == 1 {
+            options.headerRows = rows[0]
+        } else if !rows.isEmpty {
+            guard rows.count == count else {
+                throw PadanError(.usage, "--header-row was given \(rows.count) times for \(count) lists (give it once, or once per list)")
+            }
+            options.headerRows = rows[index]
+        }
+        return options
     }
 
     /// The configuration file's settings (if any) with the flags applied on top.
@@ -34,7 +66,6 @@ struct InputOptions: ParsableArguments {
         return configuration
     }
 
-    func readOptions() throws -> ReadOptions { try configuration().read }
 
     private func flagOptions(_ base: ReadOptions) throws -> ReadOptions {
         var options = base

@@ -19,8 +19,10 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let table = try TableReader.read(path: file, options: try input.readOptions())
             let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+            var options = try input.readOptions(try input.configuration(), file: file, index: 0, count: 1)
+            options.referenceYear = year
+            let table = try TableReader.read(path: file, options: options)
             let profile = TableProfile(table: table, referenceYear: year)
             if json {
                 let encoder = JSONEncoder()
@@ -42,6 +44,7 @@ enum InspectReport {
         if let l = p.format.lineEndings { fmt += ", line ends \(l)" }
         if let s = p.format.sheet { fmt += ", sheet '\(s)'" }
         out += fmt + "\n"
+        out += "\(p.header)\n"
         out += "rows: \(p.rows) read, \(p.rejectedRows) rejected, \(p.format.blankLines) blank lines skipped\n"
         out += "\ncolumns:\n"
         let width = max(6, p.columns.map(\.name.count).max() ?? 0)
@@ -56,6 +59,7 @@ enum InspectReport {
             for r in p.rejected { out += "  line \(r.line): \(r.reason)\n" }
             if p.rejectedRows > p.rejected.count { out += "  ... and \(p.rejectedRows - p.rejected.count) more\n" }
         }
+        for n in p.notes { out += "note: \(n)\n" }
         for w in p.warnings { out += "warning: \(w)\n" }
         out += quality(p.quality)
         return out

@@ -112,11 +112,14 @@ struct LinkRun {
         let model = try run.model.map { try MatchModel.load(path: $0) }
         let progress = Progress.onTerminal()
         progress?("read \(files.count) lists")
-        let tables = try TableReader.read(paths: files, threads: settings.threads) { i in
-            var options = configuration.read
+        let options = try files.indices.map { i in
+            var options = try input.readOptions(configuration, file: files[i], index: i, count: files.count)
             options.name = run.names.isEmpty ? nil : run.names[i]
+            options.referenceYear = settings.referenceYear
             return options
         }
+        let tables = try TableReader.read(paths: files, threads: settings.threads) { options[$0] }
+        for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let names = tables.map(\.name)
         if Set(names).count != names.count {
             throw PadanError(.usage, "two lists have the same name (\(names.joined(separator: ", "))); give --name for each")

@@ -17,6 +17,17 @@ public struct SourceFormat: Sendable, Equatable, Codable {
     public var windows1252Fields: Int
     /// Blank lines (or rows with every field empty) skipped.
     public var blankLines: Int
+    /// The line(s) (or sheet rows) of the header: two for a two-row header.
+    public var headerLines: [Int]
+    /// Whether the header was found among the first rows (`false`: given, or the first row
+    /// because nothing looked more like a header).
+    public var headerDetected: Bool
+    /// Non-blank rows above the header (titles, the office's name), skipped.
+    public var rowsAboveHeader: Int
+    /// The first of them, as text (cells joined by spaces): usually the list's title.
+    public var title: String?
+    /// Column-numbering rows ("(1) (2) (3)") right below the header, skipped.
+    public var numberingRows: Int
 
     init(container: String) {
         self.container = container
@@ -27,5 +38,10 @@ public struct SourceFormat: Sendable, Equatable, Codable {
         sheet = nil
         windows1252Fields = 0
         blankLines = 0
+        headerLines = []
+        headerDetected = false
+        rowsAboveHeader = 0
+        title = nil
+        numberingRows = 0
     }
 }

@@ -27,6 +27,24 @@ public enum TableReader {
         return try results.map { try $0.get() }
     }
 
+    /// What markup file `first` starts, if it is one: an HTML table or an Excel 2003 XML
+    /// spreadsheet, both of which web applications save with an `.xls` name.
+    static func markup(_ first: [UInt8]) -> String? {
+        var start = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < first.count && (first[start] == 32 || first[start] == 9 || first[start] == 10 || first[start] == 13) {
+            start += 1
+        }
+        guard start < first.count, first[start] == UInt8(ascii: "<") else { return nil }
+        let head = String(decoding: first[start...].prefix(4096), as: UTF8.self).lowercased()
+        if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+            return "an Excel 2003 XML spreadsheet"
+        }
+        for tag in ["<!doctype html", "<html", "<table", "<head", "<body", "<meta", "<style"] where head.hasPrefix(tag) {
+            return head.contains("<table") || head.contains("<tr") ? "an HTML table (a web page)" : "an HTML page"
+        }
+        return nil
+    }
+
     static func read(path: String, options: ReadOptions, chunkSize: Int) throws -> Table {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -52,6 +70,11 @@ public enum TableReader {
             throw PadanError(.badInput, file: path,
                              "this is an old Excel .xls workbook, which Padan does not read; "
                                  + "save it as .xlsx or CSV")
+        }
+        if let kind = Self.markup(first) {
+            throw PadanError(.badInput, file: path,
+                             "this is \(kind), not a list Padan reads (web applications export lists this way "
+                                 + "under an .xls name); open it in Excel or LibreOffice Calc and save it as .xlsx or CSV")
         }
         var table = try DelimitedReader(path: path, options: options, chunkSize: chunkSize)
             .read(firstChunk: first, handle: handle)

@@ -25,6 +25,10 @@ public struct TableProfile: Codable, Sendable {
     public let rejected: [RejectedRow]
     public let columns: [ColumnStats]
     public let warnings: [String]
+    /// Where the header was found (see ``Table/headerDescription``).
+    public let header: String
+    /// What the reader split or joined (see ``Table/notes``).
+    public let notes: [String]
     /// What standardization found: NIK classes, disagreements, duplicates, households, fill rates.
     public let quality: QualityProfile
 
@@ -41,7 +45,9 @@ public struct TableProfile: Codable, Sendable {
         rows = table.rowCount
         rejectedRows = table.rejected.count
         rejected = Array(table.rejected.prefix(20))
-        warnings = table.warnings
+        warnings = table.missingIdentityWarnings + table.warnings
+        header = table.headerDescription
+        notes = table.notes
         let roleOf = Dictionary(uniqueKeysWithValues: table.roles.map { ($0.value, $0.key.rawValue) })
         columns = table.columns.enumerated().map { index, column in
             var filled = 0
