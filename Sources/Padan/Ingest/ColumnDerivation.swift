@@ -155,31 +155,45 @@ struct ColumnDerivation {
     }
 
     /// Makes ids unique: rows whose id is blank or repeated get `value#line`.
+    ///
+    /// - Complexity: one hash per row, on the id's bytes in place (this runs on every list).
     private mutating func uniqueIDs() {
         guard let c = roles[.id] else { return }
         let ids = columns[c]
         var firstRow: [UInt64: Int32] = [:]
         firstRow.reserveCapacity(rowCount)
-        var repeated = [Bool](repeating: false, count: rowCount)
+        var repeated: [Bool] = []
         var blank = 0
         var repeatedRows = 0
         var example: (String, Int32, Int32)?
         ids.withUnsafeBuffers { bytes, offsets in
+            func trimmedRange(_ row: Int) -> Range<Int> {
+                var lo = Int(offsets[row]), hi = Int(offsets[row + 1])
+                while lo < hi && (bytes[lo] == 32 || bytes[lo] == 9) { lo += 1 }
+                while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 9) { hi -= 1 }
+                return lo ..< hi
+            }
+            func mark(_ row: Int) {
+                if repeated.isEmpty { repeated = [Bool](repeating: false, count: rowCount) }
+                repeated[row] = true
+            }
             for row in 0 ..< rowCount {
-                let field = Self.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
-                if field.isEmpty {
-                    repeated[row] = true
+                let r = trimmedRange(row)
+                if r.isEmpty {
+                    mark(row)
                     blank += 1
                     continue
                 }
+                let field = UnsafeBufferPointer(rebasing: bytes[r])
                 let h = XXH3.hash(field)
-                if let earlier = firstRow[h], Self.trimmed(ids[Int(earlier)]) == Array(field) {
-                    if !repeated[Int(earlier)] { repeatedRows += 1 }
-                    repeated[Int(earlier)] = true
-                    repeated[row] = true
+                if let earlier = firstRow[h] {
+                    guard bytes[trimmedRange(Int(earlier))].elementsEqual(field) else { continue }
+                    if repeated.isEmpty || !repeated[Int(earlier)] { repeatedRows += 1 }
+                    mark(Int(earlier))
+                    mark(row)
                     repeatedRows += 1
                     if example == nil { example = (String(decoding: field, as: UTF8.self), lineNumbers[Int(earlier)], lineNumbers[row]) }
-                } else if firstRow[h] == nil {
+                } else {
                     firstRow[h] = Int32(row)
                 }
             }

@@ -73,31 +73,36 @@ struct RowClassifier {
         let sparse = filled <= 3 && filled * 2 <= max(width, 2)
 
         if isRepeatedHeader(record, field) { return "the header repeated (a page break or lists pasted together)" }
-        let cells = (0 ..< record.fieldCount).map { String(decoding: field($0), as: UTF8.self).trimmingSpaces() }
-        if HeaderDetector.isNumberingRow(cells) { return "a column-numbering row (1) (2) (3) ..." }
-
-        let leadWords = firstFilled.prefix(2).map { HeaderVocabulary.words(cells[$0]) }
+        // Only the first filled cells are decoded (this path also runs for every record with a
+        // blank NIK).
+        func text(_ c: Int) -> String { String(decoding: field(c), as: UTF8.self).trimmingSpaces() }
+        let lead = firstFilled.map(text)
+        if filled >= 3, let b = field(firstFilled[0]).first(where: { $0 != 32 }), b == 40 || b &- 48 < 10,
+           HeaderDetector.isNumberingRow((0 ..< record.fieldCount).map(text)) {
+            return "a column-numbering row (1) (2) (3) ..."
+        }
+        let leadWords = lead.prefix(2).map { HeaderVocabulary.words($0) }
         let first = leadWords.first?.first ?? ""
         if leadWords.contains(where: { $0.first.map(Self.totalWords.contains) ?? false })
             || (leadWords.first.map { $0.count >= 2 && $0[0] == "GRAND" && $0[1] == "TOTAL" } ?? false) {
             inSignatureBlock = true
-            return "a totals row (\(cells[firstFilled[0]].prefix(40)))"
+            return "a totals row (\(lead[0].prefix(40)))"
         }
         if sparse || identityEmpty {
-            for c in firstFilled where !dateColumns.contains(c) && Self.isDatePlace(cells[c]) {
+            for (k, c) in firstFilled.enumerated() where !dateColumns.contains(c) && Self.isDatePlace(lead[k]) {
                 inSignatureBlock = true
-                return "a place-and-date line of the signature block (\(cells[c].prefix(40)))"
+                return "a place-and-date line of the signature block (\(lead[k].prefix(40)))"
             }
             let words = leadWords.first ?? []
             if Self.signatureWords.contains(first) || (words.count >= 2 && words[0] == "A" && words[1] == "N")
                 || (words.count >= 2 && words[0] == "YANG" && Self.signatureVerbs.contains(words[1]))
-                || words.first == "AN" || firstFilled.contains(where: { HeaderVocabulary.words(cells[$0]).contains("NIP") }) {
+                || words.first == "AN" || lead.contains(where: { HeaderVocabulary.words($0).contains("NIP") }) {
                 inSignatureBlock = true
-                return "a signature line (\(cells[firstFilled[0]].prefix(40)))"
+                return "a signature line (\(lead[0].prefix(40)))"
             }
             if inSignatureBlock { return "part of the signature block below the list" }
             if filled <= 2 && Self.sectionWords.contains(first) {
-                return "a section title (\(cells[firstFilled[0]].prefix(40)))"
+                return "a section title (\(lead[0].prefix(40)))"
             }
         }
         if identityEmpty { return "no NIK, KK or name: the identity columns are all empty" }
