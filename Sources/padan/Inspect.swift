@@ -45,7 +45,9 @@ enum InspectReport {
         if let s = p.format.sheet { fmt += ", sheet '\(s)'" }
         out += fmt + "\n"
         out += "\(p.header)\n"
-        out += "rows: \(p.rows) read, \(p.rejectedRows) rejected, \(p.format.blankLines) blank lines skipped\n"
+        // The same count as link's and dedupe's summary: every data row, records and rejected.
+        out += "rows: \(p.rowsRead) read (\(p.rows) records, \(p.rejectedRows) rejected), "
+            + "\(p.format.blankLines) blank lines skipped\n"
         out += "\ncolumns:\n"
         let width = max(6, p.columns.map(\.name.count).max() ?? 0)
         out += "  " + pad("header", width) + "  " + pad("role", 12) + "  fill     distinct\n"

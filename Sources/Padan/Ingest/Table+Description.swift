@@ -34,7 +34,8 @@ extension Table {
     /// What was read and how, in a few lines for a person: rows, header, the column → role
     /// mapping, what was split or joined, and the warnings.
     public var readDescription: String {
-        var out = "\(path) (list '\(name)'): \(rowCount) rows read, \(rejected.count) rejected; \(headerDescription)\n"
+        var out = "\(path) (list '\(name)'): \(rowCount + rejected.count) rows read (\(rowCount) records, "
+            + "\(rejected.count) rejected); \(headerDescription)\n"
         let mapping = roles.sorted { $0.key < $1.key }.map { "\(columnNames[$0.value]) → \($0.key.rawValue)" }
         out += "  columns: " + (mapping.isEmpty ? "none recognized" : mapping.joined(separator: ", ")) + "\n"
         for note in notes { out += "  note: \(note)\n" }

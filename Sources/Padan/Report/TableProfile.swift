@@ -19,7 +19,10 @@ public struct TableProfile: Codable, Sendable {
     public let roles: [String: String]
     /// Roles no column was found for.
     public let missingRoles: [String]
+    /// Records read (rejected rows not included).
     public let rows: Int
+    /// Data rows read, records and rejected rows together: the `rowsRead` of `link`'s summary.
+    public let rowsRead: Int
     public let rejectedRows: Int
     /// The first rejected rows (at most 20), with line and reason.
     public let rejected: [RejectedRow]
@@ -43,6 +46,7 @@ public struct TableProfile: Codable, Sendable {
         self.roles = roles
         missingRoles = Role.allCases.filter { table.roles[$0] == nil }.map(\.rawValue)
         rows = table.rowCount
+        rowsRead = table.rowCount + table.rejected.count
         rejectedRows = table.rejected.count
         rejected = Array(table.rejected.prefix(20))
         warnings = table.missingIdentityWarnings + table.warnings

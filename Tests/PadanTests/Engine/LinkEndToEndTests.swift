@@ -134,7 +134,7 @@ import Testing
         let out = dir.file("hasil")
         let r = try PadanProcess.run(["link", left, right, "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("provinsi: 2000 rows read, 0 rejected"))
+        #expect(r.stdout.contains("provinsi: 2000 rows read (2000 records, 0 rejected)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == ["clusters.csv", "links.csv", "model.json", "rejected.csv", "review.csv", "review.xlsx", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
         let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import Padan
+
+/// What `link`, `dedupe` and `inspect` say about lists laid out as offices lay them out.
+@Suite struct OfficeListCommandTests {
+    let dir = TemporaryDirectory()
+    let office = repositoryRoot + "/corpora/office/"
+
+    @Test func dedupePrintsTheHeaderAndMappingAndCountsRowsAsInspectDoes() throws {
+        let file = office + "concatenated-exports.csv"
+        let out = dir.file("hasil")
+        let r = try PadanProcess.run(["dedupe", file, "--out", out, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("concatenated-exports.csv (list 'concatenated-exports'): 18 rows read (16 records, 2 rejected); header on line 1"))
+        #expect(r.stderr.contains("NIK → nik, NAMA → name"))
+        #expect(r.stderr.contains("NO_UNIK → id"))
+        #expect(r.stderr.contains("warning: the id column 'NO' is not unique"))
+        let summary = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let list = (summary["lists"] as! [[String: Any]])[0]
+        let inspect = try PadanProcess.run(["inspect", file, "--json"])
+        let profile = try JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as! [String: Any]
+        #expect(list["rowsRead"] as? Int == profile["rowsRead"] as? Int)
+        #expect(list["rejected"] as? Int == profile["rejectedRows"] as? Int)
+        // NO restarts at 1 in the second export: no two rows share an id in clusters.csv.
+        let clusters = try String(contentsOfFile: out + "/clusters.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+        let ids = clusters.map { $0.split(separator: ",")[1] }
+        #expect(ids.count == 16)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test func aListWithoutNIKIsLinkedWithAWarning() throws {
+        let people = "NAMA,TGL LAHIR,DESA\nSITI AMINAH,17-08-1945,DAGO\nBUDI SANTOSO,01-02-1980,ISOLA\nJOKO,05-06-1970,LEDENG\n"
+        let a = dir.write("a.csv", people)
+        let b = dir.write("b.csv", people)
+        let r = try PadanProcess.run(["link", a, b, "--out", dir.file("hasil")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("warning: no NIK column was found; this list is linked without NIKs"))
+    }
+
+    @Test func aListWithNoIdentityColumnIsAnErrorNotARun() throws {
+        let good = office + "plain.csv"
+        let r = try PadanProcess.run(["link", good, office + "no-identity-columns.csv", "--out", dir.file("hasil")])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("no-identity-columns.csv:2: no NIK, KK or name column was found"))
+        #expect(r.stderr.contains("line 2: 'KECAMATAN | JUMLAH KPM | NOMINAL'"))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("hasil")))
+    }
+
+    @Test func headerRowOncePerList() throws {
+        let a = dir.write("a.csv", "LAPORAN\nNIK,NAMA\n3273015708450001,SITI\n3273010101800002,BUDI\n")
+        let b = dir.write("b.csv", "NIK,NAMA\n3273015708450001,SITI\n3273010101800002,BUDI\n")
+        let r = try PadanProcess.run(["link", a, b, "--header-row", "2", "--header-row", "1", "--out", dir.file("hasil")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("a.csv (list 'a'): 2 rows read (2 records, 0 rejected); header on line 2 (1 row above it skipped"))
+        let wrong = try PadanProcess.run(["link", a, b, "--header-row", "2", "--header-row", "1", "--header-row", "1",
+                                          "--out", dir.file("hasil2")])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("--header-row was given 3 times for 2 lists"))
+        let bad = try PadanProcess.run(["inspect", a, "--header-row", "x"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--header-row takes a row number"))
+    }
+
+    @Test func inspectSaysWhereTheHeaderWasAndWhatWasSplit() throws {
+        let r = try PadanProcess.run(["inspect", office + "ttl-column.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("header on line 1"))
+        #expect(r.stdout.contains("note: column 'TTL' (place, date of birth) was split into birth_place and birth_date"))
+        let html = try PadanProcess.run(["inspect", office + "html-table.xls"])
+        #expect(html.status == 1)
+        #expect(html.stderr.contains("this is an HTML table (a web page)"))
+        #expect(html.stderr.contains("save it as .xlsx or CSV"))
+    }
+
+    @Test func headerRowFromTheConfigurationPerFile() throws {
+        // Both first rows look like the header; found, it would be line 1.
+        let a = dir.write("a.csv", "NIK,NAMA\nNIK,NAMA\n3273015708450001,SITI\n")
+        let config = dir.write("c.yaml", "files:\n  a.csv: {header_row: 2}\n")
+        let r = try PadanProcess.run(["inspect", a, "--config", config, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let profile = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect((profile["format"] as! [String: Any])["headerLines"] as? [Int] == [2])
+        let parsed = try Configuration.parse("header_row: \"4-5\"\nfiles:\n  x.xlsx: {sheet: Data, header_row: 3}\n")
+        #expect(parsed.read.headerRows == 4 ... 5)
+        #expect(parsed.readOptions(forFile: "/data/x.xlsx").headerRows == 3 ... 3)
+        #expect(parsed.readOptions(forFile: "/data/x.xlsx").sheet == "Data")
+        #expect(throws: PadanError.self) { try Configuration.parse("header_row: 4-6\n") }
+    }
+}
