@@ -199,11 +199,17 @@ struct ColumnDerivation {
             }
         }
         guard blank > 0 || repeatedRows > 0 else { return }
+        // A made id may be another row's own id (`5#3` typed in the file): then it takes the line
+        // once more, until it is new.
+        var kept = Set<[UInt8]>()
+        for row in 0 ..< rowCount where !repeated[row] { kept.insert(Self.trimmed(ids[row])) }
         var unique = ByteColumn()
         unique.reserve(values: rowCount, bytes: ids.bytes.count + rowCount)
         for row in 0 ..< rowCount {
             if repeated[row] {
-                unique.append(Self.trimmed(ids[row]) + Array("#\(lineNumbers[row])".utf8))
+                var made = Self.trimmed(ids[row]) + Array("#\(lineNumbers[row])".utf8)
+                while kept.contains(made) { made += Array("#\(lineNumbers[row])".utf8) }
+                unique.append(made)
             } else {
                 unique.append(ids[row])
             }

@@ -143,6 +143,9 @@ import Testing
         #expect((0 ..< 4).map { dup.id(row: $0) } == ["7#2", "8", "7#4", "#5"])
         #expect(dup.columnNames.prefix(2) == ["ID", "NAMA"])
         #expect(dup.columns[0].string(0) == "7")
+        // A made id never equals another row's own id.
+        let typed = try read("ID,NAMA\n7,A\n7,B\n7#3,C\n", name: "z.csv")
+        #expect((0 ..< 3).map { typed.id(row: $0) } == ["7#2", "7#3#3", "7#3"])
     }
 
     @Test func explicitDelimiterOverridesDetection() throws {
