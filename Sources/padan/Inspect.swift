@@ -22,7 +22,7 @@ struct Inspect: ParsableCommand {
             let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
             var options = try input.readOptions(try input.configuration(), file: file, index: 0, count: 1)
             options.referenceYear = year
-            let table = try TableReader.read(path: file, options: options)
+            let table = try TableReader.read(path: InputOptions.split(file).path, options: options)
             let profile = TableProfile(table: table, referenceYear: year)
             if json {
                 let encoder = JSONEncoder()

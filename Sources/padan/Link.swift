@@ -118,7 +118,8 @@ struct LinkRun {
             options.referenceYear = settings.referenceYear
             return options
         }
-        let tables = try TableReader.read(paths: files, threads: settings.threads) { options[$0] }
+        let paths = files.map { InputOptions.split($0).path }
+        let tables = try TableReader.read(paths: paths, threads: settings.threads) { options[$0] }
         for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let names = tables.map(\.name)
         if Set(names).count != names.count {

@@ -19,8 +19,8 @@ public struct SourceFormat: Sendable, Equatable, Codable {
     public var blankLines: Int
     /// The line(s) (or sheet rows) of the header: two for a two-row header.
     public var headerLines: [Int]
-    /// Whether the header was found among the first rows (`false`: given, or the first row
-    /// because nothing looked more like a header).
+    /// Whether the header was found below the first non-blank row (`false`: it is the first row,
+    /// or it was given).
     public var headerDetected: Bool
     /// Non-blank rows above the header (titles, the office's name), skipped.
     public var rowsAboveHeader: Int

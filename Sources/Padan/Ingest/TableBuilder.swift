@@ -188,7 +188,7 @@ struct TableBuilder {
             choice = HeaderDetector.Choice(rows: [0], names: texts[0], score: 0)
         } else {
             choice = HeaderDetector.choose(texts)
-            format.headerDetected = choice.rows != [0] || choice.score > 0
+            format.headerDetected = choice.rows != [0]
         }
         let best = texts.indices.max { HeaderVocabulary.score(texts[$0]) < HeaderVocabulary.score(texts[$1]) } ?? 0
         bestHeaderGuess = (rows[best].line, texts[best].filter { !$0.isEmpty }.joined(separator: " | "))

@@ -87,4 +87,24 @@ import Testing
         #expect(parsed.readOptions(forFile: "/data/x.xlsx").sheet == "Data")
         #expect(throws: PadanError.self) { try Configuration.parse("header_row: 4-6\n") }
     }
+
+    @Test func aSheetPerFileByColonOrByOneSheetFlagPerList() throws {
+        let people: [[XLSXWriter.Cell]] = [
+            [.text("NIK"), .text("NAMA")], [.text("3273015708450001"), .text("SITI")], [.text("3273010101800002"), .text("BUDI")],
+        ]
+        let book = dir.file("buku.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Rekap", rows: [[.text("NAMA")], [.text("X")]]),
+                                .init(name: "Penerima", rows: people)]).write(to: book)
+        let r = try PadanProcess.run(["inspect", book + ":Penerima", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let profile = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect((profile["format"] as! [String: Any])["sheet"] as? String == "Penerima")
+        #expect(profile["rows"] as? Int == 2)
+        let other = dir.file("lain.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: people)]).write(to: other)
+        let link = try PadanProcess.run(["link", book, other, "--sheet", "Penerima", "--sheet", "Data", "--out", dir.file("hasil")])
+        #expect(link.status == 0, "\(link.stderr)")
+        #expect(link.stderr.contains("buku.xlsx (list 'buku'): 2 rows read (2 records, 0 rejected); header on row 1, sheet 'Penerima'"))
+        #expect(link.stderr.contains("lain.xlsx (list 'lain'): 2 rows read (2 records, 0 rejected); header on row 1, sheet 'Data'"))
+    }
 }
