@@ -316,7 +316,31 @@ def main():
     html.append("</table></body></html>")
     with open(os.path.join(HERE, "html-table.xls"), "w", encoding="utf-8") as f:
         f.write("\n".join(html) + "\n")
-    entry("html-table.xls", "an HTML table saved as .xls", error="HTML table")
+    entry("html-table.xls", "an HTML table saved as .xls", 6, 0, BASIC_ROLES, [2], first_name=P[0]["name"])
+
+    # 23b. A web export with a title, a merged title row in the table, entities and <br>.
+    html = ["<!DOCTYPE html>", "<html><head><title>Ekspor</title><style>td { mso-number-format:'\\@'; }</style></head>",
+            "<body><h3>DAFTAR PENERIMA</h3>", "<table>",
+            "<tr><td colspan=\"%d\"><b>DAFTAR PENERIMA BPNT KEL. DAGO</b></td></tr>" % W,
+            "<tr>" + "".join("<td><b>%s</b></td>" % h for h in BASIC) + "</tr>"]
+    for k, p in enumerate(P[:7]):
+        cells = basic_row(p)
+        cells[2] = cells[2].replace(" ", "&nbsp;" if k % 2 else "<br>")
+        cells[6] = cells[6] + " &amp; GG. A"
+        html.append("<tr>" + "".join("<td>%s</td>" % c for c in cells) + "</tr>")
+    html.append("<tr><td colspan=\"2\">JUMLAH</td><td>7</td>" + "<td></td>" * (W - 3) + "</tr>")
+    html.append("</table></body></html>")
+    with open(os.path.join(HERE, "html-export-with-title.xls"), "w", encoding="utf-8") as f:
+        f.write("\n".join(html) + "\n")
+    entry("html-export-with-title.xls", "a web export: page title, merged title row, entities, a totals row", 7, 1,
+          BASIC_ROLES, [6], first_name=P[0]["name"])
+
+    # 23c. Excel 2003 XML saved as .xls: refused with what it is.
+    with open(os.path.join(HERE, "spreadsheet-2003.xls"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'
+                '<Worksheet ss:Name="Sheet1"><Table><Row><Cell><Data ss:Type="String">NIK</Data></Cell></Row>'
+                '</Table></Worksheet></Workbook>\n')
+    entry("spreadsheet-2003.xls", "an Excel 2003 XML spreadsheet saved as .xls", error="Excel 2003 XML spreadsheet")
 
     # Workbooks.
     # 24. Title rows above the header, the title merged across.
