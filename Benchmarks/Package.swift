@@ -10,12 +10,15 @@ let package = Package(
         // Named explicitly: a path dependency is otherwise known by its folder name (a worktree or a clone).
         .package(name: "Padan", path: "../"),
         .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.0", traits: ["MallocInterposer"]),
+        // To write the 200k-row workbook the Ingest suite reads, as Excel stores one.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .executableTarget(
             name: "Ingest",
             dependencies: [
                 .product(name: "Padan", package: "Padan"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Benchmark", package: "package-benchmark"),
             ],
             path: "Benchmarks/Ingest",

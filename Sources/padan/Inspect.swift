@@ -19,10 +19,12 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let line = Progress.onTerminal()
             let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
             var options = try input.readOptions(try input.configuration(), file: file, index: 0, count: 1)
             options.referenceYear = year
-            let table = try TableReader.read(path: InputOptions.split(file).path, options: options)
+            let table = try TableReader.read(path: InputOptions.split(file).path, options: options, progress: Progress.reading(line))
+            line?(nil)
             let profile = TableProfile(table: table, referenceYear: year)
             if json {
                 let encoder = JSONEncoder()

@@ -119,7 +119,7 @@ struct LinkRun {
             return options
         }
         let paths = files.map { InputOptions.split($0).path }
-        let tables = try TableReader.read(paths: paths, threads: settings.threads) { options[$0] }
+        let tables = try TableReader.read(paths: paths, threads: settings.threads, progress: Progress.reading(progress)) { options[$0] }
         for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let names = tables.map(\.name)
         if Set(names).count != names.count {
@@ -146,6 +146,16 @@ struct LinkRun {
 
 /// A one-line progress display on stderr, only when stderr is a terminal (quiet in pipes and CI).
 enum Progress {
+    /// Reports a large workbook's reading (bytes of its sheet) on the progress line.
+    static func reading(_ line: (@Sendable (String?) -> Void)?) -> (@Sendable (ReadProgress) -> Void)? {
+        guard let line else { return nil }
+        return { p in
+            let name = p.file.split(separator: "/").last.map(String.init) ?? p.file
+            let percent = p.totalBytes > 0 ? p.bytesRead * 100 / p.totalBytes : 0
+            line("read \(name): \(p.bytesRead >> 20) of \(p.totalBytes >> 20) MB of sheet XML (\(percent)%)")
+        }
+    }
+
     static func onTerminal() -> (@Sendable (String?) -> Void)? {
         guard isatty(2) == 1 else { return nil }
         return { stage in

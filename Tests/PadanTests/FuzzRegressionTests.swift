@@ -94,7 +94,7 @@ import ZIPFoundation
     func partThatIsNotUTF8IsADamagedWorkbook(workbookXML: [UInt8]) throws {
         let file = try workbook("bytes.xlsx", sheetData: "<row>\(inline("A1", "NIK"))</row>", workbookXML: workbookXML)
         let error = try #require(readError(file))
-        #expect(error.message == "not a readable .xlsx workbook: xl/workbook.xml is not UTF-8 text")
+        #expect(error.message.hasPrefix("not a readable .xlsx workbook: xl/workbook.xml is not UTF-8 text"))
     }
 
     /// Was: `abs(x)` trapped on the exponent Int.min in a numeric cell.

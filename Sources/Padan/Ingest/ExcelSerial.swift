@@ -4,6 +4,22 @@ enum ExcelSerial {
     /// without exponent: `3271050101900000`, `12.5`, `-7`. Exact: no binary floating point.
     /// Text that is not a number is returned unchanged.
     static func plainDecimal(_ text: String) -> String {
+        var out: [UInt8] = []
+        Array(text.utf8).withUnsafeBufferPointer { plainDecimal($0, into: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``plainDecimal(_:)`` on bytes, appended to `out`. A whole number written plainly (the usual
+    /// case: a NIK, a row number) is copied as it is.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }), bytes[0] != 48 || bytes.count == 1 {
+            out.append(contentsOf: bytes)
+            return
+        }
+        out.append(contentsOf: slowPlainDecimal(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    private static func slowPlainDecimal(_ text: String) -> String {
         var sign = ""
         var digits: [UInt8] = []
         var pointAt: Int?

@@ -32,6 +32,9 @@ public struct ReadOptions: Sendable, Equatable {
     public var headerRows: ClosedRange<Int>?
     /// The year an age column (`USIA`) is counted back from, to an approximate birth year.
     public var referenceYear: Int
+    /// Whether a header with no data rows is an error (it is for an input list; a result file
+    /// such as a `links.csv` with no links is not).
+    var requireRows = true
 
     public init(
         name: String? = nil, delimiter: UInt8? = nil, sheet: String? = nil,

@@ -264,7 +264,7 @@ struct TableBuilder {
             throw PadanError(.badInput, file: file, "the file is empty (no header row)")
         }
         let headerLine = format.headerLines.last ?? 1
-        if lineNumbers.isEmpty && rejected.isEmpty {
+        if lineNumbers.isEmpty && rejected.isEmpty && options.requireRows {
             throw PadanError(.badInput, file: file, line: headerLine, "the file has a header but no data rows")
         }
         let identity = [roles[.nik], roles[.kk], roles[.name], combined[.givenName], combined[.surname]]

@@ -15,15 +15,19 @@ import Foundation
 /// ```
 public enum TableReader {
     /// Reads the file at `path`. Throws ``PadanError`` naming the file (and line) when it cannot.
-    public static func read(path: String, options: ReadOptions = ReadOptions()) throws -> Table {
-        try read(path: path, options: options, chunkSize: DelimitedReader.chunkSize)
+    ///
+    /// `progress`, when given, is called from time to time while a workbook's sheet is read.
+    public static func read(path: String, options: ReadOptions = ReadOptions(),
+                            progress: (@Sendable (ReadProgress) -> Void)? = nil) throws -> Table {
+        try read(path: path, options: options, chunkSize: DelimitedReader.chunkSize, progress: progress)
     }
 
     /// Reads several files at once (one thread each, up to `threads`; 0: one per processor), in
     /// order; `options(i)` gives the options for file `i`.
-    public static func read(paths: [String], threads: Int = 0, options: (Int) -> ReadOptions) throws -> [Table] {
+    public static func read(paths: [String], threads: Int = 0, progress: (@Sendable (ReadProgress) -> Void)? = nil,
+                            options: (Int) -> ReadOptions) throws -> [Table] {
         let results = Parallel.map(count: paths.count, threads: threads, minChunk: 1) { range in
-            range.map { i in Result { try read(path: paths[i], options: options(i)) } }
+            range.map { i in Result { try read(path: paths[i], options: options(i), progress: progress) } }
         }.flatMap { $0 }
         return try results.map { try $0.get() }
     }
@@ -53,7 +57,8 @@ public enum TableReader {
         return nil
     }
 
-    static func read(path: String, options: ReadOptions, chunkSize: Int) throws -> Table {
+    static func read(path: String, options: ReadOptions, chunkSize: Int,
+                     progress: (@Sendable (ReadProgress) -> Void)? = nil) throws -> Table {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PadanError(.badInput, file: path, "no such file")
@@ -72,7 +77,17 @@ public enum TableReader {
         }
         if first.isEmpty { throw PadanError(.badInput, file: path, "the file is empty") }
         if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return try XLSXReader(path: path, options: options).read()
+            var reader = XLSXReader(path: path, options: options)
+            if let progress {
+                // About a hundred reports over the sheet, not one per inflated chunk.
+                var next = 0
+                reader.progress = { done, total in
+                    guard done >= next || done == total else { return }
+                    next = done + max(total / 100, 1 << 20)
+                    progress(ReadProgress(file: path, bytesRead: done, totalBytes: total))
+                }
+            }
+            return try reader.read()
         }
         if first.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw PadanError(.badInput, file: path,

@@ -64,6 +64,7 @@ public struct ReviewDecisions: Sendable {
         var options = ReadOptions()
         options.mapping.guess = false
         options.layout = .plain
+        options.requireRows = false  // a result with no links is still a result
         let links = try TableReader.read(path: linksPath, options: options)
         let names = ["left_id", "right_id", "match_probability", "left_source", "right_source"]
         var cols: [ByteColumn] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import Padan
 
 @Suite struct XLSXReaderTests {
@@ -95,5 +96,112 @@ enum ZIPArchiveForTests {
             }
         }
         return output
+    }
+}
+
+/// Workbooks past the size where Foundation's XMLParser (libxml2 without its "huge" option) stopped,
+/// and the input that crashed it.
+@Suite struct BigAndHostileWorkbookTests {
+    let dir = TemporaryDirectory()
+
+    /// Was: SIGSEGV. Foundation's XMLParser called strlen on the null data of `<?x?>` in
+    /// xl/workbook.xml (found by scripts/fuzz xlsx).
+    @Test func processingInstructionWithNoDataInTheWorkbookPart() throws {
+        let file = dir.file("pi.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: [[.text("NIK"), .text("NAMA")], [.text("1"), .text("SITI")]])])
+            .write(to: file)
+        try rewritePart(file, "xl/workbook.xml") { "<?x?>" + $0.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n", with: "") }
+        let table = try TableReader.read(path: file)
+        #expect(table.rowCount == 1 && table.column(.name)?.string(0) == "SITI")
+    }
+
+    /// A sheet whose XML is just over 10,000,000 bytes, the size at which the old reader said
+    /// "not well-formed XML", reads whole and the same as its CSV.
+    @Test func sheetOverTenMegabytes() throws {
+        var rows: [[XLSXWriter.Cell]] = [["NO", "NIK", "NAMA", "TGL_LAHIR", "ALAMAT"].map { .text($0) }]
+        var csv = "NO,NIK,NAMA,TGL_LAHIR,ALAMAT\n"
+        var i = 0
+        var random = SplitMix64(seed: 10)
+        while rows.count < 60_000 {
+            i += 1
+            let nik = "3273" + String(format: "%012llu", random.next() % 1_000_000_000_000)
+            let name = ["SITI AMINAH", "BUDI SANTOSO", "NI’MAH & ANAK", "DJOKO <SUKARNO>"][Int(random.next() % 4)]
+            let address = "JL. MERDEKA NO. \(i) RT 0\(i % 9)/RW 0\(i % 7)"
+            rows.append([.number(String(i)), .text(nik), .text(name), .date(20_000 + i % 9000), .text(address)])
+            let date = ExcelSerial.isoDate(serial: Double(20_000 + i % 9000), date1904: false)!
+            csv += "\(i),\(nik),\"\(name)\",\(date),\(address)\n"
+        }
+        let file = dir.file("big.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: rows)]).write(to: file)
+        let archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
+        let size = try #require(archive["xl/worksheets/sheet1.xml"]).uncompressedSize
+        #expect(size > 10_000_000, "sheet XML is only \(size) bytes")
+        let fromWorkbook = try TableReader.read(path: file)
+        let fromCSV = try TableReader.read(path: dir.write("big.csv", csv))
+        #expect(fromWorkbook.rowCount == rows.count - 1)
+        #expect(fromWorkbook.rejected.isEmpty)
+        #expect(fromWorkbook.columnNames == fromCSV.columnNames)
+        #expect(fromWorkbook.columns == fromCSV.columns)
+    }
+
+    /// Shared strings, as openpyxl and Excel write them, with rich-text runs and phonetic guides.
+    @Test func sharedStringsRichRunsAndPhonetics() throws {
+        let file = dir.file("sst.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: [[.text("NAMA")], [.text("x")], [.text("y")]])]).write(to: file)
+        try addPart(file, "xl/sharedStrings.xml", """
+            <?xml version="1.0" encoding="UTF-8"?><sst xmlns="urn:s" count="3" uniqueCount="3"><si><t>NAMA</t></si>\
+            <si><r><rPr><b/></rPr><t>SITI </t></r><r><t xml:space="preserve">AMINAH</t></r><rPh><t>しち</t></rPh></si>\
+            <si><t>A &amp; B</t></si></sst>
+            """)
+        try rewritePart(file, "xl/worksheets/sheet1.xml") { _ in
+            """
+            <worksheet xmlns="urn:s"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>\
+            <row r="2"><c r="A2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c></row></sheetData></worksheet>
+            """
+        }
+        let table = try TableReader.read(path: file)
+        #expect(table.column(.name).map { c in [c.string(0), c.string(1)] } == ["SITI AMINAH", "A & B"])
+        // An index past the table is a damaged workbook, said with the cell, not its index as a value.
+        try rewritePart(file, "xl/worksheets/sheet1.xml") { _ in
+            "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"A2\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"
+        }
+        #expect { try TableReader.read(path: file) } throws: { error in
+            (error as? PadanError)?.description.contains("cell A2 names shared string '7', but the workbook has 3") == true
+        }
+    }
+
+    /// Formula cells with no saved result, and hidden rows, are said, not passed over.
+    @Test func formulasWithoutResultsAndHiddenRowsAreReported() throws {
+        let file = dir.file("formula.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: [[.text("NIK"), .text("NAMA")]])]).write(to: file)
+        try rewritePart(file, "xl/worksheets/sheet1.xml") { _ in
+            """
+            <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c></row>\
+            <row r="2" hidden="1"><c r="A2"><f>1+1</f></c><c r="B2" t="str"><f>UPPER("siti")</f><v>SITI</v></c></row></sheetData></worksheet>
+            """
+        }
+        let table = try TableReader.read(path: file)
+        #expect(table.rowCount == 1 && table.column(.name)?.string(0) == "SITI" && table.column(.nik)?.string(0) == "")
+        #expect(table.warnings.contains { $0.hasPrefix("1 formula cells have no saved result") })
+        #expect(table.warnings.contains { $0.hasPrefix("1 rows are hidden") })
+    }
+
+    /// Replaces one part of a workbook with `edit` applied to it.
+    func rewritePart(_ path: String, _ part: String, _ edit: (String) -> String) throws {
+        let url = URL(fileURLWithPath: path)
+        let archive = try Archive(url: url, accessMode: .update)
+        let entry = try #require(archive[part])
+        var data = Data()
+        _ = try archive.extract(entry) { data.append($0) }
+        try archive.remove(entry)
+        try addPart(path, part, edit(String(decoding: data, as: UTF8.self)))
+    }
+
+    func addPart(_ path: String, _ part: String, _ text: String) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .update)
+        let data = Data(text.utf8)
+        try archive.addEntry(with: part, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position) ..< Int(position) + size)
+        }
     }
 }
