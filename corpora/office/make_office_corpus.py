@@ -98,7 +98,7 @@ def write_csv(name, rows, delimiter=",", encoding="utf-8", newline="\n"):
         f.write(buf.getvalue())
 
 
-def write_xlsx(name, sheets, merges=None, hidden=None):
+def write_xlsx(name, sheets, merges=None, hidden=None, hidden_rows=None):
     import openpyxl
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -110,6 +110,8 @@ def write_xlsx(name, sheets, merges=None, hidden=None):
             ws.merge_cells(m)
         if hidden and title in hidden:
             ws.sheet_state = "hidden"
+        for r in (hidden_rows or {}).get(title, []):
+            ws.row_dimensions[r].hidden = True
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.save(os.path.join(HERE, name))
@@ -119,7 +121,7 @@ manifest = []
 
 
 def entry(file, habit, rows=None, rejected=0, roles=None, header=None, reasons=None, options=None, error=None,
-          first_name=None):
+          first_name=None, sheet=None, warning=None):
     e = {"file": file, "habit": habit}
     if error:
         e["error"] = error
@@ -129,6 +131,10 @@ def entry(file, habit, rows=None, rejected=0, roles=None, header=None, reasons=N
             e["rejectedReasons"] = reasons
         if first_name:
             e["firstName"] = first_name
+        if sheet:
+            e["sheet"] = sheet
+        if warning:
+            e["warning"] = warning
     if options:
         e["options"] = options
     manifest.append(e)
@@ -372,6 +378,40 @@ def main():
     write_xlsx("repeated-header.xlsx", [("Data", rows)])
     entry("repeated-header.xlsx", "the header repeated and NO restarting in a workbook", 10, 1,
           dict(BASIC_ROLES, id="NO_UNIK"), [1])
+
+    # 29. The first sheet hidden (an old copy), the list on the second.
+    old_rows = [BASIC] + [basic_row(p) for p in P[20:23]]
+    write_xlsx("hidden-first-sheet.xlsx", [("Lama", old_rows), ("Penerima", [BASIC] + [basic_row(p) for p in P[:6]])],
+               hidden=["Lama"])
+    entry("hidden-first-sheet.xlsx", "the first sheet is hidden; the list is on the second", 6, 0, BASIC_ROLES, [1],
+          sheet="Penerima")
+
+    # 30. An empty first sheet.
+    write_xlsx("empty-first-sheet.xlsx", [("Sheet1", []), ("Sheet2", [BASIC] + [basic_row(p) for p in P[:5]])])
+    entry("empty-first-sheet.xlsx", "an empty first sheet; the list is on Sheet2", 5, 0, BASIC_ROLES, [1], sheet="Sheet2")
+
+    # 31. A Rekap pivot in front of the data.
+    rekap = [["REKAPITULASI PENERIMA"], ["KECAMATAN", "JUMLAH KPM"]] + [[d, "4"] for _, d, _ in DISTRICTS] + [["TOTAL", "12"]]
+    write_xlsx("rekap-first.xlsx", [("Rekap", rekap), ("Data", [BASIC] + [basic_row(p) for p in P[:12]])])
+    entry("rekap-first.xlsx", "a Rekap sheet in front of the data sheet", 12, 0, BASIC_ROLES, [1], sheet="Data")
+
+    # 32. One sheet per kecamatan: the first is read unless asked for all, and the others are named.
+    sheets = [(district.title(), [BASIC] + [basic_row(p, no=k + 1) for k, p in enumerate(P[i * 4:(i + 1) * 4])])
+              for i, (_, district, _) in enumerate(DISTRICTS)]
+    write_xlsx("sheet-per-kecamatan.xlsx", sheets)
+    entry("sheet-per-kecamatan.xlsx", "one sheet per kecamatan (read one; the others are named)", 4, 0, BASIC_ROLES, [1],
+          sheet="Sukasari", warning=None)
+
+    # 33. Hidden (filtered-out) rows.
+    write_xlsx("hidden-rows.xlsx", [("Data", [BASIC] + [basic_row(p) for p in P[:8]])], hidden_rows={"Data": [3, 4]})
+    entry("hidden-rows.xlsx", "rows hidden by a filter are counted and reported", 8, 0, BASIC_ROLES, [1],
+          warning="2 rows are hidden")
+
+    # 34. Formulas saved without a result (written by a program, never opened in Excel).
+    rows = [BASIC + ["NAMA LENGKAP"]] + [basic_row(p) + ["=C%d" % (k + 2)] for k, p in enumerate(P[:6])]
+    write_xlsx("formula-without-value.xlsx", [("Data", rows)])
+    entry("formula-without-value.xlsx", "formula cells saved without a result are reported", 6, 0, BASIC_ROLES, [1],
+          warning="6 formula cells have no saved result")
 
     with open(os.path.join(HERE, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"files": manifest}, f, indent=2, ensure_ascii=False)

@@ -13,6 +13,11 @@ public struct SourceFormat: Sendable, Equatable, Codable {
     public var lineEndings: String?
     /// The sheet read, for workbooks.
     public var sheet: String?
+    /// The workbook's other sheets, each with why it was not read (`'Rekap' (its header scored
+    /// lower)`, `'Arsip' (hidden)`, `'Sheet3' (empty)`).
+    public var otherSheets: [String]
+    /// Why the sheet read is not simply the first, when it is not.
+    public var sheetNote: String?
     /// How many fields were decoded as Windows-1252 because they were not valid UTF-8.
     public var windows1252Fields: Int
     /// Blank lines (or rows with every field empty) skipped.
@@ -36,6 +41,8 @@ public struct SourceFormat: Sendable, Equatable, Codable {
         byteOrderMark = false
         lineEndings = nil
         sheet = nil
+        otherSheets = []
+        sheetNote = nil
         windows1252Fields = 0
         blankLines = 0
         headerLines = []

@@ -18,7 +18,11 @@ extension Table {
         }
         if f.numberingRows > 0 { details.append("\(f.numberingRows) column-numbering row skipped") }
         if !details.isEmpty { text += " (" + details.joined(separator: "; ") + ")" }
-        if let sheet = f.sheet { text += ", sheet '\(sheet)'" }
+        if let sheet = f.sheet {
+            text += ", sheet '\(sheet)'"
+            if let note = f.sheetNote { text += " (\(note))" }
+            if !f.otherSheets.isEmpty { text += "; other sheets: " + f.otherSheets.joined(separator: ", ") }
+        }
         return text
     }
 

@@ -49,6 +49,8 @@ struct TableBuilder {
     private var classifier: RowClassifier?
     /// The candidate row that looked most like a header, for the error when no role is found.
     private var bestHeaderGuess: (line: Int, text: String)?
+    /// The chosen header's score.
+    private var chosenScore = 0.0
     var format: SourceFormat
 
     init(file: String, options: ReadOptions, format: SourceFormat) {
@@ -62,6 +64,18 @@ struct TableBuilder {
         let base = file.split(separator: "/").last.map(String.init) ?? file
         if let dot = base.lastIndex(of: "."), dot != base.startIndex { return String(base[..<dot]) }
         return base
+    }
+
+    /// How much the header found looks like a list of people's (``HeaderDetector/Choice/score``) and
+    /// whether it has a NIK, KK or name column; nil when no non-blank row has come. Chooses the
+    /// header from the rows held back if that has not happened yet.
+    mutating func headerScore() -> (value: Double, identity: Bool)? {
+        if header == nil {
+            guard !pending.isEmpty else { return nil }
+            do { try chooseHeader() } catch { return (0, false) }
+        }
+        let identity = [roles[.nik], roles[.kk], roles[.name], combined[.givenName], combined[.surname]].contains { $0 != nil }
+        return (chosenScore, identity)
     }
 
     /// Whether any non-blank record has come (the header, or rows held back to find it).
@@ -193,6 +207,7 @@ struct TableBuilder {
         let best = texts.indices.max { HeaderVocabulary.score(texts[$0]) < HeaderVocabulary.score(texts[$1]) } ?? 0
         bestHeaderGuess = (rows[best].line, texts[best].filter { !$0.isEmpty }.joined(separator: " | "))
         let start = choice.rows[0]
+        chosenScore = HeaderVocabulary.score(choice.names)
         if rows[start].record.oversizedField != nil {
             throw PadanError(.badInput, file: file, line: rows[start].line, "the header has a field over \(options.maxFieldBytes) bytes")
         }

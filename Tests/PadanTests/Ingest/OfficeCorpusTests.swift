@@ -22,6 +22,8 @@ import Testing
             let headerLines: [Int]?
             let rejectedReasons: [String: Int]?
             let firstName: String?
+            let sheet: String?
+            let warning: String?
             let error: String?
             let options: Options?
         }
@@ -74,6 +76,8 @@ import Testing
             #expect(table.rejected.filter { $0.reason.contains(reason) }.count == count, "\(context): '\(reason)'")
         }
         if let name = entry.firstName { #expect(table.value(.name, row: 0) == name, "\(file)") }
+        if let sheet = entry.sheet { #expect(table.format.sheet == sheet, "\(file): \(table.format.otherSheets)") }
+        if let warning = entry.warning { #expect(table.warnings.contains { $0.contains(warning) }, "\(file): \(table.warnings)") }
         // Every row of the file is somewhere: read, rejected, blank, above the header or in it.
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         if table.format.container == "csv" && !bytes.contains(UInt8(ascii: "\"")) {

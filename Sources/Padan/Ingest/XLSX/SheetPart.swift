@@ -166,7 +166,9 @@ struct SheetPart: XMLHandler {
     }
 
     private mutating func endCell() throws {
-        if cellHasFormula && !cellHasValue { formulasWithoutValue += 1 }
+        // No cached result: no <v>, or an empty <v/> where the result is not text (openpyxl and
+        // other writers put <v/> under every formula they cannot compute).
+        if cellHasFormula && (!cellHasValue || (valueLength == 0 && cellType != .text)) { formulasWithoutValue += 1 }
         let start = cellBytes.count
         var oversized: Int?
         if valueLength > maxField && cellType != .shared {
