@@ -22,6 +22,9 @@ struct InputOptions: ParsableArguments {
         valueName: "N"))
     var headerRows: [String] = []
 
+    @Flag(help: "Leave out rows hidden in a workbook (by hand or by a filter), as rejected rows.")
+    var skipHiddenRows = false
+
     @Option(help: ArgumentHelp("Field delimiter (default: detected among , ; tab |). Use 'tab' for tab.", valueName: "CHAR"))
     var delimiter: String?
 
@@ -70,6 +73,7 @@ struct InputOptions: ParsableArguments {
             options.sheet = sheets[index]
         }
         if let fileSheet { options.sheet = fileSheet }
+        if skipHiddenRows { options.skipHiddenRows = true }
         let rows = try headerRowRanges()
         if rows.count == 1 {
             options.headerRows = rows[0]

@@ -11,6 +11,8 @@ public struct ReadOptions: Sendable, Equatable {
         case plain
     }
 
+    /// Whether rows hidden in a workbook (by hand or by a filter) are rejected instead of read.
+    public var skipHiddenRows = false
     /// What kind of table the file holds (default ``Layout/personList``).
     public var layout: Layout = .personList
     /// The list's name in outputs; the file stem when `nil`.

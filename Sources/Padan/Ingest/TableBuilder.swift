@@ -44,6 +44,9 @@ struct TableBuilder {
     private var ordinal: Int32 = 0
     private var transcoded: [UInt8] = []
     private var pending: [(record: RecordScratch, line: Int)] = []
+    /// Rows held back that are to be rejected whatever they hold (hidden rows with
+    /// ``ReadOptions/skipHiddenRows``), by line, with the reason; never the header.
+    private var pendingSkips: [(record: RecordScratch, line: Int, reason: String)] = []
     private var roles: [Role: Int] = [:]
     private var combined: [HeaderVocabulary.Combined: Int] = [:]
     private var classifier: RowClassifier?
@@ -79,7 +82,22 @@ struct TableBuilder {
     }
 
     /// Whether any non-blank record has come (the header, or rows held back to find it).
-    var hasRows: Bool { header != nil || !pending.isEmpty }
+    var hasRows: Bool { header != nil || !pending.isEmpty || !pendingSkips.isEmpty }
+
+    /// Adds a row that is to be rejected with `reason` whatever it holds (a hidden row left out
+    /// with ``ReadOptions/skipHiddenRows``). It is not a candidate for the header.
+    mutating func skip(_ record: RecordScratch, line: Int, reason: String) throws {
+        if record.isBlank {
+            format.blankLines += 1
+            return
+        }
+        guard header != nil else {
+            pendingSkips.append((record, line, reason))
+            return
+        }
+        ordinal += 1
+        reject(record, line: line, reason)
+    }
 
     /// Adds one record that starts at `line`.
     mutating func add(_ record: RecordScratch, line: Int) throws {
@@ -178,7 +196,13 @@ struct TableBuilder {
     private mutating func chooseHeader() throws {
         let rows = pending
         pending = []
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else {
+            if !pendingSkips.isEmpty {
+                throw PadanError(.badInput, file: file, line: pendingSkips[0].line,
+                                 "every row of the sheet is hidden, and hidden rows are left out (--skip-hidden-rows)")
+            }
+            return
+        }
         let texts = rows.map { Self.cells($0.record) }
         var choice: HeaderDetector.Choice
         if let given = options.headerRows {
@@ -217,9 +241,16 @@ struct TableBuilder {
         format.numberingRows = choice.numberingRows.count
         try setHeader(choice.names, line: rows[start].line, headerRows: choice.rows.map { texts[$0] })
         let skip = Set(choice.rows + choice.numberingRows)
+        var skips = pendingSkips[...]
+        pendingSkips = []
         for k in rows.indices where k > start && !skip.contains(k) {
+            while let s = skips.first, s.line < rows[k].line {
+                try self.skip(s.record, line: s.line, reason: s.reason)
+                skips = skips.dropFirst()
+            }
             try addData(rows[k].record, line: rows[k].line)
         }
+        for s in skips { try self.skip(s.record, line: s.line, reason: s.reason) }
     }
 
     private mutating func setHeader(_ cells: [String], line: Int, headerRows: [[String]]) throws {

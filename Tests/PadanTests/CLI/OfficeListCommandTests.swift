@@ -111,4 +111,24 @@ import Testing
         #expect(link.stderr.contains("buku.xlsx (list 'buku'): 2 rows read (2 records, 0 rejected); header on row 1, sheet 'Penerima'"))
         #expect(link.stderr.contains("lain.xlsx (list 'lain'): 2 rows read (2 records, 0 rejected); header on row 1, sheet 'Data'"))
     }
+
+    @Test func hiddenRowsAreReportedAndLeftOutOnRequest() throws {
+        let file = office + "hidden-rows.xlsx"
+        let read = try PadanProcess.run(["inspect", file])
+        #expect(read.stdout.contains("warning: 2 rows are hidden in the sheet (by hand or by a filter); they were read like the others"))
+        let r = try PadanProcess.run(["inspect", file, "--skip-hidden-rows", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let profile = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        #expect(profile["rows"] as? Int == 6)
+        #expect(profile["rejectedRows"] as? Int == 2)
+        let rejected = profile["rejected"] as! [[String: Any]]
+        #expect(rejected.map { $0["line"] as? Int } == [3, 4])
+        #expect((rejected[0]["reason"] as? String)?.hasPrefix("a hidden row") == true)
+    }
+
+    @Test func theSheetReadAndTheOthersAreNamed() throws {
+        let r = try PadanProcess.run(["inspect", office + "rekap-first.xlsx"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("sheet 'Data' (chosen over the first sheet: its header looks most like a list of people); other sheets: 'Rekap' (no NIK, KK or name column)"))
+    }
 }
