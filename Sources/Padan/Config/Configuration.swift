@@ -10,6 +10,8 @@ import Foundation
 /// max_field_bytes: 1048576
 /// max_rows: 2000000
 /// header_row: 4      # the header's row (or "4-5" for a two-row header); found when not given
+/// sheet: "*"         # a workbook's sheet; "*" stacks every sheet that is a list
+/// skip_hidden_rows: false
 /// files:              # settings for one file, by its name or path
 ///   kota.xlsx: {header_row: 3, sheet: Penerima}
 /// link:               # see `padan config --print-default` for every key
@@ -79,7 +81,8 @@ public struct Configuration: Sendable, Equatable {
     public static func parse(_ text: String, file: String = "config") throws -> Configuration {
         let doc = try YAMLDocument.parse(text, file: file)
         var config = Configuration()
-        for (key, value) in try doc.mapping(allowed: ["columns", "guess_columns", "max_field_bytes", "max_rows", "max_columns", "header_row", "files", "link"]) {
+        for (key, value) in try doc.mapping(allowed: ["columns", "guess_columns", "max_field_bytes", "max_rows", "max_columns", "header_row", "sheet",
+                                                   "skip_hidden_rows", "files", "link"]) {
             switch key {
             case "columns":
                 for (role, headers) in try value.mapping(allowed: Set(Role.allCases.map(\.rawValue))) {
@@ -90,6 +93,8 @@ public struct Configuration: Sendable, Equatable {
             case "max_rows": config.read.maxRows = try value.int(in: 1 ... Int(Int32.max))
             case "max_columns": config.read.maxColumns = try value.int(in: 1 ... 100_000)
             case "header_row": config.read.headerRows = try headerRows(value)
+            case "sheet": config.read.sheet = try value.string()
+            case "skip_hidden_rows": config.read.skipHiddenRows = try value.bool()
             case "files":
                 for (file, entry) in try value.mapping(allowed: nil) {
                     var settings = FileSettings()

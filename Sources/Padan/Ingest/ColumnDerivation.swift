@@ -19,6 +19,9 @@ struct ColumnDerivation {
     let combined: [HeaderVocabulary.Combined: Int]
     let lineNumbers: [Int32]
     let referenceYear: Int
+    /// For rows stacked from several sheets, each row's sheet name, so made ids name it
+    /// (`value#Sheet:line`): line numbers repeat across sheets.
+    var rowSheets: [String]?
     private(set) var warnings: [String] = []
     private(set) var notes: [String] = []
 
@@ -154,6 +157,12 @@ struct ColumnDerivation {
         notes.append("the name is given in parts; \(list.map { "'\($0)'" }.joined(separator: " + ")) were joined into name")
     }
 
+    /// Where `row` is in the file: its line, after its sheet's name when rows come from several.
+    private func place(_ row: Int) -> String {
+        guard let rowSheets else { return String(lineNumbers[row]) }
+        return "\(rowSheets[row]):\(lineNumbers[row])"
+    }
+
     /// Makes ids unique: rows whose id is blank or repeated get `value#line`.
     ///
     /// - Complexity: one hash per row, on the id's bytes in place (this runs on every list).
@@ -165,7 +174,7 @@ struct ColumnDerivation {
         var repeated: [Bool] = []
         var blank = 0
         var repeatedRows = 0
-        var example: (String, Int32, Int32)?
+        var example: (String, Int, Int)?
         ids.withUnsafeBuffers { bytes, offsets in
             func trimmedRange(_ row: Int) -> Range<Int> {
                 var lo = Int(offsets[row]), hi = Int(offsets[row + 1])
@@ -192,7 +201,7 @@ struct ColumnDerivation {
                     mark(Int(earlier))
                     mark(row)
                     repeatedRows += 1
-                    if example == nil { example = (String(decoding: field, as: UTF8.self), lineNumbers[Int(earlier)], lineNumbers[row]) }
+                    if example == nil { example = (String(decoding: field, as: UTF8.self), Int(earlier), row) }
                 } else {
                     firstRow[h] = Int32(row)
                 }
@@ -207,8 +216,8 @@ struct ColumnDerivation {
         unique.reserve(values: rowCount, bytes: ids.bytes.count + rowCount)
         for row in 0 ..< rowCount {
             if repeated[row] {
-                var made = Self.trimmed(ids[row]) + Array("#\(lineNumbers[row])".utf8)
-                while kept.contains(made) { made += Array("#\(lineNumbers[row])".utf8) }
+                var made = Self.trimmed(ids[row]) + Array("#\(place(row))".utf8)
+                while kept.contains(made) { made += Array("#\(place(row))".utf8) }
                 unique.append(made)
             } else {
                 unique.append(ids[row])
@@ -217,7 +226,7 @@ struct ColumnDerivation {
         let header = names[c]
         var what: [String] = []
         if repeatedRows > 0, let (value, a, b) = example {
-            what.append("\(repeatedRows) rows share an id with another row (e.g. '\(value)' on lines \(a) and \(b))")
+            what.append("\(repeatedRows) rows share an id with another row (e.g. '\(value)' on lines \(place(a)) and \(place(b)))")
         }
         if blank > 0 { what.append("\(blank) rows have no id") }
         add("\(header)_UNIK", unique, role: .id)

@@ -303,8 +303,9 @@ struct TableBuilder {
         reject(record, line: line, reason)
     }
 
-    /// The finished table, with roles resolved, combined columns split or joined and ids unique.
-    mutating func finish() throws -> Table {
+    /// The finished table, with roles resolved, combined columns split or joined and ids unique
+    /// (`derive` false: the columns as read, for ``SheetStack`` to stack before it derives).
+    mutating func finish(derive: Bool = true) throws -> Table {
         if header == nil { try chooseHeader() }
         guard let header else {
             throw PadanError(.badInput, file: file, "the file is empty (no header row)")
@@ -328,7 +329,7 @@ struct TableBuilder {
             format.encoding = format.container == "xlsx" ? format.encoding : "utf-8+windows-1252"
             warnings.append("\(format.windows1252Fields) fields were not valid UTF-8 and were decoded as Windows-1252")
         }
-        if options.layout == .plain {
+        if options.layout == .plain || !derive {
             return Table(
                 name: listName, path: file, columnNames: header, columns: columns, roles: roles,
                 lineNumbers: lineNumbers, ordinals: ordinals, rejected: rejected, format: format, warnings: warnings)

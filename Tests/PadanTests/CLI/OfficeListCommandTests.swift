@@ -131,4 +131,22 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("sheet 'Data' (chosen over the first sheet: its header looks most like a list of people); other sheets: 'Rekap' (no NIK, KK or name column)"))
     }
+
+    @Test func everySheetStackedWithItsNameAsARole() throws {
+        var options = ReadOptions(sheet: "*")
+        options.mapping.explicit[.district] = ["sheet"]
+        let t = try TableReader.read(path: office + "sheet-per-kecamatan.xlsx", options: options)
+        #expect(t.rowCount == 12)
+        #expect(t.columnNames[t.roles[.district]!] == "sheet")
+        #expect(Set((0 ..< 12).map { t.value(.district, row: $0) }) == ["Sukasari", "Coblong", "Cidadap"])
+        // Every sheet numbers from 1: the ids name the sheet.
+        let ids = (0 ..< 12).map { t.id(row: $0) }
+        #expect(Set(ids).count == 12)
+        #expect(ids[0] == "1#Sukasari:2")
+        #expect(t.format.sheetNote == "3 sheets stacked, with its name in column 'sheet'")
+        let cli = try PadanProcess.run(["inspect", office + "rekap-first.xlsx", "--sheet", "*"])
+        #expect(cli.status == 0, "\(cli.stderr)")
+        #expect(cli.stdout.contains("sheet 'Data' (the only list among the sheets, with its name in column 'sheet')"))
+        #expect(cli.stdout.contains("other sheets: 'Rekap' (no NIK, KK or name column)"))
+    }
 }

@@ -144,8 +144,8 @@ struct SheetPart: XMLHandler {
     }
 
     /// The finished table.
-    mutating func finish() throws -> Table {
-        var table = try builder.finish()
+    mutating func finish(derive: Bool = true) throws -> Table {
+        var table = try builder.finish(derive: derive)
         if formulasWithoutValue > 0 {
             table.warnings.append("\(formulasWithoutValue) formula cells have no saved result (the workbook was saved "
                                   + "without calculating) and were read as empty; open and save it in Excel or LibreOffice to keep them")

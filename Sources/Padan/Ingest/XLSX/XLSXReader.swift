@@ -48,7 +48,7 @@ struct XLSXReader {
         let index: Int
         var others: [String] = []
         var note: String?
-        if let wanted = options.sheet {
+        if let wanted = options.sheet, wanted != "*" {
             guard let found = workbook.sheets.firstIndex(where: { $0.name == wanted })
                 ?? workbook.sheets.firstIndex(where: { $0.name.lowercased() == wanted.lowercased() })
             else {
@@ -57,7 +57,7 @@ struct XLSXReader {
             }
             index = found
             others = workbook.sheets.indices.filter { $0 != found }.map { "'\(workbook.sheets[$0].name)'" }
-        } else if workbook.sheets.count == 1 {
+        } else if workbook.sheets.count == 1 && options.sheet == nil {
             index = 0
         } else {
             // Skip hidden and empty sheets; of the others, the one whose header scores best (the
@@ -71,7 +71,7 @@ struct XLSXReader {
                     verdicts.append("hidden")
                     continue
                 }
-                var peek = SheetPeek(part: sheetPart(options, SourceFormat(container: "xlsx")))
+                var peek = SheetPeek(part: sheetPart(SheetStack.sheetOptions(options), SourceFormat(container: "xlsx")))
                 _ = try parts.scan(target(sheet, k), into: &peek, markupLimit: markupLimit)
                 guard let score = peek.part.builder.headerScore() else {
                     verdicts.append("empty")
@@ -85,6 +85,23 @@ struct XLSXReader {
                 throw PadanError(.badInput, file: path, "every sheet of the workbook is hidden or empty (sheets: "
                                  + workbook.sheets.enumerated().map { "'\($0.element.name)' (\(verdicts[$0.offset] ?? ""))" }
                                     .joined(separator: ", ") + ")")
+            }
+            if options.sheet == "*" {
+                // Every sheet that is a list of people, stacked.
+                let lists = workbook.sheets.indices.filter { verdicts[$0] == nil && scores[$0] != nil }
+                let each = SheetStack.sheetOptions(options)
+                var tables: [Table] = []
+                for k in lists {
+                    var format = SourceFormat(container: "xlsx")
+                    format.sheet = workbook.sheets[k].name
+                    var part = sheetPart(each, format)
+                    _ = try parts.scan(target(workbook.sheets[k], k), into: &part, markupLimit: markupLimit, progress: progress)
+                    tables.append(try part.finish(derive: false))
+                }
+                let skipped = workbook.sheets.indices.filter { !lists.contains($0) }
+                    .map { "'\(workbook.sheets[$0].name)' (\(verdicts[$0] ?? "empty"))" }
+                return try SheetStack.stack(tables, names: lists.map { workbook.sheets[$0].name }, file: path,
+                                            options: options, otherSheets: skipped)
             }
             index = chosen.index
             for (k, sheet) in workbook.sheets.enumerated() where k != index {
