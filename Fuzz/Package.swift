@@ -27,6 +27,10 @@ let package = Package(
             name: "FuzzXLSX",
             dependencies: fuzzer + [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        .executableTarget(
+            name: "FuzzODS",
+            dependencies: fuzzer + [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(name: "FuzzConfig", dependencies: fuzzer),
         .executableTarget(
             name: "FuzzKernels",

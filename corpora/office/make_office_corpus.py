@@ -117,6 +117,47 @@ def write_xlsx(name, sheets, merges=None, hidden=None, hidden_rows=None):
     wb.save(os.path.join(HERE, name))
 
 
+def write_ods(name, sheets, hidden=None, hidden_rows=None, typed=True):
+    """An OpenDocument spreadsheet; with `typed`, NIK-like and date-like cells are stored as a
+    number and a date, as LibreOffice stores what a person types."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TableProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+    doc = OpenDocumentSpreadsheet()
+    hide = Style(name="taHidden", family="table")
+    hide.addElement(TableProperties(display=False))
+    doc.automaticstyles.addElement(hide)
+    for title, rows in sheets:
+        table = Table(name=title, stylename=hide if hidden and title in hidden else None)
+        for n, r in enumerate(rows, start=1):
+            attrs = {"visibility": "collapse"} if hidden_rows and n in hidden_rows.get(title, []) else {}
+            row = TableRow(**attrs)
+            for c in r:
+                if c == "" or c is None:
+                    row.addElement(TableCell())
+                elif typed and c.isdigit() and len(c) == 16:
+                    cell = TableCell(valuetype="float", value=c)
+                    cell.addElement(P(text=c))
+                    row.addElement(cell)
+                elif typed and len(c) == 10 and c[2] == "-" and c[5] == "-" and c.replace("-", "").isdigit():
+                    iso = "%s-%s-%s" % (c[6:], c[3:5], c[:2])
+                    cell = TableCell(valuetype="date", datevalue=iso)
+                    cell.addElement(P(text=c))
+                    row.addElement(cell)
+                elif c.startswith("="):
+                    row.addElement(TableCell(formula="of:" + c))
+                else:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=c))
+                    row.addElement(cell)
+            row.addElement(TableCell(numbercolumnsrepeated=1000))
+            table.addElement(row)
+        table.addElement(TableRow(numberrowsrepeated=1048000))
+        doc.spreadsheet.addElement(table)
+    doc.save(os.path.join(HERE, name))
+
+
 manifest = []
 
 
@@ -412,6 +453,33 @@ def main():
     write_xlsx("formula-without-value.xlsx", [("Data", rows)])
     entry("formula-without-value.xlsx", "formula cells saved without a result are reported", 6, 0, BASIC_ROLES, [1],
           warning="6 formula cells have no saved result")
+
+    # OpenDocument spreadsheets (LibreOffice Calc).
+    # 35. Title rows, NIKs stored as numbers, dates as dates, LibreOffice's repeated empty cells and rows.
+    rows = [right(t, W, 0) for t in TITLE] + [BASIC] + [basic_row(p) for p in P[:9]]
+    write_ods("title-rows.ods", [("Penerima", rows)])
+    entry("title-rows.ods", "an .ods with a title, NIKs as numbers, dates as dates", 9, 0, BASIC_ROLES, [4],
+          first_name=P[0]["name"])
+
+    # 36. The signature block in an .ods.
+    rows = [BASIC] + [basic_row(p) for p in P[:8]] + [["JUMLAH", "", "8"] + [""] * (W - 3)]
+    rows += [right(x, W, 8) for x in SIGNATURE]
+    write_ods("footer.ods", [("Sheet1", rows)])
+    entry("footer.ods", "totals and a signature block in an .ods", 8, 6, BASIC_ROLES, [1])
+
+    # 37. A hidden first sheet, hidden rows and a formula without a result.
+    rows = [BASIC + ["CEK"]] + [basic_row(p) + ["=C%d" % (k + 2)] for k, p in enumerate(P[:7])]
+    write_ods("sheets-and-hidden-rows.ods", [("Arsip", [BASIC] + [basic_row(p) for p in P[30:33]]), ("Data", rows)],
+              hidden=["Arsip"], hidden_rows={"Data": [2]})
+    entry("sheets-and-hidden-rows.ods", "an .ods with a hidden first sheet, a hidden row and formulas", 7, 0,
+          BASIC_ROLES, [1], sheet="Data", warning="1 rows are hidden")
+
+    # 38. DTKS headers in an .ods.
+    rows = [dtks] + [["32730%07d" % (k + 1), p["nik"], p["kk"], p["name"], p["head"], p["place"],
+                      ddmmyyyy(p["born"]), p["sex"], p["street"], p["village"], p["district"], p["regency"],
+                      p["province"]] for k, p in enumerate(P[:6])]
+    write_ods("dtks-headers.ods", [("DTKS", rows)])
+    entry("dtks-headers.ods", "DTKS column names in an .ods", 6, 0, dtks_roles, [1])
 
     with open(os.path.join(HERE, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"files": manifest}, f, indent=2, ensure_ascii=False)

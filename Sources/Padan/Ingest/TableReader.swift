@@ -76,6 +76,9 @@ public enum TableReader {
             throw PadanError(.badInput, file: path, "cannot be read: \(error.localizedDescription)")
         }
         if first.isEmpty { throw PadanError(.badInput, file: path, "the file is empty") }
+        if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) && ODSReader.isODS(first) {
+            return try ODSReader(path: path, options: options).read()
+        }
         if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             var reader = XLSXReader(path: path, options: options)
             if let progress {
