@@ -7,8 +7,34 @@ struct PadanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "padan",
         abstract: "Find the same person within and across lists of Indonesian identity records.",
+        version: PadanVersion.current,
         subcommands: [Link.self, Dedupe.self, ApplyReview.self, Inspect.self, Synth.self, Eval.self, Config.self]
     )
+
+    /// Parses and runs, with the exit codes the README promises: a usage mistake is 1 (the
+    /// argument parser's own code for it is 64), and a misspelt command gets a suggestion.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help" {
+            let names = configuration.subcommands.map { $0.configuration.commandName ?? $0._commandName }
+            if !names.contains(first) {
+                let suggestion = Suggestion.phrase(for: first, among: names)
+                FileHandle.standardError.write(Data("padan: unknown command '\(first)'\(suggestion); commands: \(names.joined(separator: ", "))\n".utf8))
+                Foundation.exit(1)
+            }
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes: 0 success, 1 bad input or usage, 2 limit or internal error.

@@ -35,7 +35,7 @@ struct YAMLDocument {
             let child = YAMLDocument(file: file, node: v, path: path.isEmpty ? key : "\(path).\(key)")
             if let allowed, !allowed.contains(key) {
                 let at = YAMLDocument(file: file, node: k, path: child.path)
-                throw at.fail("unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
+                throw at.fail("unknown key\(Suggestion.phrase(for: key, among: allowed)); expected one of: \(allowed.sorted().joined(separator: ", "))")
             }
             result.append((key, child))
         }

@@ -30,6 +30,7 @@ final class OutputDirectory {
         } catch {
             throw PadanError(.badInput, file: parent, "cannot create the output's parent directory: \(error.localizedDescription)")
         }
+        Self.removeAbandoned(in: parent, name: url.lastPathComponent)
         temporaryPath = parent + "/." + url.lastPathComponent + ".padan-tmp-\(getpid())-\(UInt32.random(in: 0 ... .max))"
         do {
             try FileManager.default.createDirectory(atPath: temporaryPath, withIntermediateDirectories: false)
@@ -41,6 +42,20 @@ final class OutputDirectory {
 
     deinit {
         if !committed { discard() }
+    }
+
+    /// Removes the hidden directories that runs into the same place left behind when they were
+    /// killed outright (`kill -9`, a power cut): those whose process no longer exists. A directory
+    /// of a run still going on is left alone.
+    static func removeAbandoned(in parent: String, name: String) {
+        let prefix = "." + name + ".padan-tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let pid = rest.split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // that run is alive
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
     }
 
     /// Writes one file into the (still hidden) output.

@@ -17,6 +17,16 @@ struct XLSXWriter {
         case date(Int)
         /// No value.
         case empty
+        /// Text on a highlighted (yellow) background: a value that differs from its pair's.
+        case marked(String)
+    }
+
+    /// A drop-down list of allowed values for a column's data rows (Excel's data validation).
+    struct Choice: Sendable, Equatable {
+        var column: Int
+        var values: [String]
+        /// Shown when another value is typed.
+        var error: String
     }
 
     /// A worksheet.
@@ -25,6 +35,25 @@ struct XLSXWriter {
         var rows: [[Cell]]
         /// Column widths in characters (optional, by column index).
         var widths: [Int] = []
+        /// Keep the header row (and this many leading columns) in view while scrolling.
+        var frozenColumns = 0
+        var freezeHeader = false
+        /// An autofilter on the header row over every column.
+        var autoFilter = false
+        var choices: [Choice] = []
+
+        init(name: String, rows: [[Cell]], widths: [Int] = [], freezeHeader: Bool = false, frozenColumns: Int = 0,
+             autoFilter: Bool = false, choices: [Choice] = []) {
+            self.name = name
+            self.rows = rows
+            self.widths = widths
+            self.freezeHeader = freezeHeader
+            self.frozenColumns = frozenColumns
+            self.autoFilter = autoFilter
+            self.choices = choices
+        }
+
+        var columnCount: Int { rows.map(\.count).max() ?? 0 }
     }
 
     var sheets: [Sheet]
@@ -37,7 +66,7 @@ struct XLSXWriter {
         do { archive = try Archive(url: url, accessMode: .create) } catch {
             throw PadanError(.badInput, file: path, "cannot create the workbook: \(error)")
         }
-        var parts: [(String, String)] = [
+        let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -47,12 +76,12 @@ struct XLSXWriter {
             ("xl/_rels/workbook.xml.rels", workbookRels),
             ("xl/styles.xml", styles),
         ]
+        var contents = parts.map { ($0.0, Data($0.1.utf8)) }
         for (i, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", sheetXML(sheet)))
+            contents.append(("xl/worksheets/sheet\(i + 1).xml", Data(sheetXML(sheet))))
         }
         let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01: reproducible bytes
-        for (name, text) in parts {
-            let data = Data(text.utf8)
+        for (name, data) in contents {
             try archive.addEntry(
                 with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
                 compressionMethod: .deflate
@@ -81,7 +110,19 @@ struct XLSXWriter {
         for (i, sheet) in sheets.enumerated() {
             s += "<sheet name=\"\(Self.escape(sheet.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }
-        return s + "</sheets></workbook>"
+        s += "</sheets>"
+        // Excel keeps an autofilter's range as a hidden name per sheet.
+        let filtered = sheets.enumerated().filter { $0.element.autoFilter && !$0.element.rows.isEmpty }
+        if !filtered.isEmpty {
+            s += "<definedNames>"
+            for (i, sheet) in filtered {
+                let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+                s += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
+                    + Self.escape("\(quoted)!$A$1:$\(Self.columnName(sheet.columnCount - 1))$\(sheet.rows.count)") + "</definedName>"
+            }
+            s += "</definedNames>"
+        }
+        return s + "</workbook>"
     }
 
     private var workbookRels: String {
@@ -96,44 +137,90 @@ struct XLSXWriter {
         return s + "</Relationships>"
     }
 
-    /// Style 0: default; 1: bold (header); 2: date dd/mm/yyyy.
+    /// Style 0: default; 1: bold (header); 2: date dd/mm/yyyy; 3: text on a yellow fill; 4: text
+    /// format (`@`), so a NIK typed over stays text.
     private var styles: String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>
         """
     }
 
-    private func sheetXML(_ sheet: Sheet) -> String {
-        var s = """
+    /// The worksheet part, written as bytes (a results sheet can have hundreds of thousands of rows).
+    private func sheetXML(_ sheet: Sheet) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(sheet.rows.count * 64 * max(1, sheet.columnCount) + 1024)
+        func put(_ s: String) { out.append(contentsOf: s.utf8) }
+        put("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-            """
-        if !sheet.widths.isEmpty {
-            s += "<cols>"
-            for (i, w) in sheet.widths.enumerated() { s += "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>" }
-            s += "</cols>"
+            """)
+        let columns = sheet.columnCount
+        if columns > 0 && !sheet.rows.isEmpty {
+            put("<dimension ref=\"A1:\(Self.columnName(columns - 1))\(sheet.rows.count)\"/>")
         }
-        s += "<sheetData>"
+        if sheet.freezeHeader || sheet.frozenColumns > 0 {
+            let ySplit = sheet.freezeHeader ? 1 : 0, xSplit = sheet.frozenColumns
+            let topLeft = Self.columnName(xSplit) + String(ySplit + 1)
+            let pane = xSplit > 0 && ySplit > 0 ? "bottomRight" : (ySplit > 0 ? "bottomLeft" : "topRight")
+            put("<sheetViews><sheetView workbookViewId=\"0\"><pane")
+            if xSplit > 0 { put(" xSplit=\"\(xSplit)\"") }
+            if ySplit > 0 { put(" ySplit=\"\(ySplit)\"") }
+            put(" topLeftCell=\"\(topLeft)\" activePane=\"\(pane)\" state=\"frozen\"/><selection pane=\"\(pane)\"/></sheetView></sheetViews>")
+        }
+        if !sheet.widths.isEmpty {
+            put("<cols>")
+            for (i, w) in sheet.widths.enumerated() { put("<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(w)\" customWidth=\"1\"/>") }
+            put("</cols>")
+        }
+        put("<sheetData>")
         for (r, row) in sheet.rows.enumerated() {
-            s += "<row r=\"\(r + 1)\">"
+            let rowNumber = String(r + 1)
+            put("<row r=\"\(rowNumber)\">")
             for (c, cell) in row.enumerated() {
-                let ref = Self.columnName(c) + String(r + 1)
+                let ref = Self.columnName(c) + rowNumber
                 let bold = r == 0 ? " s=\"1\"" : ""
                 switch cell {
                 case .text(let t):
-                    s += "<c r=\"\(ref)\" t=\"inlineStr\"\(bold)><is><t xml:space=\"preserve\">\(Self.escape(t))</t></is></c>"
+                    put("<c r=\"\(ref)\" t=\"inlineStr\"\(bold)><is><t xml:space=\"preserve\">")
+                    Self.escape(t, into: &out)
+                    put("</t></is></c>")
+                case .marked(let t):
+                    put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">")
+                    Self.escape(t, into: &out)
+                    put("</t></is></c>")
                 case .number(let n):
-                    s += "<c r=\"\(ref)\"\(bold)><v>\(Self.escape(n))</v></c>"
+                    put("<c r=\"\(ref)\"\(bold)><v>")
+                    Self.escape(n, into: &out)
+                    put("</v></c>")
                 case .date(let serial):
-                    s += "<c r=\"\(ref)\" s=\"2\"><v>\(serial)</v></c>"
+                    put("<c r=\"\(ref)\" s=\"2\"><v>\(serial)</v></c>")
                 case .empty:
                     break
                 }
             }
-            s += "</row>"
+            put("</row>")
         }
-        return s + "</sheetData></worksheet>"
+        put("</sheetData>")
+        if sheet.autoFilter && columns > 0 && !sheet.rows.isEmpty {
+            put("<autoFilter ref=\"A1:\(Self.columnName(columns - 1))\(sheet.rows.count)\"/>")
+        }
+        if !sheet.choices.isEmpty {
+            // Validation covers the data rows there are and room for more a verifier might add.
+            let last = max(sheet.rows.count, 2) + 1000
+            put("<dataValidations count=\"\(sheet.choices.count)\">")
+            for choice in sheet.choices {
+                let column = Self.columnName(choice.column)
+                put("<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" errorTitle=\"Padan\" error=\"")
+                Self.escape(choice.error, into: &out)
+                put("\" sqref=\"\(column)2:\(column)\(last)\"><formula1>\"")
+                Self.escape(choice.values.joined(separator: ","), into: &out)
+                put("\"</formula1></dataValidation>")
+            }
+            put("</dataValidations>")
+        }
+        put("</worksheet>")
+        return out
     }
 
     /// 0 → "A", 25 → "Z", 26 → "AA".
@@ -146,6 +233,16 @@ struct XLSXWriter {
             n = (n - 1) / 26
         }
         return s
+    }
+
+    /// ``escape(_:)`` appended to `out` as UTF-8.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var plain = true
+        for b in text.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b < 0x20 || b == 0xEF {
+            plain = false
+            break
+        }
+        if plain { out.append(contentsOf: text.utf8) } else { out.append(contentsOf: escape(text).utf8) }
     }
 
     /// Escapes XML text; drops characters XML 1.0 cannot carry (control characters but tab, LF, CR).

@@ -186,6 +186,29 @@ enum ZIPArchiveForTests {
         #expect(table.warnings.contains { $0.hasPrefix("1 rows are hidden") })
     }
 
+    /// A sheet of 4 MiB or more is inflated on a second thread while it is scanned: a good sheet
+    /// reads whole, and a sheet that breaks early, while the inflater waits on a full queue, stops
+    /// both threads with the scanner's error.
+    @Test func inflatingAlongsideScanning() throws {
+        let rows = (2 ... 70_001).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c><c r=\"B\($0)\" t=\"inlineStr\"><is><t>NAMA \($0)</t></is></c></row>" }
+        let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>NO</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>NAMA</t></is></c></row>"
+        let good = "<worksheet><sheetData>" + header + rows.joined() + "</sheetData></worksheet>"
+        #expect(good.utf8.count >= ZipXMLPart.pipelineBytes)
+        let file = dir.file("pipe.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: [[.text("NO")]])]).write(to: file)
+        try rewritePart(file, "xl/worksheets/sheet1.xml") { _ in good }
+        let table = try TableReader.read(path: file)
+        #expect(table.rowCount == 70_000 && table.column(.name)?.string(69_999) == "NAMA 70001")
+        for broken in [10, 69_990] {
+            var damaged = rows
+            damaged[broken] = "<row r=\"\(broken + 2)\"><c r=\"A1\"></row>"
+            try rewritePart(file, "xl/worksheets/sheet1.xml") { _ in "<worksheet><sheetData>" + header + damaged.joined() + "</sheetData></worksheet>" }
+            #expect { try TableReader.read(path: file) } throws: { error in
+                (error as? PadanError)?.message.contains("does not match <c>") == true
+            }
+        }
+    }
+
     /// Replaces one part of a workbook with `edit` applied to it.
     func rewritePart(_ path: String, _ part: String, _ edit: (String) -> String) throws {
         let url = URL(fileURLWithPath: path)
