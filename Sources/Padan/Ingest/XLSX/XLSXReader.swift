@@ -57,7 +57,8 @@ struct XLSXReader {
             }
             index = found
             others = workbook.sheets.indices.filter { $0 != found }.map { "'\(workbook.sheets[$0].name)'" }
-        } else if workbook.sheets.count == 1 && options.sheet == nil {
+        } else if options.sheet == nil && (workbook.sheets.count == 1 || options.layout == .plain) {
+            // A table a program wrote (a review sheet) is on its first sheet.
             index = 0
         } else {
             // Skip hidden and empty sheets; of the others, the one whose header scores best (the
