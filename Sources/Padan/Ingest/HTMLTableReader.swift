@@ -4,7 +4,8 @@
 /// Not a general HTML parser: it looks for `<tr>`, `<td>` and `<th>` in the bytes and nothing
 /// else. The table with the most rows is read (pages often wrap the list in layout tables); a
 /// cell's `colspan` is kept as that many cells (the first with the text, as a merged cell in a
-/// workbook); `<br>` becomes a space, other tags are dropped, character references (`&amp;`,
+/// workbook), and a cell's `rowspan` keeps its column empty in the rows below (so a two-row
+/// header's child cells stay under their parent); `<br>` becomes a space, other tags are dropped, character references (`&amp;`,
 /// `&#39;`, `&#x2019;`, `&nbsp;`) are decoded and runs of white space collapse to one space, as a
 /// browser shows them. The line of each `<tr>` is the row's line in messages. Then the rows go
 /// through ``TableBuilder`` like any other file's: header detection, rows that are not people,
@@ -49,20 +50,38 @@ struct HTMLTableReader {
         var tables: [[Row]] = []
         // Tables being read, innermost last, each with its rows and the row and cell of the
         // enclosing table it sits in (restored when it closes).
-        var open: [(rows: [Row], outerRow: Row?, outerCell: [UInt8]?, outerSpan: Int)] = []
+        var open: [(rows: [Row], outerRow: Row?, outerCell: [UInt8]?, outerSpan: Int, outerDown: [Int], outerOccupied: [Bool])] = []
         var row: Row?
+        // Per column, how many rows below are still covered by a cell with a rowspan, and which
+        // columns of the current row are covered.
+        var down: [Int] = []
+        var occupied: [Bool] = []
+        var rowSpan = 1
         var cell: [UInt8]?
         var span = 1
         var cellLength = 0
         var line = 1
         var space = false
         var i = 0
+        func beginRow() {
+            row = (line, [])
+            occupied = down.map { $0 > 0 }
+            for k in down.indices where down[k] > 0 { down[k] -= 1 }
+        }
         func endCell() {
             guard var c = cell else { return }
             if c.last == 32 { c.removeLast() }
-            if row == nil { row = (line, []) }
+            if row == nil { beginRow() }
+            while row!.cells.count < occupied.count && occupied[row!.cells.count] && row!.cells.count < maxColumns {
+                row!.cells.append([])
+            }
+            let first = row!.cells.count
             row!.cells.append(c)
             for _ in 1 ..< max(1, min(span, maxColumns - row!.cells.count + 1)) { row!.cells.append([]) }
+            if rowSpan > 1 {
+                if down.count < row!.cells.count { down += [Int](repeating: 0, count: row!.cells.count - down.count) }
+                for k in first ..< row!.cells.count { down[k] = max(down[k], rowSpan - 1) }
+            }
             cell = nil
         }
         func endRow() {
@@ -77,6 +96,8 @@ struct HTMLTableReader {
             row = done.outerRow
             cell = done.outerCell
             span = done.outerSpan
+            down = done.outerDown
+            occupied = done.outerOccupied
             cellLength = cell?.count ?? 0
         }
         func text(_ byte: UInt8) {
@@ -107,21 +128,24 @@ struct HTMLTableReader {
                 let name = Self.name(closing ? tag.dropFirst() : tag)
                 switch (name, closing) {
                 case ("table", false):
-                    open.append(([], row, cell, span))
+                    open.append(([], row, cell, span, down, occupied))
                     row = nil
                     cell = nil
+                    down = []
+                    occupied = []
                 case ("table", true): closeTable()
                 case ("tr", false):
                     endRow()
-                    row = (line, [])
+                    beginRow()
                 case ("tr", true): endRow()
                 case ("td", false), ("th", false):
                     endCell()
-                    if row == nil { row = (line, []) }
+                    if row == nil { beginRow() }
                     cell = []
                     cellLength = 0
                     space = false
-                    span = Self.colspan(tag)
+                    span = Self.span(tag, "colspan")
+                    rowSpan = min(Self.span(tag, "rowspan"), 10_000)
                 case ("td", true), ("th", true): endCell()
                 case ("br", _), ("p", _), ("div", _): space = true
                 case ("script", false), ("style", false):
@@ -163,10 +187,10 @@ struct HTMLTableReader {
         return s
     }
 
-    /// The `colspan` of a cell tag (1 when absent or not a number).
-    static func colspan(_ tag: ArraySlice<UInt8>) -> Int {
+    /// The `colspan` or `rowspan` of a cell tag (1 when absent or not a number).
+    static func span(_ tag: ArraySlice<UInt8>, _ attribute: String) -> Int {
         let text = String(decoding: tag, as: UTF8.self).lowercased()
-        guard let r = text.range(of: "colspan") else { return 1 }
+        guard let r = text.range(of: attribute) else { return 1 }
         var n = 0, digits = 0
         for ch in text[r.upperBound...] {
             if let d = ch.wholeNumberValue, ch.isASCII {

@@ -20,6 +20,21 @@ import Testing
             == [["JUDUL", "", ""], ["a", "b", "", "c"]])
     }
 
+    @Test func rowspanKeepsTheChildCellsUnderTheirParent() {
+        let html = "<table><tr><th rowspan=2>NO</th><th colspan=2>IDENTITAS</th><th rowspan=\"2\">JK</th></tr>"
+            + "<tr><th>NIK</th><th>NAMA</th></tr><tr><td>1</td><td>3273</td><td>SITI</td><td>P</td></tr></table>"
+        #expect(cells(html) == [["NO", "IDENTITAS", "", "JK"], ["", "NIK", "NAMA"], ["1", "3273", "SITI", "P"]])
+    }
+
+    @Test func aTwoRowHTMLHeaderWithRowspansIsJoined() throws {
+        let html = "<table><tr><th rowspan=2>NO</th><th colspan=2>IDENTITAS</th><th rowspan=\"2\">JK</th></tr>\n"
+            + "<tr><th>NIK</th><th>NAMA</th></tr>\n<tr><td>1</td><td>3273015708450001</td><td>SITI</td><td>P</td></tr></table>\n"
+        let t = try TableReader.read(path: dir.write("dua.xls", html))
+        #expect(t.columnNames == ["NO", "NIK", "NAMA", "JK"])
+        #expect(t.format.headerLines == [1, 2])
+        #expect(t.value(.sex, row: 0) == "P")
+    }
+
     @Test func theTableWithTheMostRowsIsTheList() {
         let html = "<table><tr><td>menu</td></tr><tr><td><table><tr><td>NIK</td></tr><tr><td>1</td></tr><tr><td>2</td></tr></table></td></tr></table>"
         #expect(cells(html) == [["NIK"], ["1"], ["2"]])
