@@ -10,7 +10,9 @@ Run by hand from the repository root when a habit is added (the files are commit
 
 The people are made up: names from common Sundanese and Javanese names, NIKs with a Kota Bandung
 region code (32 73 dd), the birth date (day + 40 for women) and a serial, so they are valid NIKs.
-The same script gives the same rows (openpyxl stamps workbook times; those are fixed too).
+The same script gives the same rows and cells; the workbooks' zip entries carry the time they were
+written, so regenerated .xlsx and .ods files differ in bytes (restore the unchanged ones with
+`git checkout -- 'corpora/office/*.xlsx' 'corpora/office/*.ods'` after adding a habit).
 """
 
 import csv
@@ -381,6 +383,19 @@ def main():
         f.write("\n".join(html) + "\n")
     entry("html-export-with-title.xls", "a web export: page title, merged title row, entities, a totals row", 7, 1,
           BASIC_ROLES, [6], first_name=P[0]["name"])
+
+    # 23b2. A web export with a two-row header: rowspan on the cells merged down, colspan on the parents.
+    html = ["<html><body><table>",
+            "<tr><th rowspan=\"2\">NO</th><th colspan=\"3\">IDENTITAS</th><th rowspan=\"2\">JENIS KELAMIN</th>"
+            "<th colspan=\"4\">ALAMAT</th></tr>",
+            "<tr>" + "".join("<th>%s</th>" % h for h in ["NIK", "NAMA", "TGL LAHIR", "JALAN", "RT", "RW", "KELURAHAN"])
+            + "</tr>"]
+    for b in body[:6]:
+        html.append("<tr>" + "".join("<td>%s</td>" % c for c in b) + "</tr>")
+    html.append("</table></body></html>")
+    with open(os.path.join(HERE, "html-two-row-header.xls"), "w", encoding="utf-8") as f:
+        f.write("\n".join(html) + "\n")
+    entry("html-two-row-header.xls", "a web export with a two-row header (rowspan and colspan)", 6, 0, two_roles, [2, 3])
 
     # 23c. Excel 2003 XML saved as .xls: refused with what it is.
     with open(os.path.join(HERE, "spreadsheet-2003.xls"), "w", encoding="utf-8") as f:
