@@ -21,9 +21,14 @@ let package = Package(
         // Starting libFuzzer, the per-process scratch file, and the invariants every read table keeps.
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", .product(name: "Padan", package: "Padan")]),
         .executableTarget(name: "FuzzDelimited", dependencies: fuzzer),
+        .executableTarget(name: "FuzzHTML", dependencies: fuzzer),
         .executableTarget(name: "FuzzStandardize", dependencies: fuzzer),
         .executableTarget(
             name: "FuzzXLSX",
+            dependencies: fuzzer + [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .executableTarget(
+            name: "FuzzODS",
             dependencies: fuzzer + [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .executableTarget(name: "FuzzConfig", dependencies: fuzzer),

@@ -32,6 +32,13 @@ put("FuzzDelimited", "comma-crlf-bom.csv",
     b"\xef\xbb\xbfid,name,dob\r\n1,Budi,1990-05-01\r\n2,\"Dewi, Sri\",05/01/1990,extra\r\n\r\n")
 put("FuzzDelimited", "tab-cr.tsv", "NIK\tNAMA\tALAMAT\r3273\tJOKO\tJL. MERDEKA NO. 5\r\t\t\r")
 put("FuzzDelimited", "pipe-1252.txt", b"ID|NAMA|DESA\n1|JOS\xc9 \x93X\x94|CIBIRU\n2|\"open quote|x\n")
+put("FuzzHTML", "export.html",
+    '<tr><td colspan="3">DAFTAR</td></tr><tr><th>NIK</th><th>NAMA</th><th>ALAMAT</th></tr>'
+    '<tr><td>3273014101900001</td><td>SITI&nbsp;&amp; <br>AMINAH</td><td>JL. A &#8217;</td></tr>'
+    '<tr><td colspan=2>JUMLAH</td><td>1</td></tr></table><table><tr><td>x</td></tr></table>')
+put("FuzzDelimited", "office.csv",
+    "DAFTAR PENERIMA\n\nNO;NIK;NAMA;TTL;RT/RW\n(1);(2);(3);(4);(5)\n1;3273014101900001;SITI;\"BANDUNG, 01-01-1990\";1/2\n"
+    "1;;BUDI;GARUT;3\nJUMLAH;;;;\n;;Bandung, 15 Mei 2024;;\n;;NIP. 1965;;\n")
 put("FuzzDelimited", "utf16.txt", b"\xff\xfe" + "NIK\tNAMA\n3273014101900001\tSITI\n".encode("utf-16-le"))
 
 # Standardizers: rows of the twelve roles (NIK;NO_KK;NAMA;TGL_LAHIR;JK;ALAMAT;RT;RW;DESA;KECAMATAN;

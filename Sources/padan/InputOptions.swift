@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Padan
 
 /// Options shared by every command that reads input lists.
@@ -11,8 +12,18 @@ struct InputOptions: ParsableArguments {
         valueName: "ROLE=HEADER"))
     var columns: [String] = []
 
-    @Option(help: "Worksheet to read from an .xlsx workbook (default: the first).")
-    var sheet: String?
+    @Option(name: .customLong("sheet"), help: ArgumentHelp(
+        "Worksheet to read from a workbook (default: the first). Once for every list, or once per list in order; FILE.xlsx:SHEET gives one file's sheet.",
+        valueName: "NAME"))
+    var sheets: [String] = []
+
+    @Option(name: .customLong("header-row"), help: ArgumentHelp(
+        "The header's row (or two adjacent rows, N-M, for a two-row header); found among the first 30 rows when not given. Once for every list, or once per list in order.",
+        valueName: "N"))
+    var headerRows: [String] = []
+
+    @Flag(help: "Leave out rows hidden in a workbook (by hand or by a filter), as rejected rows.")
+    var skipHiddenRows = false
 
     @Option(help: ArgumentHelp("Field delimiter (default: detected among , ; tab |). Use 'tab' for tab.", valueName: "CHAR"))
     var delimiter: String?
@@ -25,6 +36,54 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         _ = try flagOptions(ReadOptions())
+        _ = try headerRowRanges()
+    }
+
+    /// A list argument as path and sheet: `kota.xlsx:Penerima` names a sheet when no file has the
+    /// whole name but one has the part before the last colon.
+    static func split(_ argument: String) -> (path: String, sheet: String?) {
+        guard !FileManager.default.fileExists(atPath: argument), let colon = argument.lastIndex(of: ":") else {
+            return (argument, nil)
+        }
+        let path = String(argument[..<colon]), sheet = String(argument[argument.index(after: colon)...])
+        guard !sheet.isEmpty, FileManager.default.fileExists(atPath: path) else { return (argument, nil) }
+        return (path, sheet)
+    }
+
+    private func headerRowRanges() throws -> [ClosedRange<Int>] {
+        try headerRows.map { text in
+            guard let rows = Configuration.headerRows(text) else {
+                throw ValidationError("--header-row takes a row number (4) or two adjacent rows (4-5), got '\(text)'")
+            }
+            return rows
+        }
+    }
+
+    /// The read options for list `index` of `count` (the configuration's `files:` entry for it,
+    /// then its `--header-row`).
+    func readOptions(_ configuration: Configuration, file: String, index: Int, count: Int) throws -> ReadOptions {
+        let (path, fileSheet) = Self.split(file)
+        var options = configuration.readOptions(forFile: path)
+        if sheets.count == 1 {
+            options.sheet = sheets[0]
+        } else if !sheets.isEmpty {
+            guard sheets.count == count else {
+                throw PadanError(.usage, "--sheet was given \(sheets.count) times for \(count) lists (give it once, or once per list)")
+            }
+            options.sheet = sheets[index]
+        }
+        if let fileSheet { options.sheet = fileSheet }
+        if skipHiddenRows { options.skipHiddenRows = true }
+        let rows = try headerRowRanges()
+        if rows.count == 1 {
+            options.headerRows = rows[0]
+        } else if !rows.isEmpty {
+            guard rows.count == count else {
+                throw PadanError(.usage, "--header-row was given \(rows.count) times for \(count) lists (give it once, or once per list)")
+            }
+            options.headerRows = rows[index]
+        }
+        return options
     }
 
     /// The configuration file's settings (if any) with the flags applied on top.
@@ -34,11 +93,10 @@ struct InputOptions: ParsableArguments {
         return configuration
     }
 
-    func readOptions() throws -> ReadOptions { try configuration().read }
 
     private func flagOptions(_ base: ReadOptions) throws -> ReadOptions {
         var options = base
-        options.sheet = sheet ?? base.sheet
+        if sheets.count == 1 { options.sheet = sheets[0] }
         if let maxFieldBytes { options.maxFieldBytes = maxFieldBytes }
         if let maxRows { options.maxRows = maxRows }
         var fromFlags: [Role: [String]] = [:]

@@ -20,9 +20,11 @@ struct Inspect: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let line = Progress.onTerminal()
-            let table = try TableReader.read(path: file, options: try input.readOptions(), progress: Progress.reading(line))
-            line?(nil)
             let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+            var options = try input.readOptions(try input.configuration(), file: file, index: 0, count: 1)
+            options.referenceYear = year
+            let table = try TableReader.read(path: InputOptions.split(file).path, options: options, progress: Progress.reading(line))
+            line?(nil)
             let profile = TableProfile(table: table, referenceYear: year)
             if json {
                 let encoder = JSONEncoder()
@@ -44,7 +46,10 @@ enum InspectReport {
         if let l = p.format.lineEndings { fmt += ", line ends \(l)" }
         if let s = p.format.sheet { fmt += ", sheet '\(s)'" }
         out += fmt + "\n"
-        out += "rows: \(p.rows) read, \(p.rejectedRows) rejected, \(p.format.blankLines) blank lines skipped\n"
+        out += "\(p.header)\n"
+        // The same count as link's and dedupe's summary: every data row, records and rejected.
+        out += "rows: \(p.rowsRead) read (\(p.rows) records, \(p.rejectedRows) rejected), "
+            + "\(p.format.blankLines) blank lines skipped\n"
         out += "\ncolumns:\n"
         let width = max(6, p.columns.map(\.name.count).max() ?? 0)
         out += "  " + pad("header", width) + "  " + pad("role", 12) + "  fill     distinct\n"
@@ -58,6 +63,7 @@ enum InspectReport {
             for r in p.rejected { out += "  line \(r.line): \(r.reason)\n" }
             if p.rejectedRows > p.rejected.count { out += "  ... and \(p.rejectedRows - p.rejected.count) more\n" }
         }
+        for n in p.notes { out += "note: \(n)\n" }
         for w in p.warnings { out += "warning: \(w)\n" }
         out += quality(p.quality)
         return out

@@ -111,11 +111,15 @@ struct LinkRun {
         let model = try run.model.map { try MatchModel.load(path: $0) }
         let progress = Progress.onTerminal()
         progress?("read \(files.count) lists")
-        let tables = try TableReader.read(paths: files, threads: settings.threads, progress: Progress.reading(progress)) { i in
-            var options = configuration.read
+        let options = try files.indices.map { i in
+            var options = try input.readOptions(configuration, file: files[i], index: i, count: files.count)
             options.name = run.names.isEmpty ? nil : run.names[i]
+            options.referenceYear = settings.referenceYear
             return options
         }
+        let paths = files.map { InputOptions.split($0).path }
+        let tables = try TableReader.read(paths: paths, threads: settings.threads, progress: Progress.reading(progress)) { options[$0] }
+        for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         var stageProgress: (@Sendable (String) -> Void)?
         if let progress { stageProgress = { stage in progress(stage) } }

@@ -18,7 +18,7 @@ import Testing
 
     @Test func unknownKeyNamesFileLineAndKey() {
         #expect(throws: PadanError(.usage, file: "c.yaml", line: 2,
-                                   "colums: unknown key (did you mean 'columns'?); expected one of: columns, guess_columns, link, max_columns, max_field_bytes, max_rows")) {
+                                   "colums: unknown key (did you mean 'columns'?); expected one of: columns, files, guess_columns, header_row, link, max_columns, max_field_bytes, max_rows, sheet, skip_hidden_rows")) {
             try Configuration.parse("max_rows: 5\ncolums:\n  nik: A\n", file: "c.yaml")
         }
     }

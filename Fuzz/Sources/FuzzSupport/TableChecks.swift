@@ -2,7 +2,8 @@ import Padan
 
 /// Checks what every table a reader returns promises, and traps (a finding) when it does not:
 /// one column per header name, each with one value per row; offsets that frame the bytes; every
-/// value valid UTF-8 (fields that were not are decoded as Windows-1252); roles that name columns.
+/// value valid UTF-8 (fields that were not are decoded as Windows-1252); roles that name columns;
+/// ids unique (two rows sharing an id would share a cluster).
 public func checkTable(_ table: Table) {
     precondition(table.columns.count == table.columnNames.count, "columns and header names differ in number")
     precondition(table.ordinals.count == table.rowCount, "ordinals and rows differ in number")
@@ -21,7 +22,8 @@ public func checkTable(_ table: Table) {
         precondition(table.columnNames.indices.contains(index), "role \(role) names column \(index) of \(table.columnNames.count)")
         for row in 0 ..< table.rowCount { _ = table.value(role, row: row) }
     }
-    for row in 0 ..< table.rowCount { _ = table.id(row: row) }
+    var ids = Set<String>()
+    for row in 0 ..< table.rowCount { precondition(ids.insert(table.id(row: row)).inserted, "row \(row) repeats an id") }
     for rejected in table.rejected {
         precondition(rejected.fields.count <= 64, "a rejected row keeps at most 64 fields")
     }

@@ -26,14 +26,14 @@ struct YAMLDocument {
         PadanError(.usage, file: file, line: line, (path.isEmpty ? "" : "\(path): ") + message)
     }
 
-    /// The mapping's entries, after checking that every key is one of `allowed`.
-    func mapping(allowed: Set<String>) throws -> [(key: String, value: YAMLDocument)] {
+    /// The mapping's entries, after checking that every key is one of `allowed` (any key when nil).
+    func mapping(allowed: Set<String>?) throws -> [(key: String, value: YAMLDocument)] {
         guard let mapping = node.mapping else { throw fail("expected a mapping of keys to values") }
         var result: [(String, YAMLDocument)] = []
         for (k, v) in mapping {
             guard let key = k.string else { throw fail("keys must be text") }
             let child = YAMLDocument(file: file, node: v, path: path.isEmpty ? key : "\(path).\(key)")
-            guard allowed.contains(key) else {
+            if let allowed, !allowed.contains(key) {
                 let at = YAMLDocument(file: file, node: k, path: child.path)
                 throw at.fail("unknown key\(Suggestion.phrase(for: key, among: allowed)); expected one of: \(allowed.sorted().joined(separator: ", "))")
             }

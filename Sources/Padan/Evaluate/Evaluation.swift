@@ -305,7 +305,9 @@ public enum Evaluation {
     }
 
     static func readPlain(_ path: String, columns: [String], optional: [String] = []) throws -> Plain {
-        let table = try TableReader.read(path: path, options: ReadOptions(mapping: ColumnMapping(guess: false)))
+        var options = ReadOptions(mapping: ColumnMapping(guess: false))
+        options.layout = .plain
+        let table = try TableReader.read(path: path, options: options)
         let names = table.columnNames.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var found: [ByteColumn?] = []
         for (i, name) in (columns + optional).enumerated() {

@@ -15,28 +15,6 @@ public struct ColumnMapping: Sendable, Equatable {
         self.guess = guess
     }
 
-    /// Normalized header names (see ``normalize(_:)``) that suggest each role, most specific first.
-    static let synonyms: [(Role, [String])] = [
-        (.nik, ["NIK", "NONIK", "NOMORNIK", "NIKKTP", "NOKTP", "NOMORKTP", "NOMORINDUKKEPENDUDUKAN",
-                "NIKPENERIMA", "NIKART", "NIKANGGOTA"]),
-        (.kk, ["NOKK", "NOMORKK", "KK", "NKK", "NOKARTUKELUARGA", "NOMORKARTUKELUARGA", "NIKKK"]),
-        (.name, ["NAMA", "NAMALENGKAP", "NAMAPENERIMA", "NAMAART", "NAMAANGGOTA", "NAMAPENDUDUK",
-                 "NAMAPENERIMAMANFAAT", "NAMAKPM", "NAME", "FULLNAME"]),
-        (.birthDate, ["TGLLAHIR", "TANGGALLAHIR", "TGLLHR", "TANGGALLHR", "TGLLAHIRDDMMYYYY",
-                      "TANGGALLAHIRDDMMYYYY", "DOB", "BIRTHDATE", "DATEOFBIRTH"]),
-        (.birthPlace, ["TEMPATLAHIR", "TMPLAHIR", "TMPTLAHIR", "TEMPATLHR", "BIRTHPLACE", "PLACEOFBIRTH"]),
-        (.sex, ["JK", "JENISKELAMIN", "LP", "KELAMIN", "SEX", "GENDER"]),
-        (.address, ["ALAMAT", "ALAMATLENGKAP", "ALAMATRUMAH", "ALAMATDOMISILI", "ADDRESS", "JALAN"]),
-        (.rt, ["RT", "NORT", "NOMORRT"]),
-        (.rw, ["RW", "NORW", "NOMORRW"]),
-        (.village, ["DESA", "KELURAHAN", "DESAKELURAHAN", "KELURAHANDESA", "DESAKEL", "KELDESA", "KEL",
-                    "NAMADESA", "NAMAKELURAHAN", "VILLAGE"]),
-        (.district, ["KECAMATAN", "KEC", "NAMAKECAMATAN", "DISTRICT"]),
-        (.regency, ["KABKOTA", "KABUPATENKOTA", "KOTAKABUPATEN", "KOTAKAB", "KABUPATEN", "KOTA", "KAB",
-                    "NAMAKABKOTA", "REGENCY", "CITY"]),
-        (.id, ["ID", "NO", "NOURUT", "NOMOR", "NOMORURUT", "RECID", "RECORDID", "IDPENERIMA", "IDDTKS", "IDARTBDT"]),
-    ]
-
     /// Folds case and drops every byte that is not an ASCII letter or digit.
     public static func normalize(_ header: String) -> String {
         String(String.UnicodeScalarView(header.unicodeScalars.compactMap { s -> Unicode.Scalar? in
@@ -49,37 +27,64 @@ public struct ColumnMapping: Sendable, Equatable {
     }
 
     /// Resolves roles for `headers`. Throws when an explicitly named header is missing.
-    func resolve(headers: [String], file: String) throws -> [Role: Int] {
+    ///
+    /// Explicit choices first; then, for the other roles, headers the vocabulary knows exactly
+    /// (in the vocabulary's order of preference), then headers known by their leading words,
+    /// left to right (see ``HeaderVocabulary``).
+    func resolve(headers: [String], file: String, line: Int = 1) throws -> [Role: Int] {
         let normalized = headers.map(Self.normalize)
+        let keys = headers.map(HeaderVocabulary.key)
         var roles: [Role: Int] = [:]
         var taken = Set<Int>()
         for role in Role.allCases {
             guard let names = explicit[role], !names.isEmpty else { continue }
-            let wanted = names.map(Self.normalize)
-            guard let index = normalized.indices.first(where: { wanted.contains(normalized[$0]) }) else {
+            let wanted = Set(names.map(Self.normalize))
+            let wantedKeys = Set(names.map(HeaderVocabulary.key))
+            guard let index = normalized.indices.first(where: { wanted.contains(normalized[$0]) })
+                ?? keys.indices.first(where: { wantedKeys.contains(keys[$0]) })
+            else {
                 let list = headers.map { "'\($0)'" }.joined(separator: ", ")
                 throw PadanError(
-                    .usage, file: file, line: 1,
+                    .usage, file: file, line: line,
                     "column \(names.map { "'\($0)'" }.joined(separator: " or ")) given for role "
                         + "\(role.rawValue) is not in the header (columns: \(list))")
             }
             if taken.contains(index) {
-                throw PadanError(.usage, file: file, line: 1,
+                throw PadanError(.usage, file: file, line: line,
                                  "column '\(headers[index])' is given for two roles")
             }
             roles[role] = index
             taken.insert(index)
         }
         guard guess else { return roles }
-        for (role, names) in Self.synonyms where roles[role] == nil {
+        for (role, names) in HeaderVocabulary.roleKeys where roles[role] == nil {
             for name in names {
-                if let index = normalized.indices.first(where: { normalized[$0] == name && !taken.contains($0) }) {
+                if let index = keys.indices.first(where: { keys[$0] == name && !taken.contains($0) }) {
                     roles[role] = index
                     taken.insert(index)
                     break
                 }
             }
         }
+        for index in headers.indices where !taken.contains(index) {
+            guard let m = HeaderVocabulary.match(headers[index]), m.leading,
+                  case .role(let role) = m.meaning, roles[role] == nil else { continue }
+            roles[role] = index
+            taken.insert(index)
+        }
         return roles
+    }
+
+    /// The columns of `headers` that hold combined values (``HeaderVocabulary/Combined``), first
+    /// of each kind, among those not in `taken`. Only when guessing.
+    func combinedColumns(headers: [String], taken: Set<Int>) -> [HeaderVocabulary.Combined: Int] {
+        guard guess else { return [:] }
+        var found: [HeaderVocabulary.Combined: Int] = [:]
+        for index in headers.indices where !taken.contains(index) {
+            guard let m = HeaderVocabulary.match(headers[index]), case .combined(let c) = m.meaning,
+                  found[c] == nil else { continue }
+            found[c] = index
+        }
+        return found
     }
 }

@@ -67,8 +67,10 @@ struct DelimitedReader {
         return try parser.builder.finish()
     }
 
-    /// Picks the delimiter whose field count is highest on the header and most consistent over
-    /// the first lines; `,` when nothing fits (a one-column file).
+    /// Picks the delimiter that splits the first lines most consistently into the most fields:
+    /// for each candidate, the most common non-zero field count, scored by the share of lines that
+    /// have it; `,` when nothing fits (a one-column file). Title lines above the header (which
+    /// have no delimiters, or fewer) do not decide it.
     static func detectDelimiter(_ sample: ArraySlice<UInt8>) -> UInt8 {
         var lines: [ArraySlice<UInt8>] = []
         var inQuote = false
@@ -82,8 +84,8 @@ struct DelimitedReader {
                 if lines.count >= 50 { break }
             }
         }
-        if lines.isEmpty && lineStart < sample.endIndex { lines.append(sample[lineStart...]) }
-        guard let header = lines.first else { return candidates[0] }
+        if lines.count < 50 && lineStart < sample.endIndex { lines.append(sample[lineStart...]) }
+        guard !lines.isEmpty else { return candidates[0] }
         var best = candidates[0]
         var bestScore = 0.0
         for candidate in candidates {
@@ -94,12 +96,15 @@ struct DelimitedReader {
                 }
                 return n
             }
-            let headerCount = count(header)
-            guard headerCount > 0 else { continue }
-            let rest = lines.dropFirst()
-            let agreeing = rest.isEmpty ? 1 : rest.filter { count($0) == headerCount }.count
-            let consistency = Double(agreeing) / Double(max(rest.count, 1))
-            let score = consistency * 1000 + Double(headerCount)
+            var frequency: [Int: Int] = [:]
+            for line in lines {
+                let n = count(line)
+                if n > 0 { frequency[n, default: 0] += 1 }
+            }
+            guard let (mode, agreeing) = frequency.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })
+            else { continue }
+            let consistency = Double(agreeing) / Double(lines.count)
+            let score = consistency * 1000 + Double(mode)
             if score > bestScore {
                 bestScore = score
                 best = candidate
@@ -242,12 +247,12 @@ struct DelimitedReader {
         mutating func finish() throws {
             switch state {
             case .quoted:
-                if builder.header == nil {
+                if !builder.hasRows {
                     throw PadanError(.badInput, file: builder.file, line: quoteLine,
                                      "unterminated quoted field in the header")
                 }
                 endField()
-                builder.rejectUnreadable(
+                try builder.rejectUnreadable(
                     record, line: recordLine,
                     reason: "unterminated quoted field: the quote opened on line \(quoteLine) never closes, "
                         + "so everything after it up to the end of the file was swallowed")

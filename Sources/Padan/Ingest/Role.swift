@@ -11,6 +11,9 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
     case kk
     /// The person's full name.
     case name
+    /// The name of the head of the household (`NAMA KRT`, `NAMA KEPALA KELUARGA`): kept apart
+    /// from the person's own name, and not compared.
+    case headOfHousehold = "head_of_household"
     /// Date of birth.
     case birthDate = "birth_date"
     /// Place of birth.
@@ -29,6 +32,8 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
     case district
     /// Regency (kabupaten) or city (kota).
     case regency
+    /// Province (provinsi); carried, not compared (the NIK's first two digits say it).
+    case province
 
     public static func < (lhs: Role, rhs: Role) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -29,12 +29,16 @@ public struct Table: Sendable {
     public let format: SourceFormat
     /// Things a person should know that did not stop the read (duplicate ids, transcoding, ...).
     public internal(set) var warnings: [String]
+    /// What the reader did that a person should know about: columns split or joined (see
+    /// `ColumnDerivation`).
+    public internal(set) var notes: [String]
 
     init(
         name: String, path: String, columnNames: [String], columns: [ByteColumn],
         roles: [Role: Int], lineNumbers: [Int32], ordinals: [Int32], rejected: [RejectedRow],
-        format: SourceFormat, warnings: [String]
+        format: SourceFormat, warnings: [String], notes: [String] = []
     ) {
+        self.notes = notes
         self.name = name
         self.path = path
         self.columnNames = columnNames

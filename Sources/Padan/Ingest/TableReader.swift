@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads an input list, whatever the office exported: delimited text or an `.xlsx` workbook.
+/// Reads an input list, whatever the office exported: delimited text, an `.xlsx` workbook, or an
+/// HTML table saved as `.xls`.
 ///
 /// The format is decided by the file's content, not its name: a zip container is read as a
 /// workbook, anything else as delimited text (a CSV renamed to `.xlsx` is read as CSV, with a
@@ -31,6 +32,31 @@ public enum TableReader {
         return try results.map { try $0.get() }
     }
 
+    /// Markup that web applications save under an `.xls` name.
+    enum Markup: String {
+        case htmlTable = "an HTML table (a web page)"
+        case htmlPage = "an HTML page with no table"
+        case spreadsheetML = "an Excel 2003 XML spreadsheet"
+    }
+
+    /// What markup file `first` starts, if it is one.
+    static func markup(_ first: [UInt8]) -> Markup? {
+        var start = first.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < first.count && (first[start] == 32 || first[start] == 9 || first[start] == 10 || first[start] == 13) {
+            start += 1
+        }
+        guard start < first.count, first[start] == UInt8(ascii: "<") else { return nil }
+        let head = String(decoding: first[start...].prefix(4096), as: UTF8.self).lowercased()
+        if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+            return .spreadsheetML
+        }
+        for tag in ["<!doctype html", "<html", "<table", "<head", "<body", "<meta", "<style", "<tr"] where head.hasPrefix(tag) {
+            let all = String(decoding: first[start...], as: UTF8.self).lowercased()
+            return all.contains("<table") || all.contains("<tr") ? .htmlTable : .htmlPage
+        }
+        return nil
+    }
+
     static func read(path: String, options: ReadOptions, chunkSize: Int,
                      progress: (@Sendable (ReadProgress) -> Void)? = nil) throws -> Table {
         var isDirectory: ObjCBool = false
@@ -50,6 +76,9 @@ public enum TableReader {
             throw PadanError(.badInput, file: path, "cannot be read: \(error.localizedDescription)")
         }
         if first.isEmpty { throw PadanError(.badInput, file: path, "the file is empty") }
+        if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) && ODSReader.isODS(first) {
+            return try ODSReader(path: path, options: options).read()
+        }
         if first.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             var reader = XLSXReader(path: path, options: options)
             if let progress {
@@ -67,6 +96,25 @@ public enum TableReader {
             throw PadanError(.badInput, file: path,
                              "this is an old Excel .xls workbook, which Padan does not read; "
                                  + "save it as .xlsx or CSV")
+        }
+        switch Self.markup(first) {
+        case .htmlTable?:
+            var bytes = first
+            do {
+                bytes += Array(try handle.readToEnd() ?? Data())
+            } catch {
+                throw PadanError(.badInput, file: path, "cannot be read: \(error.localizedDescription)")
+            }
+            var table = try HTMLTableReader(path: path, options: options).read(bytes)
+            if path.lowercased().hasSuffix(".xls") {
+                table.warnings.insert("the file is named .xls but is an HTML table (a web page); it was read as one", at: 0)
+            }
+            return table
+        case let kind?:
+            throw PadanError(.badInput, file: path,
+                             "this is \(kind.rawValue), not a list Padan reads (web applications export lists this way "
+                                 + "under an .xls name); open it in Excel or LibreOffice Calc and save it as .xlsx or CSV")
+        case nil: break
         }
         var table = try DelimitedReader(path: path, options: options, chunkSize: chunkSize)
             .read(firstChunk: first, handle: handle)

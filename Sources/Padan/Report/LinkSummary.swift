@@ -86,7 +86,8 @@ public struct LinkSummary: Codable, Sendable {
     public var text: String {
         var out = ""
         for l in lists {
-            out += "\(l.name): \(l.rowsRead) rows read, \(l.rejected) rejected, \(l.linked) linked, \(l.unmatched) unmatched\n"
+            out += "\(l.name): \(l.rowsRead) rows read (\(l.rowsRead - l.rejected) records, \(l.rejected) rejected), "
+                + "\(l.linked) linked, \(l.unmatched) unmatched\n"
         }
         out += "candidate pairs: \(candidatePairs)\n"
         for r in blocking {

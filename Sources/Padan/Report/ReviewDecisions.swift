@@ -21,6 +21,7 @@ package struct ReviewDecisions: Sendable {
     public static func read(path: String) throws -> ReviewDecisions {
         var options = ReadOptions()
         options.mapping.guess = false
+        options.layout = .plain
         let table = try TableReader.read(path: path, options: options)
         func column(_ name: String) throws -> ByteColumn {
             guard let i = table.columnNames.firstIndex(of: name) else {
@@ -62,6 +63,7 @@ package struct ReviewDecisions: Sendable {
         let linksPath = resultDirectory + "/links.csv"
         var options = ReadOptions()
         options.mapping.guess = false
+        options.layout = .plain
         options.requireRows = false  // a result with no links is still a result
         let links = try TableReader.read(path: linksPath, options: options)
         let names = ["left_id", "right_id", "match_probability", "left_source", "right_source"]

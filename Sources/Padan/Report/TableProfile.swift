@@ -19,12 +19,19 @@ package struct TableProfile: Codable, Sendable {
     public let roles: [String: String]
     /// Roles no column was found for.
     public let missingRoles: [String]
+    /// Records read (rejected rows not included).
     public let rows: Int
+    /// Data rows read, records and rejected rows together: the `rowsRead` of `link`'s summary.
+    public let rowsRead: Int
     public let rejectedRows: Int
     /// The first rejected rows (at most 20), with line and reason.
     public let rejected: [RejectedRow]
     public let columns: [ColumnStats]
     public let warnings: [String]
+    /// Where the header was found (see ``Table/headerDescription``).
+    public let header: String
+    /// What the reader split or joined (see ``Table/notes``).
+    public let notes: [String]
     /// What standardization found: NIK classes, disagreements, duplicates, households, fill rates.
     public let quality: QualityProfile
 
@@ -39,9 +46,12 @@ package struct TableProfile: Codable, Sendable {
         self.roles = roles
         missingRoles = Role.allCases.filter { table.roles[$0] == nil }.map(\.rawValue)
         rows = table.rowCount
+        rowsRead = table.rowCount + table.rejected.count
         rejectedRows = table.rejected.count
         rejected = Array(table.rejected.prefix(20))
-        warnings = table.warnings
+        warnings = table.missingIdentityWarnings + table.warnings
+        header = table.headerDescription
+        notes = table.notes
         let roleOf = Dictionary(uniqueKeysWithValues: table.roles.map { ($0.value, $0.key.rawValue) })
         columns = table.columns.enumerated().map { index, column in
             var filled = 0

@@ -58,10 +58,13 @@ enum NIKStandardizer {
         }
         if letters > 0 || others > 0 { return StandardizedNIK(nikClass: .nonDigit) }
         if let integer = floatForm(t) {
-            // A number written as a float: Excel (or a script) held it as a double.
+            // A number written as a float by a script (pandas writes `3273…0010.0`): a double holds
+            // every 16-digit NIK below 2^53 exactly and the script prints all of its digits, so the
+            // 16 digits are trusted as if written plainly (a zeroed tail is still judged there).
+            // Excel never writes a `.0`; fewer integer digits are what survived a damaged number.
             var sig = integer.count
             while sig > 0 && integer[sig - 1] == 48 { sig -= 1 }
-            if integer.count == 16 && sig == 16 {
+            if integer.count == 16 {
                 out.append(contentsOf: integer)
                 return classify16(&out, start: start, kind: kind)
             }

@@ -24,7 +24,7 @@ import Testing
     @Test func readableTable() throws {
         let r = try PadanProcess.run(["inspect", sample])
         #expect(r.status == 0)
-        #expect(r.stdout.contains("rows: 10 read, 0 rejected"))
+        #expect(r.stdout.contains("rows: 10 read (10 records, 0 rejected)"))
         #expect(r.stdout.contains("NAMA LENGKAP    name"))
     }
 

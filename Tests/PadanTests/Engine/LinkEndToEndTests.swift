@@ -134,7 +134,7 @@ import Testing
         let out = dir.file("hasil")
         let r = try PadanProcess.run(["link", left, right, "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("provinsi: 2000 rows read, 0 rejected"))
+        #expect(r.stdout.contains("provinsi: 2000 rows read (2000 records, 0 rejected)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(files == ["clusters.csv", "links.csv", "model.json", "rejected.csv", "review.csv", "review.xlsx", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
         let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)
@@ -208,5 +208,30 @@ import Testing
             #expect(process.terminationStatus == 0)
             #expect(FileManager.default.fileExists(atPath: out + "/summary.json"))
         }
+    }
+}
+
+/// A national list exported with DTKS/SIKS-NG column names links as well as with plain ones.
+@Suite struct DTKSHeadersLinkTests {
+    let dir = TemporaryDirectory()
+
+    @Test func aThreeListLinkWithDTKSHeadersMapsSexBirthPlaceAndDistrictWithoutFlags() throws {
+        let corpus = repositoryRoot + "/corpora/three-lists-2k/"
+        let original = try String(contentsOfFile: corpus + "nasional.csv", encoding: .utf8)
+        let body = original[original.firstIndex(of: "\n")!...]
+        let dtks = "ID_ART,NIK,NO_KK,NAMA,TMPT_LHR,TGL_LHR,JNS_KEL,ALAMAT,RT,RW,NAMA_DESA,NAMA_KEC,NAMA_KAB" + body
+        let nasional = dir.write("nasional.csv", dtks)
+        let tables = try [nasional, corpus + "provinsi.csv", corpus + "kota.csv"].map { try TableReader.read(path: $0) }
+        let plain = try TableReader.read(path: corpus + "nasional.csv")
+        #expect(Set(tables[0].roles.keys) == Set(plain.roles.keys))
+        for role in [Role.sex, .birthPlace, .district, .regency, .village] { #expect(tables[0].roles[role] != nil, "\(role)") }
+        let result = try Linker().link(tables, scope: .linkAndDedupe)
+        let clusters = Clusters(result: result)
+        let truth = try EvaluationTruth.load(directory: corpus)
+        let assignment = clusters.members.enumerated().flatMap { c, group in
+            group.map { (RecordRef(source: tables[$0.list].name, id: tables[$0.list].id(row: $0.row)), clusters.ids[c]) }
+        }
+        let scores = ClusterEvaluation(truth: truth, assignment: assignment).pairwise
+        #expect(scores.f1 >= 0.99, "\(scores)")
     }
 }

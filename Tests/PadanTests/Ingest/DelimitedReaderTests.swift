@@ -20,15 +20,21 @@ import Testing
         #expect(t.lineNumbers == [2, 4])
     }
 
-    @Test(arguments: [(",", "a,b,c"), (";", "a;b;c"), ("\t", "a\tb\tc"), ("|", "a|b|c")])
-    func detectsDelimiter(delimiter: String, header: String) throws {
-        let row = header.replacingOccurrences(of: "a", with: "1").replacingOccurrences(of: "b", with: "x, y")
-            .replacingOccurrences(of: "c", with: "z")
-        let body = delimiter == "," ? "1,\"x, y\",z" : row
+    @Test(arguments: [",", ";", "\t", "|"])
+    func detectsDelimiter(delimiter: String) throws {
+        let header = ["NIK", "NAMA", "DESA"].joined(separator: delimiter)
+        let body = ["1", delimiter == "," ? "\"x, y\"" : "x, y", "z"].joined(separator: delimiter)
         let t = try read("\(header)\n\(body)\n\(body)\n")
         #expect(t.format.delimiter == (delimiter == "\t" ? "\\t" : delimiter))
-        #expect(t.columnNames == ["a", "b", "c"])
+        #expect(t.columnNames == ["NIK", "NAMA", "DESA"])
         #expect(values(t, 1) == ["x, y", "x, y"])
+    }
+
+    @Test func titleLinesWithoutDelimitersDoNotDecideTheDelimiter() throws {
+        let t = try read("DAFTAR PENERIMA, TAHAP 2\n\nNIK;NAMA;DESA\n1;SITI;DAGO\n2;BUDI;ISOLA\n")
+        #expect(t.format.delimiter == ";")
+        #expect(t.format.headerLines == [3])
+        #expect(values(t, 1) == ["SITI", "BUDI"])
     }
 
     @Test func semicolonWinsOverCommasInsideValues() throws {
@@ -114,7 +120,7 @@ import Testing
     }
 
     @Test func everyChunkBoundaryGivesTheSameTable() throws {
-        let text = "NO;NAMA;ALAMAT\r\n1;\"SITI; AMINAH\";\"JL. \"\"A\"\"\r\nNO 1\"\r\n\r\n2;BUDI;JL. B\r\n3;\"\";\"\"\"\"\r\n"
+        let text = "NO;NAMA;ALAMAT\r\n1;\"SITI; AMINAH\";\"JL. \"\"A\"\"\r\nNO 1\"\r\n\r\n2;BUDI;JL. B\r\n3;\"C\";\"\"\"\"\r\n"
         let file = dir.write("chunks.csv", text)
         let whole = try TableReader.read(path: file, options: ReadOptions(), chunkSize: 1 << 20)
         #expect(whole.rowCount == 3)
@@ -132,18 +138,25 @@ import Testing
         let noID = try read("NIK,NAMA\n1,A\n2,B\n", name: "x.csv")
         #expect(noID.roles[.id] == nil)
         #expect((0 ..< 2).map { noID.id(row: $0) } == ["1", "2"])
-        let dup = try read("ID,NAMA\n7,A\n8,B\n7,C\n", name: "y.csv")
-        #expect(dup.warnings.contains { $0.contains("'7' (lines 2 and 4)") })
+        let dup = try read("ID,NAMA\n7,A\n8,B\n7,C\n,D\n", name: "y.csv")
+        #expect(dup.warnings.contains { $0.contains("'7' on lines 2 and 4") && $0.contains("1 rows have no id") })
+        #expect((0 ..< 4).map { dup.id(row: $0) } == ["7#2", "8", "7#4", "#5"])
+        #expect(dup.columnNames.prefix(2) == ["ID", "NAMA"])
+        #expect(dup.columns[0].string(0) == "7")
+        // A made id never equals another row's own id.
+        let typed = try read("ID,NAMA\n7,A\n7,B\n7#3,C\n", name: "z.csv")
+        #expect((0 ..< 3).map { typed.id(row: $0) } == ["7#2", "7#3#3", "7#3"])
     }
 
     @Test func explicitDelimiterOverridesDetection() throws {
-        let t = try read("A;B|C\n1;2|3\n", options: ReadOptions(delimiter: UInt8(ascii: "|")))
-        #expect(t.columnNames == ["A;B", "C"])
+        let t = try read("NIK;B|NAMA\n1;2|3\n", options: ReadOptions(delimiter: UInt8(ascii: "|")))
+        #expect(t.columnNames == ["NIK;B", "NAMA"])
     }
 
     @Test func rowLimitIsAClearError() throws {
-        #expect(throws: PadanError.self) {
-            try read("A\n1\n2\n3\n", options: ReadOptions(maxRows: 2))
+        #expect(throws: PadanError(.limit, file: dir.file("list.csv"), line: 4,
+                                   "more than 2 data rows (raise the limit with --max-rows)")) {
+            try read("NAMA\nSITI\nBUDI\nJOKO\n", options: ReadOptions(maxRows: 2))
         }
     }
 }

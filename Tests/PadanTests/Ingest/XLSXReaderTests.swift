@@ -33,10 +33,10 @@ import ZIPFoundation
     @Test func namedSheetAndMissingSheet() throws {
         let file = dir.file("two.xlsx")
         try XLSXWriter(sheets: [
-            .init(name: "Ringkasan", rows: [[.text("TOTAL")], [.number("2")]]),
+            .init(name: "Ringkasan", rows: [[.text("NAMA")], [.text("SITI")]]),
             .init(name: "Penerima", rows: [[.text("NAMA")], [.text("SITI")], [.text("BUDI")]]),
         ]).write(to: file)
-        #expect(try TableReader.read(path: file).columnNames == ["TOTAL"])
+        #expect(try TableReader.read(path: file).format.sheet == "Ringkasan")
         #expect(try TableReader.read(path: file, options: ReadOptions(sheet: "penerima")).rowCount == 2)
         #expect(throws: PadanError.self) { try TableReader.read(path: file, options: ReadOptions(sheet: "X")) }
     }
@@ -69,7 +69,7 @@ import ZIPFoundation
         #expect(csv.format.delimiter == ";")
         #expect(csv.format.byteOrderMark)
         #expect(csv.format.encoding == "utf-8+windows-1252")
-        #expect(Set(csv.roles.keys) == Set(Role.allCases))
+        #expect(Set(csv.roles.keys) == Set(Role.allCases).subtracting([.headOfHousehold, .province]))
         var rows: [[XLSXWriter.Cell]] = [csv.columnNames.map { .text($0) }]
         for r in 0 ..< csv.rowCount { rows.append(csv.columns.map { .text($0.string(r)) }) }
         let file = dir.file("copy.xlsx")

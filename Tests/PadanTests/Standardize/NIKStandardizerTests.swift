@@ -22,7 +22,9 @@ import Testing
         ("3,27105E+15", .excelScientific, "327105", 10),
         ("3.27301120880E+15", .excelScientific, "32730112088", 5),
         ("3273011208800000.0", .excelScientific, "32730112088", 5),
-        ("3273011208800010.0", .excelScientific, "327301120880001", 1),
+        // pandas prints a double's 16 digits in full: the float form is trusted like plain digits.
+        ("3273011208800010.0", .possiblyZeroedTail, "3273011208800010", 1),
+        ("3273011208800010", .possiblyZeroedTail, "3273011208800010", 1),
         // All 16 digits survived the float: recovered.
         ("3.273011208800003E+15", .valid, "3273011208800003", 0),
         ("3273011208800003.0", .valid, "3273011208800003", 0),

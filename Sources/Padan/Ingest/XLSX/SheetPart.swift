@@ -32,6 +32,7 @@ struct SheetPart: XMLHandler {
     private var cells: [Cell] = []
     private var inColumnOrder = true
     private var rowNumber = 0
+    private var rowHidden = false
     private var nextColumn = 0
     private var inCell = false
     private var cellColumn = 0
@@ -106,8 +107,10 @@ struct SheetPart: XMLHandler {
             cellBytes.removeAll(keepingCapacity: true)
             inColumnOrder = true
             nextColumn = 0
+            rowHidden = false
             if let hidden = tag.value(local: "hidden"), XMLName.equals(hidden, "1") || XMLName.equals(hidden, "true") {
                 hiddenRows += 1
+                rowHidden = true
             }
         case 3 where XMLName.equals(local, "rPh"):
             phonetic += 1
@@ -141,14 +144,17 @@ struct SheetPart: XMLHandler {
     }
 
     /// The finished table.
-    mutating func finish() throws -> Table {
-        var table = try builder.finish()
+    mutating func finish(derive: Bool = true) throws -> Table {
+        var table = try builder.finish(derive: derive)
         if formulasWithoutValue > 0 {
             table.warnings.append("\(formulasWithoutValue) formula cells have no saved result (the workbook was saved "
                                   + "without calculating) and were read as empty; open and save it in Excel or LibreOffice to keep them")
         }
-        if hiddenRows > 0 {
-            table.warnings.append("\(hiddenRows) rows are hidden in the sheet; they were read like the others")
+        if hiddenRows > 0 && !builder.options.skipHiddenRows {
+            table.warnings.append("\(hiddenRows) rows are hidden in the sheet (by hand or by a filter); they were read "
+                                  + "like the others (--skip-hidden-rows leaves them out, as rejected rows)")
+        } else if hiddenRows > 0 {
+            table.warnings.append("\(hiddenRows) rows are hidden in the sheet; they were left out as rejected rows")
         }
         return table
     }
@@ -166,7 +172,9 @@ struct SheetPart: XMLHandler {
     }
 
     private mutating func endCell() throws {
-        if cellHasFormula && !cellHasValue { formulasWithoutValue += 1 }
+        // No cached result: no <v>, or an empty <v/> where the result is not text (openpyxl and
+        // other writers put <v/> under every formula they cannot compute).
+        if cellHasFormula && (!cellHasValue || (valueLength == 0 && cellType != .text)) { formulasWithoutValue += 1 }
         let start = cellBytes.count
         var oversized: Int?
         if valueLength > maxField && cellType != .shared {
@@ -231,7 +239,11 @@ struct SheetPart: XMLHandler {
                 record.ends.append(record.bytes.count)
             }
         }
-        try builder.add(record, line: rowNumber)
+        if rowHidden && builder.options.skipHiddenRows {
+            try builder.skip(record, line: rowNumber, reason: "a hidden row (hidden by hand or by a filter; left out with --skip-hidden-rows)")
+        } else {
+            try builder.add(record, line: rowNumber)
+        }
         cells.removeAll(keepingCapacity: true)
         cellBytes.removeAll(keepingCapacity: true)
     }

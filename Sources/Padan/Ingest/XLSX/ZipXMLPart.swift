@@ -31,6 +31,8 @@ struct ZipXMLPart {
                 _ = try archive.extract(entry, bufferSize: Self.chunkBytes, skipCRC32: false, consumer: feed)
             }
             try scanner.finish(into: &handler)
+        } catch is SheetPeek.Enough {
+            return true  // the handler has what it needs
         } catch let e as XMLSyntaxError where e.encoding {
             throw PadanError(.badInput, file: file, line: e.line, "not a readable \(kind): \(name) is not UTF-8 text (\(e.message))")
         } catch let e as XMLSyntaxError {

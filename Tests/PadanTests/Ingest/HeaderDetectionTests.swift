@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import Padan
+
+@Suite struct HeaderVocabularyTests {
+    @Test(arguments: [
+        ("ID_ART", Role.id), ("TMPT_LHR", .birthPlace), ("JNS_KEL", .sex), ("NAMA_KEC", .district),
+        ("NAMA_KAB", .regency), ("NAMA_PROP", .province), ("NAMA KRT", .headOfHousehold),
+        ("NAMA KEPALA KELUARGA", .headOfHousehold), ("JK (L/P)", .sex), ("NIK (16 DIGIT)", .nik),
+        ("NAMA LENGKAP (SESUAI KTP)", .name), ("ALAMAT KTP", .address), ("TGL LAHIR (DD-MM-YYYY)", .birthDate),
+        ("Alamat sesuai KTP", .address), ("Kelurahan/Desa", .village),
+    ])
+    func knowsOfficeHeaders(header: String, role: Role) throws {
+        let roles = try ColumnMapping().resolve(headers: ["KETERANGAN", header], file: "f.csv")
+        #expect(roles[role] == 1, "\(header): \(roles)")
+    }
+
+    @Test(arguments: ["NAMA IBU KANDUNG", "NO HP", "ALAMAT EMAIL", "NIK IBU", "KECAMATAN KODE", "NO REKENING"])
+    func leadingWordIsNotEnoughWhenTheRestIsAboutSomethingElse(header: String) {
+        #expect(HeaderVocabulary.match(header) == nil, "\(header)")
+    }
+
+    @Test func anExactHeaderWinsOverALeadingWordMatchWhereverItIs() throws {
+        let roles = try ColumnMapping().resolve(headers: ["ALAMAT SESUAI KTP", "NAMA", "ALAMAT"], file: "f.csv")
+        #expect(roles[.address] == 2)
+        #expect(roles[.name] == 1)
+    }
+
+    @Test(arguments: [
+        ("TTL", HeaderVocabulary.Combined.birthPlaceAndDate), ("TEMPAT/TGL LAHIR", .birthPlaceAndDate),
+        ("Tempat, Tanggal Lahir", .birthPlaceAndDate), ("RT/RW", .rtRW), ("USIA (TH)", .age), ("UMUR", .age),
+        ("NAMA DEPAN", .givenName), ("NAMA BELAKANG", .surname),
+    ])
+    func knowsCombinedColumns(header: String, kind: HeaderVocabulary.Combined) {
+        #expect(HeaderVocabulary.match(header)?.meaning == .combined(kind), "\(header)")
+    }
+}
+
+@Suite struct HeaderDetectorTests {
+    let header = ["NO", "NIK", "NAMA", "TGL LAHIR", "JK", "ALAMAT"]
+    let data = ["1", "3273015708450001", "SITI", "17-08-1945", "P", "JL. MAWAR"]
+
+    @Test func titleRowsAboveTheHeaderAreSkipped() {
+        let choice = HeaderDetector.choose([["DAFTAR PENERIMA BANSOS TAHAP 2"], ["DINAS SOSIAL"], header, data, data])
+        #expect(choice.rows == [2])
+        #expect(choice.names == header)
+    }
+
+    @Test func aTwoRowHeaderIsJoinedWithMergedParentCellsSpread() {
+        let parent = ["NO", "IDENTITAS", "", "", "JENIS KELAMIN", "ALAMAT", "", ""]
+        let child = ["", "NIK", "NAMA", "TGL LAHIR", "", "JALAN", "RT", "RW"]
+        let choice = HeaderDetector.choose([parent, child, data, data])
+        #expect(choice.rows == [0, 1])
+        #expect(choice.names == ["NO", "NIK", "NAMA", "TGL LAHIR", "JENIS KELAMIN", "JALAN", "RT", "RW"])
+    }
+
+    @Test func aChildThatMeansNothingAloneIsReadWithItsParent() {
+        #expect(HeaderDetector.combine(parent: ["NAMA", "LAHIR", ""], child: ["", "TEMPAT", "TANGGAL"])
+            == ["NAMA", "TEMPAT LAHIR", "TANGGAL LAHIR"])
+    }
+
+    @Test func aHeaderAboveDataIsNotJoinedWithTheData() {
+        let choice = HeaderDetector.choose([header, data, data])
+        #expect(choice.rows == [0])
+    }
+
+    @Test func numberingRowsBelowTheHeaderAreFound() {
+        let choice = HeaderDetector.choose([header, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], data])
+        #expect(choice.rows == [0])
+        #expect(choice.numberingRows == [1])
+        #expect(HeaderDetector.isNumberingRow(["1", "2", "3", "4"]))
+        #expect(!HeaderDetector.isNumberingRow(["1", "3", "4"]))
+        #expect(!HeaderDetector.isNumberingRow(["1", "3273015708450001", "SITI"]))
+    }
+
+    @Test func withNothingLikeAHeaderTheFirstRowIsTheHeader() {
+        #expect(HeaderDetector.choose([["a", "b"], ["1", "2"]]).rows == [0])
+    }
+}
+
+@Suite struct OfficeLayoutReadTests {
+    let dir = TemporaryDirectory()
+
+    func read(_ text: String, options: ReadOptions = ReadOptions()) throws -> Table {
+        try TableReader.read(path: dir.write("list.csv", text), options: options)
+    }
+
+    @Test func aPersonNamedTotalInAFullRowIsAPerson() throws {
+        let t = try read("NIK,NAMA,DESA\n3273015708450001,TOTAL SUPRIATNA,DAGO\n,JUMLAH,\n")
+        #expect(t.rowCount == 1)
+        #expect(t.value(.name, row: 0) == "TOTAL SUPRIATNA")
+        #expect(t.rejected.map(\.reason) == ["a totals row (JUMLAH)"])
+    }
+
+    @Test func aRecordWithABlankNIKOrOnlyANameIsStillARecord() throws {
+        let t = try read("NO,NIK,NAMA,DESA,RT\n1,,SITI,DAGO,3\n2,-,BUDI,,\n3,,JOKO,,\n")
+        #expect(t.rowCount == 3)
+        #expect(t.rejected.isEmpty)
+    }
+
+    @Test func theSignatureBlockIsRejectedLineByLineWithItsReason() throws {
+        let t = try read("""
+            NO,NIK,NAMA,DESA
+            1,3273015708450001,SITI,DAGO
+            ,,"Bandung, 15 Mei 2024",
+            ,,"Mengetahui,",
+            ,,Camat Coblong,
+            ,,"Drs. H. ASEP SUNANDAR, M.Si",
+            ,,NIP. 19650817 199003 1 005,
+
+            """)
+        #expect(t.rowCount == 1)
+        #expect(t.rejected.map(\.line) == [3, 4, 5, 6, 7])
+        #expect(t.rejected[0].reason.hasPrefix("a place-and-date line"))
+        #expect(t.rejected[3].reason == "part of the signature block below the list")
+        #expect(t.rejected[4].reason.hasPrefix("a signature line"))
+    }
+
+    @Test func aGivenHeaderRowIsUsedAndABlankOneIsAClearError() throws {
+        var options = ReadOptions()
+        options.headerRows = 2 ... 2
+        let t = try read("X,Y\nNIK,NAMA\n3273015708450001,SITI\n", options: options)
+        #expect(t.columnNames == ["NIK", "NAMA"])
+        #expect(!t.format.headerDetected)
+        options.headerRows = 2 ... 2
+        #expect(throws: PadanError(.usage, file: dir.file("list.csv"), line: 2,
+                                   "the header row 2 was given, but that line is blank or does not start a row")) {
+            try read("NIK,NAMA\n\n3273015708450001,SITI\n", options: options)
+        }
+    }
+
+    @Test func withoutIdentityColumnsTheErrorNamesTheRowThatLookedMostLikeAHeader() {
+        #expect {
+            try read("REKAP\n\nKECAMATAN,JUMLAH\nCOBLONG,12\n")
+        } throws: { error in
+            let e = error as? PadanError
+            return e?.kind == .badInput && e?.message.contains("line 3: 'KECAMATAN | JUMLAH'") == true
+                && e?.message.contains("--header-row") == true
+        }
+    }
+
+    @Test func combinedColumnsAreSplitAndTheOriginalsKept() throws {
+        var options = ReadOptions()
+        options.referenceYear = 2025
+        let t = try read("""
+            NIK,NAMA DEPAN,NAMA TENGAH,NAMA BELAKANG,TTL,RT/RW,USIA
+            3273015708450001,SITI,,AMINAH,"BANDUNG, 17-08-1945",003/005,63 TH
+            3273015708450002,BUDI,DWI,SANTOSO,GARUT 01-02-1980,7-12,abc
+            3273015708450003,JOKO,,,CIMAHI,,
+
+            """, options: options)
+        #expect(t.columnNames.prefix(7) == ["NIK", "NAMA DEPAN", "NAMA TENGAH", "NAMA BELAKANG", "TTL", "RT/RW", "USIA"])
+        func col(_ r: Role) -> [String] { (0 ..< t.rowCount).map { t.value(r, row: $0) } }
+        #expect(col(.name) == ["SITI AMINAH", "BUDI DWI SANTOSO", "JOKO"])
+        #expect(col(.birthPlace) == ["BANDUNG", "GARUT", "CIMAHI"])
+        #expect(col(.birthDate) == ["17-08-1945", "01-02-1980", ""])
+        #expect(col(.rt) == ["3", "7", ""])
+        #expect(col(.rw) == ["5", "12", ""])
+        #expect(t.notes.count == 3)
+        // USIA is used only without a birth date; here TTL gave one.
+        #expect(t.columnNames.allSatisfy { !$0.contains("USIA,") })
+    }
+
+    @Test func ageBecomesAnApproximateBirthYear() throws {
+        var options = ReadOptions()
+        options.referenceYear = 2025
+        let t = try read("NIK,NAMA,USIA\n3273015708450001,SITI,63 TH\n3273015708450002,BUDI,?\n", options: options)
+        #expect((0 ..< 2).map { t.value(.birthDate, row: $0) } == ["1962", ""])
+        let standardized = StandardizedTable(table: t, referenceYear: 2025)
+        #expect(standardized.birthYear[0] == 1962)
+    }
+}
