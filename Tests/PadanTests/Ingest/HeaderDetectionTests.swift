@@ -129,6 +129,18 @@ import Testing
         }
     }
 
+    @Test func aGivenTwoRowHeaderIsJoinedAndRowsThatAreNotAdjacentAreRefused() throws {
+        var options = ReadOptions()
+        options.headerRows = 2 ... 3
+        let text = "LAPORAN\nNO,IDENTITAS,\n,NIK,NAMA\n1,3273015708450001,SITI\n"
+        let t = try read(text, options: options)
+        #expect(t.columnNames == ["NO", "NIK", "NAMA"])
+        #expect(t.format.headerLines == [2, 3])
+        #expect(t.format.rowsAboveHeader == 1)
+        options.headerRows = 2 ... 4
+        #expect(throws: PadanError.self) { try read(text, options: options) }
+    }
+
     @Test func withoutIdentityColumnsTheErrorNamesTheRowThatLookedMostLikeAHeader() {
         #expect {
             try read("REKAP\n\nKECAMATAN,JUMLAH\nCOBLONG,12\n")
