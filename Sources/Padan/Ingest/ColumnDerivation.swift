@@ -96,7 +96,7 @@ struct ColumnDerivation {
         columns[c].withUnsafeBuffers { bytes, offsets in
             for row in 0 ..< rowCount {
                 let v = UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
-                let (a, b) = AddressStandardizer.rtColumn(v)
+                let (a, b) = RTRWColumn.parse(v)
                 rt.append(a == 0 ? [] : Array(String(a).utf8))
                 rw.append(b == 0 ? [] : Array(String(b).utf8))
             }

@@ -105,7 +105,9 @@ struct RowClassifier {
                 return "a section title (\(lead[0].prefix(40)))"
             }
         }
-        if identityEmpty { return "no NIK, KK or name: the identity columns are all empty" }
+        // The whole row decides: with most of its cells filled (a date of birth, an address, a
+        // social-security number), a row without NIK, KK or name is still somebody's record.
+        if identityEmpty && filled * 2 <= max(width, 2) { return "no NIK, KK or name: the identity columns are all empty" }
         return nil
     }
 

@@ -286,29 +286,9 @@ struct AddressStandardizer {
     }
 
     /// Parses an RT or RW column: the first number, and a second after `/` or `-` (`002/005`).
+    /// Ingest splits combined `RT/RW` columns with the same rule (``RTRWColumn``).
     static func rtColumn(_ input: UnsafeBufferPointer<UInt8>) -> (UInt16, UInt16) {
-        var values: (UInt16, UInt16) = (0, 0)
-        var i = 0
-        func read() -> UInt16? {
-            while i < input.count && !TextFold.isDigit(input[i]) { i += 1 }
-            guard i < input.count else { return nil }
-            var v: UInt16 = 0, digits = 0
-            while i < input.count && TextFold.isDigit(input[i]) {
-                if digits < 4 { v = v * 10 + UInt16(input[i] - 48) }
-                digits += 1
-                i += 1
-            }
-            return digits <= 4 ? v : 0
-        }
-        guard let a = read() else { return values }
-        values.0 = a
-        var j = i
-        while j < input.count && input[j] == 32 { j += 1 }
-        if j < input.count && (input[j] == 47 || input[j] == 45) {
-            i = j
-            values.1 = read() ?? 0
-        }
-        return values
+        RTRWColumn.parse(input)
     }
 
     // MARK: Words

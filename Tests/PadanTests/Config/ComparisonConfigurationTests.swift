@@ -46,7 +46,7 @@ import Testing
         #expect(throws: PadanError.self) { try Configuration.parse("columns:\n  nama: A\n") }
         // A comparison on a column that is neither a role nor defined.
         #expect(throws: PadanError(.usage, file: "c.yaml", line: 3,
-                                   "link.comparisons[0].column: unknown column 'phone'; use a role (id, nik, kk, name, birth_date, birth_place, sex, address, rt, rw, village, district, regency) or define the column under columns:")) {
+                                   "link.comparisons[0].column: unknown column 'phone'; use a role (id, nik, kk, name, head_of_household, birth_date, birth_place, sex, address, rt, rw, village, district, regency, province) or define the column under columns:")) {
             try Configuration.parse("link:\n  comparisons:\n    - {column: phone, comparator: exact}\n", file: "c.yaml")
         }
         #expect(throws: PadanError.self) {

@@ -155,7 +155,7 @@ import Testing
 
     @Test func rowLimitIsAClearError() throws {
         #expect(throws: PadanError(.limit, file: dir.file("list.csv"), line: 4,
-                                   "more than 2 data rows (raise the limit with --max-rows)")) {
+                                   "more than 2 data rows", setting: "max_rows")) {
             try read("NAMA\nSITI\nBUDI\nJOKO\n", options: ReadOptions(maxRows: 2))
         }
     }
