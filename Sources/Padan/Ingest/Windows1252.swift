@@ -10,30 +10,8 @@ enum Windows1252 {
 
     /// Whether `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b0 = bytes[i]
-            if b0 < 0x80 { i &+= 1; continue }
-            let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return false
-            }
-            if i + need >= n { return false }
-            let b1 = bytes[i + 1]
-            if b1 < lower || b1 > upper { return false }
-            for k in 2 ..< (need + 1) where bytes[i + k] & 0xC0 != 0x80 { return false }
-            i += need + 1
-        }
-        return true
+        var invalidAt = 0
+        return UTF8Prefix.validEnd(bytes, from: 0, final: true, invalidAt: &invalidAt) != nil
     }
 
     /// Appends the UTF-8 encoding of Windows-1252 `bytes` to `output`.
