@@ -19,13 +19,7 @@ struct ODSReader {
     }
 
     func read() throws -> Table {
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw PadanError(.badInput, file: path, "not a readable .ods spreadsheet: the zip container is damaged (\(error))")
-        }
-        let parts = ZipXMLPart(archive: archive, file: path, kind: ".ods spreadsheet")
+        let parts = try ZipXMLPart(opening: path, kind: ".ods spreadsheet")
         let stacking = options.sheet == "*"
         let named = stacking ? nil : options.sheet
         var content = ContentPart(

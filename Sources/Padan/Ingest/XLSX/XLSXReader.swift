@@ -15,13 +15,7 @@ struct XLSXReader {
     var progress: ((Int, Int) -> Void)?
 
     func read() throws -> Table {
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
-            throw PadanError(.badInput, file: path, "not a readable .xlsx workbook: the zip container is damaged (\(error))")
-        }
-        let parts = ZipXMLPart(archive: archive, file: path, kind: ".xlsx workbook")
+        let parts = try ZipXMLPart(opening: path, kind: ".xlsx workbook")
         var workbook = WorkbookPart()
         guard try parts.scan("xl/workbook.xml", into: &workbook) else {
             throw PadanError(.badInput, file: path, "a zip file but not an .xlsx workbook (it has no xl/workbook.xml)")

@@ -10,6 +10,17 @@ struct ZipXMLPart {
     /// Which kind of file this is, for messages (`.xlsx workbook`, `.ods spreadsheet`).
     let kind: String
 
+    /// Opens the zip container at `file`; a damaged one is a clear error naming the `kind`.
+    init(opening file: String, kind: String) throws {
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
+        } catch {
+            throw PadanError(.badInput, file: file, "not a readable \(kind): the zip container is damaged (\(error))")
+        }
+        self.file = file
+        self.kind = kind
+    }
+
     /// Reads `name` into `handler`. Returns `false` when the container has no such part.
     ///
     /// `progress` is called with the bytes of the part inflated so far and its full size.
