@@ -107,4 +107,15 @@ import ZIPFoundation
         let table = try TableReader.read(path: file)
         #expect(table.column(.nik)?.string(0) == "1E-9223372036854775808")
     }
+
+    /// Was (FuzzHTML, in CI): two rows of an HTML table on one line, both with a blank id, were
+    /// both given `#1`, so two people shared an id.
+    @Test func rowsOnOneLineWithBlankIdsGetDifferentIds() throws {
+        let html = "<table><tr><th>NIK</th><th>NAMA</th><th>ID</th></tr><tr><td>3273015708450001</td><td>SITI</td><td></td></tr>"
+            + "<tr><td>3273015708450002</td><td>AMINAH</td><td></td></tr><tr><td>3273015708450003</td><td>NUR</td><td>#1</td></tr></table>"
+        let table = try TableReader.read(path: dir.write("satu-baris.xls", html))
+        #expect(table.rowCount == 3)
+        let ids = (0 ..< table.rowCount).map { table.id(row: $0) }
+        #expect(Set(ids).count == 3, "ids: \(ids)")
+    }
 }

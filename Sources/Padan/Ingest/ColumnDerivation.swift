@@ -208,8 +208,8 @@ struct ColumnDerivation {
             }
         }
         guard blank > 0 || repeatedRows > 0 else { return }
-        // A made id may be another row's own id (`5#3` typed in the file): then it takes the line
-        // once more, until it is new.
+        // A made id may be another row's own id (`5#3` typed in the file) or one made before: then
+        // it takes the line once more, until it is new.
         var kept = Set<[UInt8]>()
         for row in 0 ..< rowCount where !repeated[row] { kept.insert(Self.trimmed(ids[row])) }
         var unique = ByteColumn()
@@ -218,6 +218,9 @@ struct ColumnDerivation {
             if repeated[row] {
                 var made = Self.trimmed(ids[row]) + Array("#\(place(row))".utf8)
                 while kept.contains(made) { made += Array("#\(place(row))".utf8) }
+                // Two rows can share a place (an HTML table's rows on one line): the second then
+                // finds the first's made id taken and goes on.
+                kept.insert(made)
                 unique.append(made)
             } else {
                 unique.append(ids[row])
