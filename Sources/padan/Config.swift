@@ -4,7 +4,16 @@ import Padan
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show or check a configuration file.",
-        discussion: "With --print-default, prints a built-in configuration (--preset indonesia, the default, or generic) as YAML to start a file from; with --check FILE, reads FILE and reports the first problem (file, line, key) or 'ok'.")
+        discussion: """
+            With --print-default, prints a built-in configuration (--preset indonesia, the default, or generic) \
+            as YAML to start a file from; with --check FILE, reads FILE and reports the first problem (file, \
+            line, key) or 'ok'.
+
+            EXAMPLES:
+              padan config --print-default > padan.yaml
+              padan config --print-default --preset generic > febrl.yaml
+              padan config --check padan.yaml
+            """)
 
     @Flag(help: "Print the built-in configuration.")
     var printDefault = false

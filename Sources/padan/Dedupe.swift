@@ -4,7 +4,14 @@ import Padan
 struct Dedupe: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the records that are the same person within one or more lists (double registrations).",
-        discussion: "Writes the same files as link; links.csv then holds pairs within a list.")
+        discussion: """
+            Writes the same files as link (hasil.xlsx, links.csv, clusters.csv, review.csv, review.xlsx, \
+            unmatched_<list>.csv, rejected.csv, model.json, summary.json); links.csv then holds pairs within a list.
+
+            EXAMPLES:
+              padan dedupe kota.xlsx --out ganda
+              padan dedupe dtks.csv --out ganda --lang en --threshold 0.8
+            """)
 
     @Argument(help: "One or more lists (CSV/TSV or .xlsx); each is deduplicated on its own.")
     var files: [String]

@@ -10,6 +10,10 @@ struct Eval: ParsableCommand {
             (without them the sides are the first link's lists in the truth). Clusters: CSV with \
             source,id,cluster_id. Prints precision, recall and F1, cluster splits and merges, pairs \
             completeness and reduction ratio, and samples of wrong and missed pairs side by side.
+
+            EXAMPLES:
+              padan eval --truth corpus --links hasil/links.csv --clusters hasil/clusters.csv
+              padan eval --truth corpus/truth --pairs hasil/pairs.csv --json
             """)
 
     @Option(help: "Corpus directory (with truth/) or its truth/ folder.")

@@ -34,6 +34,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Fail when a file has more data rows than this.")
     var maxRows: Int?
 
+    @Option(help: ArgumentHelp("The date ages, two-digit years and NIK birth dates are read against, YYYY-MM-DD (default: today); recorded in the outputs.", valueName: "DATE"))
+    var referenceDate: String?
+
     func validate() throws {
         _ = try flagOptions(ReadOptions())
         _ = try headerRowRanges()
@@ -123,5 +126,26 @@ struct InputOptions: ParsableArguments {
         if let m = maxFieldBytes, m < 1 { throw ValidationError("--max-field-bytes must be at least 1") }
         if let m = maxRows, m < 1 { throw ValidationError("--max-rows must be at least 1") }
         return options
+    }
+}
+
+extension InputOptions {
+    /// The reference date: `--reference-date`, else the configuration's `reference_year` (as
+    /// 31 December of it), else today.
+    func referenceDate(_ configuration: Configuration) throws -> (text: String, year: Int) {
+        if let referenceDate {
+            let parts = referenceDate.split(separator: "-").map { Int($0) }
+            guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1900 ... 2200).contains(y),
+                  (1 ... 12).contains(m), (1 ... 31).contains(d) else {
+                throw PadanError(.usage, "--reference-date takes a date as YYYY-MM-DD, got '\(referenceDate)'")
+            }
+            return (referenceDate, y)
+        }
+        if configuration.referenceYearGiven {
+            return ("\(configuration.link.referenceYear)-12-31", configuration.link.referenceYear)
+        }
+        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        let text = String(format: "%04d-%02d-%02d", today.year!, today.month!, today.day!)
+        return (text, today.year!)
     }
 }

@@ -4,7 +4,13 @@ import Padan
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a list and report its format, column roles, rows, rejected rows and fill rates.")
+        abstract: "Read a list and report its format, column roles, rows, rejected rows and fill rates.",
+        discussion: """
+            EXAMPLES:
+              padan inspect kota.xlsx
+              padan inspect kota.xlsx:Penerima --header-row 4-5
+              padan inspect provinsi.csv --column nik="NO INDUK" --json
+            """)
 
     @Argument(help: "A CSV/TSV file or an .xlsx workbook.")
     var file: String
@@ -12,16 +18,14 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
-    @Option(help: "The year ages and two-digit years are judged against (default: this year).")
-    var referenceYear: Int?
-
     @OptionGroup var input: InputOptions
 
     func run() throws {
         try reportingErrors {
             let line = Progress.onTerminal()
-            let year = referenceYear ?? Calendar(identifier: .gregorian).component(.year, from: Date())
-            var options = try input.readOptions(try input.configuration(), file: file, index: 0, count: 1)
+            let configuration = try input.configuration()
+            let year = try input.referenceDate(configuration).year
+            var options = try input.readOptions(configuration, file: file, index: 0, count: 1)
             options.referenceYear = year
             let table = try TableReader.read(path: InputOptions.split(file).path, options: options, progress: Progress.reading(line))
             line?(nil)

@@ -4,21 +4,35 @@ import Padan
 
 struct Link: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Link two or more lists: find the records that are the same person.",
+        abstract: "Link two or more lists: find the records that are the same person, across the lists and within each.",
         discussion: """
-            Writes links.csv, review.csv, unmatched_left.csv and unmatched_right.csv (or unmatched_<list>.csv \
-            for more than two lists), rejected.csv, model.json and summary.json into --out, all at once, and \
-            prints the summary.
+            Writes into --out, all at once (a run that fails leaves nothing there):
+              hasil.xlsx             the results workbook: summary, people in both lists, registered twice,
+                                     only in each list, pairs to check (in Indonesian; --lang en for English)
+              links.csv              linked pairs with both records' key fields, ordered by list and row
+              clusters.csv           every record with its person (cluster) id
+              review.csv, review.xlsx  the pairs for an officer to check; apply them with padan apply-review
+              unmatched_<list>.csv   each list's records in no link, with all their columns
+              rejected.csv           rows that could not be read, with file, line and reason
+              model.json             the trained model (reuse it with --model)
+              summary.json           the counts, the audit trail (command line, settings, SHA-256 of each
+                                     input, reference date) and the result's fingerprint
+            and prints the headline: people in both lists, registered more than once, only in one list.
+
+            EXAMPLES:
+              padan link provinsi.xlsx kota.csv --out hasil
+              padan link provinsi.xlsx kota.xlsx:Penerima --out hasil --lang en --csv-dialect excel
+              padan link a.csv b.csv c.csv --out hasil --no-dedupe --threshold 0.8
             """)
 
-    @Argument(help: "Two or more lists (CSV/TSV or .xlsx).")
+    @Argument(help: "Two or more lists (CSV/TSV, .xlsx, .ods or an HTML table saved as .xls).")
     var files: [String]
 
     @OptionGroup var runOptions: RunOptions
     @OptionGroup var input: InputOptions
 
-    @Flag(help: "Also find duplicates within each list (link and deduplicate).")
-    var dedupe = false
+    @Flag(inversion: .prefixedNo, help: "Also find people registered more than once within each list (--no-dedupe: only across lists).")
+    var dedupe = true
 
     func validate() throws {
         if files.count < 2 { throw ValidationError("link needs at least two lists (use 'padan dedupe' for one)") }
@@ -69,7 +83,23 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Also write every candidate pair with its probability to pairs.csv (to judge blocking with padan eval --pairs).")
     var pairs = false
 
+    @Option(help: ArgumentHelp("Language of hasil.xlsx, the review sheet and the printed summary: id or en (default: id).", valueName: "LANG"))
+    var lang = "id"
+
+    @Option(help: ArgumentHelp("CSV files for tools (rfc4180: UTF-8, comma) or for Indonesian Excel (excel: UTF-8 with BOM, ';', decimal comma, NIK as text) (default: rfc4180).", valueName: "DIALECT"))
+    var csvDialect = "rfc4180"
+
+    @Flag(help: "Also print the time of each stage.")
+    var verbose = false
+
+    var language: OutputLanguage { OutputLanguage(code: lang) ?? .indonesian }
+    var dialect: CSVDialect { CSVDialect(rawValue: csvDialect.lowercased()) ?? .standard }
+
     func validate() throws {
+        if OutputLanguage(code: lang) == nil { throw ValidationError("--lang takes id or en, got '\(lang)'") }
+        if CSVDialect(rawValue: csvDialect.lowercased()) == nil {
+            throw ValidationError("--csv-dialect takes rfc4180 or excel, got '\(csvDialect)'")
+        }
         if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
         for (flag, v) in [("--threshold", threshold), ("--review-threshold", reviewThreshold)] {
             if let v, !(0 ... 1).contains(v) { throw ValidationError("\(flag) must be between 0 and 1") }
@@ -81,10 +111,17 @@ struct RunOptions: ParsableArguments {
 struct LinkRun {
     let files: [String]
     let scope: Linker.Scope
-    let run: RunOptions
+    var run: RunOptions
     let input: InputOptions
+    /// Set by apply-review: the decisions to apply after the engine has run again.
+    var review: ReviewDecisions?
+    var revision = 1
+    var fingerprint: String?
+    var extraFiles: [(String, [UInt8])] = []
+    var commandLine = CommandLine.arguments
 
-    func execute() throws {
+    @discardableResult
+    func execute() throws -> LinkSummary {
         let started = DispatchTime.now().uptimeNanoseconds
         Interruption.removeTemporaryOutputsOnSignal()
         try LinkOutput.checkDestination(run.out, force: run.force)
@@ -98,6 +135,8 @@ struct LinkRun {
         }
         let configuration = try input.configuration()
         var settings = configuration.link
+        let reference = try input.referenceDate(configuration)
+        settings.referenceYear = reference.year
         if let t = run.threads { settings.threads = t }
         if let t = run.threshold { settings.threshold = t }
         if let t = run.reviewThreshold { settings.reviewThreshold = t }
@@ -118,23 +157,54 @@ struct LinkRun {
             return options
         }
         let paths = files.map { InputOptions.split($0).path }
+        warnAboutRepeatedFiles(paths)
         let tables = try TableReader.read(paths: paths, threads: settings.threads, progress: Progress.reading(progress)) { options[$0] }
         for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         var stageProgress: (@Sendable (String) -> Void)?
         if let progress { stageProgress = { stage in progress(stage) } }
-        let result = try Linker(settings: settings, progress: stageProgress).link(tables, scope: scope, model: model)
+        var result = try Linker(settings: settings, progress: stageProgress).link(tables, scope: scope, model: model)
+        var outputOptions = LinkOutput.Options(language: run.language, csvDialect: run.dialect, pseudonymizer: pseudonymizer,
+                                         run: try RunRecord(commandLine: commandLine, configurationFile: input.config,
+                                                            settings: settings, referenceDate: reference.text))
+        if let review {
+            // The engine's result again: the sheet must have been made from it.
+            let again = try LinkOutput.fingerprint(result)
+            guard again == fingerprint else {
+                throw PadanError(.badInput, file: run.out, "running the engine again did not reproduce this result (fingerprint \(again), recorded \(fingerprint ?? "none")): the inputs, the configuration or Padan's version changed")
+            }
+            result = try review.apply(to: result)
+            outputOptions.revision = revision
+            outputOptions.decisionsApplied = review.decisions.count
+        }
+        outputOptions.fingerprint = fingerprint
+        outputOptions.extraFiles = extraFiles
         progress?("write")
         let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
         let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
-                                           clusters: clusters, pseudonymizer: pseudonymizer, extraStages: [read])
+                                           clusters: clusters, options: outputOptions, extraStages: [read])
         progress?(nil)
         if run.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
-            print(summary.text, terminator: "")
+            print(summary.text(verbose: run.verbose), terminator: "")
+        }
+        return summary
+    }
+
+    /// Warns when a file is given twice (by another path or as a copy): linking a list with
+    /// itself finds every record twice and is seldom meant.
+    private func warnAboutRepeatedFiles(_ paths: [String]) {
+        var earlier: [(path: String, real: String, size: Int)] = []
+        for path in paths {
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size] as? Int) ?? -1
+            if let same = earlier.first(where: { $0.real == real || ($0.size == size && FileManager.default.contentsEqual(atPath: $0.real, andPath: real)) }) {
+                FileHandle.standardError.write(Data("padan: warning: \(path) is the same file as \(same.path) (the same bytes): the list is linked with itself\n".utf8))
+            }
+            earlier.append((path, real, size))
         }
     }
 }

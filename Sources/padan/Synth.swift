@@ -10,6 +10,10 @@ struct Synth: ParsableCommand {
             different office would export it, plus truth/links.csv, truth/duplicates.csv, truth/entities.csv \
             and synth.json (settings and the realized count of every corruption). The same options give \
             byte-identical files.
+
+            EXAMPLES:
+              padan synth --rows 200000 --overlap 0.6 --dupes 0.02 --seed 1 --out corpus
+              padan synth --rows 5000 --lists 3 --noise high --out kecil
             """)
 
     @Option(help: "Rows per list, duplicates included.")

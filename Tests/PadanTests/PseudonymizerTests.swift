@@ -27,11 +27,22 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let niks = try TableReader.read(path: left).column(.nik)!
         let sample = (0 ..< 50).map { niks.string($0) }.filter { $0.count == 16 }
-        for file in ["unmatched_left.csv", "unmatched_right.csv", "review.csv", "rejected.csv", "links.csv", "clusters.csv"] {
+        for file in ["unmatched_provinsi.csv", "unmatched_kota.csv", "review.csv", "rejected.csv", "links.csv", "clusters.csv"] {
             let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
             for nik in sample { #expect(!text.contains(nik), "\(file) carries \(nik)") }
         }
-        let unmatched = try TableReader.read(path: out + "/unmatched_left.csv")
+        // The workbook's sheets too.
+        var plain = ReadOptions()
+        plain.layout = .plain
+        plain.mapping.guess = false
+        plain.requireRows = false
+        for sheet in ["Di kedua daftar", "Terdaftar ganda", "Hanya di provinsi", "Perlu diperiksa"] {
+            plain.sheet = sheet
+            let t = try TableReader.read(path: out + "/hasil.xlsx", options: plain)
+            let cells = t.columns.flatMap { c in (0 ..< t.rowCount).map { c.string($0) } }
+            for nik in sample { #expect(!cells.contains(nik), "hasil.xlsx \(sheet) carries \(nik)") }
+        }
+        let unmatched = try TableReader.read(path: out + "/unmatched_provinsi.csv")
         #expect(unmatched.column(.nik)?.string(0).hasPrefix("P") == true || unmatched.column(.nik)?.string(0) == "")
         // Through the environment, never a command-line argument.
         var environment = ProcessInfo.processInfo.environment
@@ -42,6 +53,6 @@ import Testing
         environment["PADAN_PSEUDONYM_KEY"] = "kunci-rahasia-kantor-2026"
         let viaEnv = try PadanProcess.run(["link", left, right, "--out", dir.file("y"), "--pseudonymize"], environment: environment)
         #expect(viaEnv.status == 0, "\(viaEnv.stderr)")
-        #expect(FileManager.default.contents(atPath: dir.file("y/unmatched_left.csv")) == FileManager.default.contents(atPath: out + "/unmatched_left.csv"))
+        #expect(FileManager.default.contents(atPath: dir.file("y/unmatched_provinsi.csv")) == FileManager.default.contents(atPath: out + "/unmatched_provinsi.csv"))
     }
 }

@@ -21,6 +21,11 @@ struct PairScopeIndex: Sendable {
         }
     }
 
+    /// Allowed pairs of records from two lists, and from one list.
+    var acrossPairs: Int { scope == .withinLists ? 0 : listSizes.reduce(0, +) * (listSizes.reduce(0, +) - 1) / 2 - withinAll }
+    var withinPairs: Int { scope == .acrossLists ? 0 : withinAll }
+    private var withinAll: Int { listSizes.reduce(0) { $0 + $1 * ($1 - 1) / 2 } }
+
     /// The number of allowed pairs.
     var totalPairs: Int {
         let n = listSizes.reduce(0, +)

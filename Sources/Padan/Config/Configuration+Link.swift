@@ -178,7 +178,7 @@ extension Configuration {
               u_sample_pairs: \(s.uSamplePairs)
               seed: \(s.seed)
               threads: 0               # 0: one per processor
-              reference_year: \(s.referenceYear)
+              # reference_year: \(s.referenceYear)   # default: the command's --reference-date, or today
               blocking:                # OR-ed; fields: \(BlockingField.allCases.map(\.rawValue).joined(separator: ", "))
                                        # or column keys: COLUMN, prefix(COLUMN, N), suffix(COLUMN, N), phonetic(COLUMN), first_token(COLUMN), year(COLUMN)
 

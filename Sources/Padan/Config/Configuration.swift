@@ -30,6 +30,9 @@ public struct Configuration: Sendable, Equatable {
     public var read: ReadOptions
     /// How to link them.
     public var link: LinkSettings
+    /// Whether the file set `link.reference_year` (a command's `--reference-date` then does not
+    /// default to today).
+    public var referenceYearGiven = false
     /// Settings for single files (`files:`), by file name or path.
     public var files: [String: FileSettings] = [:]
 
@@ -124,6 +127,7 @@ public struct Configuration: Sendable, Equatable {
             case "link":
                 config.link.columns = columns
                 try parseLink(value, into: &config.link)
+                config.referenceYearGiven = (try value.mapping(allowed: linkKeys)).contains { $0.key == "reference_year" }
             default: break
             }
         }

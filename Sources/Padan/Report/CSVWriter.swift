@@ -5,13 +5,41 @@
 /// with a leading `'`, as OWASP recommends, unless it is plainly a number (`-12`, `+3.5`,
 /// `-1.2E+3`), which a spreadsheet reads as a number anyway. Cells with commas, quotes or line
 /// breaks are quoted.
+///
+/// The ``CSVDialect/excel`` dialect is for Excel on an Indonesian Windows PC: a UTF-8 byte-order
+/// mark (or Excel reads the bytes as Windows-1252 and garbles `NI’MAH`), `;` between fields and a
+/// decimal comma (the Indonesian list and decimal separators), and identity numbers (NIK, KK) as
+/// `="3273…"` so that Excel keeps their 16 digits instead of showing `3.27E+15`.
 struct CSVWriter {
     private(set) var bytes: [UInt8] = []
     private var fieldsInRow = 0
     /// Neutralize formula-like cells (on by default; off only for machine-to-machine files).
     var spreadsheetSafe = true
+    let dialect: CSVDialect
+    private let delimiter: UInt8
+    private let decimalPoint: UInt8
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16, dialect: CSVDialect = .standard) {
+        self.dialect = dialect
+        delimiter = dialect == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        decimalPoint = dialect == .excel ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        bytes.reserveCapacity(capacity)
+        if dialect == .excel { bytes += [0xEF, 0xBB, 0xBF] }
+    }
+
+    /// An identity number (NIK, KK, phone): in the Excel dialect, a field of 12 or more digits is
+    /// written as `="digits"` so Excel shows it as text; otherwise as ``field(_:)-2aqk7``.
+    mutating func identityField(_ value: UnsafeBufferPointer<UInt8>) {
+        guard dialect == .excel, value.count >= 12, value.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            field(value)
+            return
+        }
+        if fieldsInRow > 0 { bytes.append(delimiter) }
+        fieldsInRow += 1
+        bytes += [UInt8(ascii: "="), 34]
+        bytes.append(contentsOf: value)
+        bytes.append(34)
+    }
 
     mutating func field(_ value: String) {
         var v = value
@@ -24,11 +52,11 @@ struct CSVWriter {
     }
 
     mutating func field(_ value: UnsafeBufferPointer<UInt8>) {
-        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        if fieldsInRow > 0 { bytes.append(delimiter) }
         fieldsInRow += 1
         let guardFormula = spreadsheetSafe && Self.needsFormulaGuard(value)
         var needsQuotes = false
-        for b in value where b == 44 || b == 34 || b == 10 || b == 13 { needsQuotes = true; break }
+        for b in value where b == delimiter || b == 34 || b == 10 || b == 13 || b == 44 { needsQuotes = true; break }
         if needsQuotes { bytes.append(34) }
         if guardFormula { bytes.append(UInt8(ascii: "'")) }
         if needsQuotes {
@@ -53,7 +81,7 @@ struct CSVWriter {
             field(Self.format(value, decimals: decimals))
             return
         }
-        if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
+        if fieldsInRow > 0 { bytes.append(delimiter) }
         fieldsInRow += 1
         var whole = UInt64(scaled)
         if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
@@ -67,7 +95,7 @@ struct CSVWriter {
             } while whole > 0 || n <= decimals
             for i in stride(from: n - 1, through: 0, by: -1) {
                 bytes.append(digits[i])
-                if i == decimals && decimals > 0 { bytes.append(UInt8(ascii: ".")) }
+                if i == decimals && decimals > 0 { bytes.append(decimalPoint) }
             }
         }
     }

@@ -1,44 +1,135 @@
+import Crypto
 import Foundation
 
 /// Writes a link run's results into a directory, atomically: `links.csv`, `review.csv`,
-/// `unmatched_*.csv`, `rejected.csv`, `clusters.csv` (when clusters are given), `model.json` and
-/// `summary.json` appear together or not at all.
+/// `unmatched_<list>.csv`, `rejected.csv`, `clusters.csv` (when clusters are given), `hasil.xlsx`,
+/// `review.xlsx`, `model.json` and `summary.json` appear together or not at all.
 public enum LinkOutput {
+    /// How the outputs are written.
+    public struct Options: Sendable {
+        /// The language of `hasil.xlsx`, the review sheet and the printed summary.
+        public var language: OutputLanguage = .indonesian
+        /// The CSV files' dialect.
+        public var csvDialect: CSVDialect = .standard
+        /// Writes NIK and KK as keyed pseudonyms in every output.
+        public var pseudonymizer: Pseudonymizer?
+        /// How the run was made, for `summary.json` (input checksums are added on writing).
+        public var run: RunRecord?
+        /// 1 for the engine's result; `apply-review` writes the next.
+        public var revision = 1
+        /// Review decisions applied to this revision.
+        public var decisionsApplied = 0
+        /// The fingerprint to record; computed from the result when `nil` (a reviewed revision
+        /// keeps its engine result's fingerprint).
+        public var fingerprint: String?
+        /// Extra files to write into the directory with the others (name, bytes).
+        public var extraFiles: [(String, [UInt8])] = []
+
+        public init(language: OutputLanguage = .indonesian, csvDialect: CSVDialect = .standard,
+                    pseudonymizer: Pseudonymizer? = nil, run: RunRecord? = nil) {
+            self.language = language
+            self.csvDialect = csvDialect
+            self.pseudonymizer = pseudonymizer
+            self.run = run
+        }
+    }
+
+    /// The CSV file of a list's unmatched rows.
+    public static func unmatchedFile(_ list: String) -> String { "unmatched_\(safeName(list)).csv" }
+
     /// Writes `result` into `directory` (replacing an existing one only when `force`), and returns
     /// the summary it wrote.
     @discardableResult
     public static func write(_ result: LinkResult, settings: LinkSettings, to directory: String, force: Bool,
-                             clusters: Clusters? = nil, pseudonymizer: Pseudonymizer? = nil,
+                             clusters given: Clusters? = nil, options: Options = Options(),
                              extraStages: [StageTiming] = []) throws -> LinkSummary {
         var clock = StageClock()
         let out = try OutputDirectory(path: directory, force: force)
+        let clusters = given ?? Clusters(result: result, maxSize: settings.maxClusterSize)
+        let pseudonymizer = options.pseudonymizer, dialect = options.csvDialect
+        // The input files' checksums, read while the outputs are built.
+        var run = options.run
+        let files = result.tables.map(\.path)
+        let modelJSON = try json(result.model)
+        let fingerprint = options.fingerprint ?? Self.fingerprint(result, model: modelJSON)
         // The files are independent: build them on all threads, write them in order.
-        let twoSided = result.tables.count == 2 && result.scope == .link
-        var jobs: [(String, () -> [UInt8])] = [
-            ("links.csv", { pairsCSV(result.links, result: result) }),
-            ("review.csv", { ReviewSheet.csv(result, pseudonymizer: pseudonymizer) }),
+        var jobs: [(String, () throws -> [UInt8])] = [
+            ("links.csv", { pairsCSV(result.links, result: result, dialect: dialect, pseudonymizer: pseudonymizer) }),
+            ("review.csv", { ReviewSheet.csv(result, fingerprint: fingerprint, pseudonymizer: pseudonymizer, dialect: dialect) }),
         ]
-        for (i, table) in result.tables.enumerated() {
-            let name = twoSided ? (i == 0 ? "unmatched_left.csv" : "unmatched_right.csv") : "unmatched_\(safeName(table.name)).csv"
-            jobs.append((name, { rowsCSV(table, rows: result.unmatched[i], pseudonymizer: pseudonymizer) }))
+        for table in result.tables {
+            jobs.append((unmatchedFile(table.name), {
+                rowsCSV(table, rows: result.unmatched[result.tables.firstIndex { $0.name == table.name }!],
+                        pseudonymizer: pseudonymizer, dialect: dialect)
+            }))
         }
-        jobs.append(("rejected.csv", { rejectedCSV(result.tables, pseudonymizer: pseudonymizer) }))
-        if let clusters { jobs.append(("clusters.csv", { clustersCSV(clusters, result: result) })) }
-        if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result) })) }
-        let contents = Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
-            range.map { jobs[$0].1() }
-        }.flatMap { $0 }
-        for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
-        try ReviewSheet.workbook(result, pseudonymizer: pseudonymizer).write(to: out.temporaryPath + "/review.xlsx")
-        try out.write("model.json", json(result.model))
-        clock.lap("write")
-        let summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages + clock.timings)
+        jobs.append(("rejected.csv", { rejectedCSV(result.tables, pseudonymizer: pseudonymizer, dialect: dialect) }))
+        jobs.append(("clusters.csv", { clustersCSV(clusters, result: result, dialect: dialect) }))
+        if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result, dialect: dialect) })) }
+        let checksumJobs = run == nil ? 0 : files.count
+        for file in files where run != nil {
+            jobs.append(("", { Array(try RunRecord.sha256(file: file).utf8) }))
+        }
+        let contents = try Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
+            range.map { i in Result { try jobs[i].1() } }
+        }.flatMap { $0 }.map { try $0.get() }
+        let written = jobs.count - checksumJobs
+        for (job, bytes) in zip(jobs.prefix(written), contents) { try out.write(job.0, bytes) }
+        if run != nil {
+            run!.inputs = result.tables.indices.map { i in
+                let size = (try? FileManager.default.attributesOfItem(atPath: files[i])[.size] as? Int) ?? 0
+                return RunRecord.Input(list: result.tables[i].name, file: files[i], bytes: size,
+                                       sha256: String(decoding: contents[written + i], as: UTF8.self))
+            }
+            run!.finishedAt = ISO8601DateFormatter().string(from: Date())
+        }
+        var names = jobs.prefix(written).map(\.0) + ["hasil.xlsx", "review.xlsx", "model.json", "summary.json"]
+        names += options.extraFiles.map(\.0)
+        var summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages,
+                                  language: options.language)
+        summary.run = run
+        summary.fingerprint = fingerprint
+        summary.revision = options.revision
+        summary.reviewDecisionsApplied = options.decisionsApplied
+        summary.directory = directory
+        summary.outputFiles = names
         guard summary.accountingHolds else {
             throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")
         }
+        let words = options.language.words
+        let workbook = ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: summary.headline!,
+                                      words: words, fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
+        try workbook.writer.write(to: out.temporaryPath + "/hasil.xlsx")
+        try ReviewSheet.workbook(result, settings: settings, words: words, fingerprint: fingerprint,
+                                 pseudonymizer: pseudonymizer).write(to: out.temporaryPath + "/review.xlsx")
+        try out.write("model.json", modelJSON)
+        for (name, bytes) in options.extraFiles { try out.write(name, bytes) }
+        clock.lap("write")
+        summary.stages += clock.timings
+        summary.totalSeconds = summary.stages.reduce(0) { $0 + $1.seconds }
         try out.write("summary.json", json(summary))
         try out.commit()
         return summary
+    }
+
+    /// The fingerprint ``write(_:settings:to:force:clusters:options:extraStages:)`` records for
+    /// `result`: the first 16 hex digits of a SHA-256 over its model and its link and review pairs.
+    public static func fingerprint(_ result: LinkResult) throws -> String {
+        fingerprint(result, model: try json(result.model))
+    }
+
+    /// The first 16 hex digits of a SHA-256 over the model and every link and review pair (by
+    /// list and id): two results share it only when they are the same engine result.
+    static func fingerprint(_ result: LinkResult, model: [UInt8]) -> String {
+        var hash = SHA256()
+        hash.update(data: model)
+        for (tag, pairs) in [("L", result.links), ("R", result.review)] {
+            for p in pairs {
+                let l = result.tables[p.left.list], r = result.tables[p.right.list]
+                hash.update(data: Array("\(tag)\u{1F}\(l.name)\u{1F}\(l.id(row: p.left.row))\u{1F}\(r.name)\u{1F}\(r.id(row: p.right.row))\n".utf8))
+            }
+        }
+        return hash.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Fails early (before any work) when `directory` exists and may not be replaced.
@@ -61,17 +152,33 @@ public enum LinkOutput {
         return Array(try encoder.encode(value)) + [10]
     }
 
-    static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult) -> [UInt8] {
-        var w = CSVWriter(capacity: pairs.count * 160 + 256)
+    /// The key fields of each record in `links.csv`, after the ids.
+    static let keyRoles: [Role] = [.name, .nik, .birthDate, .village]
+
+    /// `links.csv`: ordered by the left record's list and row, then the right's; each record's
+    /// key fields beside its id, so the file can be read without joining back to the inputs.
+    static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, dialect: CSVDialect = .standard,
+                         pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
+        var w = CSVWriter(capacity: pairs.count * 260 + 256, dialect: dialect)
         var header = ["left_id", "right_id", "match_probability", "match_weight"]
+        for side in ["left", "right"] { header += keyRoles.map { "\(side)_\($0.rawValue)" } }
         for c in result.model.comparisons { header += ["\(c.name)_level", "\(c.name)_weight"] }
         header += ["blocking_rule", "left_source", "right_source"]
         w.row(header)
-        for p in pairs {
+        let order = pairs.indices.sorted {
+            let a = pairs[$0], b = pairs[$1]
+            return (a.left.list, a.left.row, a.right.list, a.right.row) < (b.left.list, b.left.row, b.right.list, b.right.row)
+        }
+        for i in order {
+            let p = pairs[i]
             idField(&w, result.tables[p.left.list], p.left.row)
             idField(&w, result.tables[p.right.list], p.right.row)
             w.field(p.probability, decimals: 6)
             w.field(p.weight, decimals: 3)
+            for ref in [p.left, p.right] {
+                let t = result.tables[ref.list]
+                for role in keyRoles { roleField(&w, t, role, ref.row, pseudonymizer: pseudonymizer) }
+            }
             for (k, c) in result.model.comparisons.enumerated() {
                 w.field(p.levels[k].map { c.levels[$0] } ?? "null")
                 w.field(p.weights[k], decimals: 3)
@@ -82,6 +189,25 @@ public enum LinkOutput {
             w.endRow()
         }
         return w.bytes
+    }
+
+    /// A record's value for `role` (empty when the list has no such column); NIK and KK as
+    /// identity fields, pseudonymized when asked.
+    @inline(__always)
+    static func roleField(_ w: inout CSVWriter, _ table: Table, _ role: Role, _ row: Int, pseudonymizer: Pseudonymizer?) {
+        guard let index = table.roles[role] else {
+            w.field("")
+            return
+        }
+        let identity = role == .nik || role == .kk
+        if identity, let pseudonymizer {
+            w.field(pseudonymizer.pseudonym(table.columns[index][row]))
+            return
+        }
+        table.columns[index].withUnsafeBuffers { bytes, offsets in
+            let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
+            if identity { w.identityField(value) } else { w.field(value) }
+        }
     }
 
     /// A row's id straight from the id column's bytes (or its ordinal).
@@ -96,8 +222,8 @@ public enum LinkOutput {
         }
     }
 
-    static func candidatesCSV(_ result: LinkResult) -> [UInt8] {
-        var w = CSVWriter(capacity: result.candidates.count * 64 + 64)
+    static func candidatesCSV(_ result: LinkResult, dialect: CSVDialect = .standard) -> [UInt8] {
+        var w = CSVWriter(capacity: result.candidates.count * 64 + 64, dialect: dialect)
         w.row(["left_id", "right_id", "match_probability", "blocking_rule", "left_source", "right_source"])
         for p in result.candidates {
             idField(&w, result.tables[p.left.list], p.left.row)
@@ -111,8 +237,8 @@ public enum LinkOutput {
         return w.bytes
     }
 
-    static func clustersCSV(_ clusters: Clusters, result: LinkResult) -> [UInt8] {
-        var w = CSVWriter(capacity: result.tables.reduce(0) { $0 + $1.rowCount } * 40 + 64)
+    static func clustersCSV(_ clusters: Clusters, result: LinkResult, dialect: CSVDialect = .standard) -> [UInt8] {
+        var w = CSVWriter(capacity: result.tables.reduce(0) { $0 + $1.rowCount } * 40 + 64, dialect: dialect)
         w.row(["source", "id", "cluster_id", "cluster_size"])
         for (c, group) in clusters.members.enumerated() {
             for member in group {
@@ -127,8 +253,8 @@ public enum LinkOutput {
         return w.bytes
     }
 
-    static func rowsCSV(_ table: Table, rows: [Int], pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
-        var w = CSVWriter(capacity: rows.count * 128 + 256)
+    static func rowsCSV(_ table: Table, rows: [Int], pseudonymizer: Pseudonymizer? = nil, dialect: CSVDialect = .standard) -> [UInt8] {
+        var w = CSVWriter(capacity: rows.count * 128 + 256, dialect: dialect)
         w.row(table.columnNames)
         let hidden = Set([table.roles[.nik], table.roles[.kk]].compactMap { $0 })
         for r in rows {
@@ -138,7 +264,8 @@ public enum LinkOutput {
                     continue
                 }
                 column.withUnsafeBuffers { bytes, offsets in
-                    w.field(UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])]))
+                    let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])])
+                    if hidden.contains(c) { w.identityField(value) } else { w.field(value) }
                 }
             }
             w.endRow()
@@ -146,8 +273,8 @@ public enum LinkOutput {
         return w.bytes
     }
 
-    static func rejectedCSV(_ tables: [Table], pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
-        var w = CSVWriter()
+    static func rejectedCSV(_ tables: [Table], pseudonymizer: Pseudonymizer? = nil, dialect: CSVDialect = .standard) -> [UInt8] {
+        var w = CSVWriter(dialect: dialect)
         w.row(["source", "file", "line", "reason", "fields"])
         for t in tables {
             for r in t.rejected {

@@ -1,5 +1,26 @@
 /// The numbers of a link run, for `summary.json` and the printed summary.
 public struct LinkSummary: Codable, Sendable {
+    /// The layout of `summary.json`: 2 added the headline, the audit trail (``run``), the
+    /// fingerprint and the revision.
+    public var formatVersion = 2
+    /// The answer in people: in both lists, registered twice, only in one list, to check.
+    public var headline: ResultHeadline?
+    /// How the result was made (command line, settings, input checksums, reference date).
+    public var run: RunRecord?
+    /// Identifies the engine's result (inputs, model, links and review pairs); a review sheet
+    /// carries it, and `apply-review` refuses a sheet from another result.
+    public var fingerprint: String?
+    /// 1 for the engine's result; each `apply-review` writes the next revision.
+    public var revision = 1
+    /// Review decisions applied in this revision (0 for the engine's result).
+    public var reviewDecisionsApplied = 0
+    /// The language of the human-facing outputs.
+    public var language: OutputLanguage = .indonesian
+    /// The blocking rules in words, in ``language``, in rule order.
+    public var blockingInWords: [String] = []
+    /// The result directory and the files written there.
+    public var directory: String?
+    public var outputFiles: [String] = []
     /// Per input list.
     public struct ListCounts: Codable, Sendable {
         public var name: String
@@ -41,7 +62,9 @@ public struct LinkSummary: Codable, Sendable {
     /// same list), per list.
     public var duplicatesPerList: [String: Int]?
 
-    public init(result: LinkResult, settings: LinkSettings, clusters: Clusters? = nil, extraStages: [StageTiming] = []) {
+    public init(result: LinkResult, settings: LinkSettings, clusters: Clusters? = nil, extraStages: [StageTiming] = [],
+                language: OutputLanguage = .indonesian) {
+        self.language = language
         lists = result.tables.enumerated().map { i, t in
             let unmatched = result.unmatched[i].count
             return ListCounts(name: t.name, file: t.path, rowsRead: t.rowCount + t.rejected.count,
@@ -79,46 +102,52 @@ public struct LinkSummary: Codable, Sendable {
             }
             self.overlap = overlap
             duplicatesPerList = Dictionary(uniqueKeysWithValues: result.tables.indices.map { (result.tables[$0].name, duplicates[$0]) })
+            headline = ResultHeadline(result: result, clusters: clusters)
         }
+        blockingInWords = settings.blocking.map { language.words.rule($0) }
     }
 
-    /// The summary as people read it.
-    public var text: String {
-        var out = ""
-        for l in lists {
-            out += "\(l.name): \(l.rowsRead) rows read (\(l.rowsRead - l.rejected) records, \(l.rejected) rejected), "
-                + "\(l.linked) linked, \(l.unmatched) unmatched\n"
+    /// The summary as people read it, in ``language``: the headline first, then per-list counts,
+    /// the blocking rules in words, where the files are; stage timings only when `verbose`.
+    public func text(verbose: Bool = false) -> String {
+        let w = language.words
+        var out = "\(w.title)\n"
+        if let h = headline {
+            let width = 52
+            func line(_ label: String, _ n: Int, _ extra: String = "") -> String {
+                let pad = String(repeating: " ", count: max(1, width - label.count))
+                return "  \(label)\(pad)\(n)\(extra)\n"
+            }
+            if lists.count > 1 { out += line(w.inBoth(lists: lists.count), h.inSeveralLists) }
+            for l in h.lists {
+                out += line(w.registeredTwice(l.name), l.registeredMoreThanOnce, " (\(w.records(l.recordsRegisteredMoreThanOnce)))")
+            }
+            if lists.count > 1 { for l in h.lists { out += line(w.onlyIn(l.name), l.onlyInThisList) } }
+            out += line(w.toCheck, h.pairsToCheck)
+            if !h.withinListDoublesSearched { out += "  \(w.doublesNotSearched)\n" }
         }
-        out += "candidate pairs: \(candidatePairs)\n"
-        for r in blocking {
-            var line = "  \(r.rule): \(r.pairs) new pairs (\(r.pairsIncludingEarlierRules) with earlier rules' pairs)"
-            if r.oversizedBlocks > 0 { line += ", \(r.oversizedBlocks) oversized blocks skipped (\(r.oversizedPairs) pairs)" }
+        out += "\n"
+        for l in lists { out += w.listLine(l) + "\n" }
+        out += w.linksLine(links: links, threshold: threshold, review: review, reviewThreshold: reviewThreshold) + "\n"
+        out += "\(w.candidatesHeading): \(candidatePairs)\n"
+        for (i, r) in blocking.enumerated() {
+            var line = "  " + w.ruleLine(words: i < blockingInWords.count ? blockingInWords[i] : r.rule, pairs: r.pairs)
+            if r.oversizedBlocks > 0 { line += ", " + w.oversized(blocks: r.oversizedBlocks, pairs: r.oversizedPairs) }
             out += line + "\n"
         }
-        out += "links: \(links) (probability ≥ \(threshold)), review: \(review) (≥ \(reviewThreshold))"
-        out += displacedByOneToOne > 0 ? ", \(displacedByOneToOne) links moved to review by one-to-one\n" : "\n"
-        out += "time: " + stages.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ")
-        out += "; total \(CSVWriter.format(totalSeconds, decimals: 3))s on \(threads) threads, peak memory \(Int(peakMemoryMB.rounded())) MB\n"
-        if let clusters, let sizes = clusterSizes {
-            let histogram = sizes.sorted { Int($0.key)! < Int($1.key)! }.map { "\($0.value)×\($0.key)" }.joined(separator: ", ")
-            out += "clusters: \(clusters) (\(histogram))"
-            if let refused = clusterLinksRefused, refused > 0 { out += "; \(refused) links refused by the cluster size bound" }
-            out += "\n"
-            for group in (largestClusters ?? []).prefix(3) where group.count > 2 {
-                out += "  largest: " + group.joined(separator: ", ") + "\n"
-            }
+        if let refused = clusterLinksRefused, refused > 0 { out += "\(refused) \(w.clusterRefused)\n" }
+        if displacedByOneToOne > 0 { out += "one-to-one: \(displacedByOneToOne) → review\n" }
+        for warning in modelWarnings { out += "\(w.modelWarning): \(warning)\n" }
+        if let directory, !outputFiles.isEmpty {
+            out += "\(w.filesIn(directory)): " + outputFiles.joined(separator: ", ") + "\n"
         }
-        if let duplicatesPerList, duplicatesPerList.values.contains(where: { $0 > 0 }) {
-            out += "records registered more than once: " + lists.map { "\($0.name) \(duplicatesPerList[$0.name] ?? 0)" }.joined(separator: ", ") + "\n"
+        if verbose {
+            out += "\(w.timings): " + stages.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ")
+            out += "; total \(CSVWriter.format(totalSeconds, decimals: 3))s, \(threads) threads, peak \(Int(peakMemoryMB.rounded())) MB\n"
         }
-        if let overlap, lists.count > 1 {
-            out += "people by lists they appear in:\n"
-            let width = overlap.keys.map(\.count).max() ?? 0
-            for (combination, people) in overlap.sorted(by: { ($0.key.split(separator: "+").count, $0.key) < ($1.key.split(separator: "+").count, $1.key) }) {
-                out += "  " + combination + String(repeating: " ", count: width - combination.count) + "  \(people)\n"
-            }
-        }
-        for w in modelWarnings { out += "model warning: \(w)\n" }
         return out
     }
+
+    /// ``text(verbose:)`` without the timings.
+    public var text: String { text() }
 }

@@ -8,6 +8,10 @@ enum ReviewSheet {
     static let roles: [Role] = [.nik, .name, .birthDate, .sex, .birthPlace, .kk, .address, .rt, .rw, .village, .district, .regency]
 
     static func header(_ result: LinkResult) -> [String] {
+        header(comparisons: result) + ["result_fingerprint"]
+    }
+
+    private static func header(comparisons result: LinkResult) -> [String] {
         var h = ["decision", "left_source", "left_id", "right_source", "right_id", "match_probability", "match_weight"]
         for role in roles { h += ["left_\(role.rawValue)", "right_\(role.rawValue)"] }
         for c in result.model.comparisons { h += ["\(c.name)_level", "\(c.name)_weight"] }
@@ -31,28 +35,21 @@ enum ReviewSheet {
         return row
     }
 
-    static func csv(_ result: LinkResult, pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
-        var w = CSVWriter(capacity: result.review.count * 400 + 512)
+    /// `review.csv`: one row per pair in the review band, each with the result's fingerprint.
+    static func csv(_ result: LinkResult, fingerprint: String, pseudonymizer: Pseudonymizer? = nil,
+                    dialect: CSVDialect = .standard) -> [UInt8] {
+        var w = CSVWriter(capacity: result.review.count * 400 + 512, dialect: dialect)
         w.row(header(result))
-        for p in result.review { w.row(row(p, result, pseudonymizer: pseudonymizer)) }
+        for p in result.review { w.row(row(p, result, pseudonymizer: pseudonymizer) + [fingerprint]) }
         return w.bytes
     }
 
-    static func workbook(_ result: LinkResult, pseudonymizer: Pseudonymizer? = nil) -> XLSXWriter {
-        var rows: [[XLSXWriter.Cell]] = [header(result).map { .text($0) }]
-        for p in result.review {
-            rows.append(row(p, result, pseudonymizer: pseudonymizer).map { $0.isEmpty ? .empty : .text($0) })
-        }
-        let instructions: [[XLSXWriter.Cell]] = [
-            [.text("Padan review")],
-            [.text("Each row of the sheet 'review' is a pair of records that may be the same person.")],
-            [.text("Write in the column 'decision': match (or ya / sama) when they are the same person,")],
-            [.text("non-match (or tidak / beda) when they are not; leave it blank when undecided.")],
-            [.text("Then: padan apply-review --result DIR --review review.xlsx")],
-        ]
-        return XLSXWriter(sheets: [
-            .init(name: "review", rows: rows, widths: [10] + [Int](repeating: 18, count: rows[0].count - 1)),
-            .init(name: "instructions", rows: instructions, widths: [100]),
-        ])
+    /// `review.xlsx`: the results workbook's check sheet and its instructions.
+    static func workbook(_ result: LinkResult, settings: LinkSettings, words: ResultWords, fingerprint: String,
+                         pseudonymizer: Pseudonymizer? = nil) -> XLSXWriter {
+        XLSXWriter(sheets: [
+            ResultWorkbook.checkSheet(result, settings: settings, words: words, fingerprint: fingerprint, pseudonymizer: pseudonymizer),
+            ResultWorkbook.instructionsSheet(words: words, fingerprint: fingerprint),
+        ], threads: settings.threads)
     }
 }

@@ -19,6 +19,11 @@ struct XLSXWriter {
         case empty
         /// Text on a highlighted (yellow) background: a value that differs from its pair's.
         case marked(String)
+        /// Text in a cell formatted as text (`@`): a NIK, KK or phone number, which Excel would
+        /// otherwise turn into `3.27E+15` when someone edits it.
+        case code(String)
+        /// Bold text: a heading inside a sheet.
+        case bold(String)
     }
 
     /// A drop-down list of allowed values for a column's data rows (Excel's data validation).
@@ -29,10 +34,14 @@ struct XLSXWriter {
         var error: String
     }
 
-    /// A worksheet.
+    /// A worksheet. Its rows come from a function of the row index, so a results sheet of
+    /// hundreds of thousands of rows is written without holding them all as cells.
     struct Sheet: Sendable {
         var name: String
-        var rows: [[Cell]]
+        var rowCount: Int
+        var columnCount: Int
+        /// Row `i`'s cells (row 0 is the header, written bold).
+        var row: @Sendable (Int) -> [Cell]
         /// Column widths in characters (optional, by column index).
         var widths: [Int] = []
         /// Keep the header row (and this many leading columns) in view while scrolling.
@@ -40,23 +49,40 @@ struct XLSXWriter {
         var freezeHeader = false
         /// An autofilter on the header row over every column.
         var autoFilter = false
+        /// The row (0-based) the autofilter's header is on, when the sheet starts with something
+        /// else (a summary above a table).
+        var filterRow = 0
         var choices: [Choice] = []
 
         init(name: String, rows: [[Cell]], widths: [Int] = [], freezeHeader: Bool = false, frozenColumns: Int = 0,
              autoFilter: Bool = false, choices: [Choice] = []) {
+            self.init(name: name, rowCount: rows.count, columnCount: rows.map(\.count).max() ?? 0, row: { rows[$0] },
+                      widths: widths, freezeHeader: freezeHeader, frozenColumns: frozenColumns,
+                      autoFilter: autoFilter, choices: choices)
+        }
+
+        init(name: String, rowCount: Int, columnCount: Int, row: @escaping @Sendable (Int) -> [Cell], widths: [Int] = [],
+             freezeHeader: Bool = false, frozenColumns: Int = 0, autoFilter: Bool = false, choices: [Choice] = []) {
             self.name = name
-            self.rows = rows
+            self.rowCount = rowCount
+            self.columnCount = columnCount
+            self.row = row
             self.widths = widths
             self.freezeHeader = freezeHeader
             self.frozenColumns = frozenColumns
             self.autoFilter = autoFilter
             self.choices = choices
         }
-
-        var columnCount: Int { rows.map(\.count).max() ?? 0 }
     }
 
     var sheets: [Sheet]
+    /// Threads for building the sheets' XML (0: one per processor).
+    var threads = 0
+
+    init(sheets: [Sheet], threads: Int = 0) {
+        self.sheets = sheets
+        self.threads = threads
+    }
 
     /// Writes the workbook to `path` (replacing any file there).
     func write(to path: String) throws {
@@ -77,9 +103,12 @@ struct XLSXWriter {
             ("xl/styles.xml", styles),
         ]
         var contents = parts.map { ($0.0, Data($0.1.utf8)) }
-        for (i, sheet) in sheets.enumerated() {
-            contents.append(("xl/worksheets/sheet\(i + 1).xml", Data(sheetXML(sheet))))
-        }
+        // The sheets are independent: their XML is built on all threads.
+        let sheets = self.sheets
+        let xml = Parallel.map(count: sheets.count, threads: threads, minChunk: 1) { range in
+            range.map { Data(Self.sheetXML(sheets[$0])) }
+        }.flatMap { $0 }
+        for (i, data) in xml.enumerated() { contents.append(("xl/worksheets/sheet\(i + 1).xml", data)) }
         let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01: reproducible bytes
         for (name, data) in contents {
             try archive.addEntry(
@@ -112,13 +141,13 @@ struct XLSXWriter {
         }
         s += "</sheets>"
         // Excel keeps an autofilter's range as a hidden name per sheet.
-        let filtered = sheets.enumerated().filter { $0.element.autoFilter && !$0.element.rows.isEmpty }
+        let filtered = sheets.enumerated().filter { $0.element.autoFilter && $0.element.rowCount > 0 }
         if !filtered.isEmpty {
             s += "<definedNames>"
             for (i, sheet) in filtered {
                 let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
                 s += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">"
-                    + Self.escape("\(quoted)!$A$1:$\(Self.columnName(sheet.columnCount - 1))$\(sheet.rows.count)") + "</definedName>"
+                    + Self.escape("\(quoted)!$A$\(sheet.filterRow + 1):$\(Self.columnName(sheet.columnCount - 1))$\(sheet.rowCount)") + "</definedName>"
             }
             s += "</definedNames>"
         }
@@ -147,17 +176,19 @@ struct XLSXWriter {
     }
 
     /// The worksheet part, written as bytes (a results sheet can have hundreds of thousands of rows).
-    private func sheetXML(_ sheet: Sheet) -> [UInt8] {
+    private static func sheetXML(_ sheet: Sheet) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(sheet.rows.count * 64 * max(1, sheet.columnCount) + 1024)
+        out.reserveCapacity(sheet.rowCount * 48 * max(1, sheet.columnCount) + 1024)
         func put(_ s: String) { out.append(contentsOf: s.utf8) }
         put("""
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
             """)
+        // Printed (by a field officer, say) across the page's width, in landscape.
+        put("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>")
         let columns = sheet.columnCount
-        if columns > 0 && !sheet.rows.isEmpty {
-            put("<dimension ref=\"A1:\(Self.columnName(columns - 1))\(sheet.rows.count)\"/>")
+        if columns > 0 && sheet.rowCount > 0 {
+            put("<dimension ref=\"A1:\(Self.columnName(columns - 1))\(sheet.rowCount)\"/>")
         }
         if sheet.freezeHeader || sheet.frozenColumns > 0 {
             let ySplit = sheet.freezeHeader ? 1 : 0, xSplit = sheet.frozenColumns
@@ -174,7 +205,8 @@ struct XLSXWriter {
             put("</cols>")
         }
         put("<sheetData>")
-        for (r, row) in sheet.rows.enumerated() {
+        for r in 0 ..< sheet.rowCount {
+            let row = sheet.row(r)
             let rowNumber = String(r + 1)
             put("<row r=\"\(rowNumber)\">")
             for (c, cell) in row.enumerated() {
@@ -187,6 +219,14 @@ struct XLSXWriter {
                     put("</t></is></c>")
                 case .marked(let t):
                     put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">")
+                    Self.escape(t, into: &out)
+                    put("</t></is></c>")
+                case .bold(let t):
+                    put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">")
+                    Self.escape(t, into: &out)
+                    put("</t></is></c>")
+                case .code(let t):
+                    put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(r == 0 ? 1 : 4)\"><is><t xml:space=\"preserve\">")
                     Self.escape(t, into: &out)
                     put("</t></is></c>")
                 case .number(let n):
@@ -202,12 +242,12 @@ struct XLSXWriter {
             put("</row>")
         }
         put("</sheetData>")
-        if sheet.autoFilter && columns > 0 && !sheet.rows.isEmpty {
-            put("<autoFilter ref=\"A1:\(Self.columnName(columns - 1))\(sheet.rows.count)\"/>")
+        if sheet.autoFilter && columns > 0 && sheet.rowCount > 0 {
+            put("<autoFilter ref=\"A\(sheet.filterRow + 1):\(Self.columnName(columns - 1))\(sheet.rowCount)\"/>")
         }
         if !sheet.choices.isEmpty {
             // Validation covers the data rows there are and room for more a verifier might add.
-            let last = max(sheet.rows.count, 2) + 1000
+            let last = max(sheet.rowCount, 2) + 1000
             put("<dataValidations count=\"\(sheet.choices.count)\">")
             for choice in sheet.choices {
                 let column = Self.columnName(choice.column)
@@ -219,8 +259,15 @@ struct XLSXWriter {
             }
             put("</dataValidations>")
         }
+        put("<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.5\" bottom=\"0.5\" header=\"0.3\" footer=\"0.3\"/>")
+        put("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>")
         put("</worksheet>")
         return out
+    }
+
+    /// `name` as Excel allows a sheet name: at most 31 characters, none of `: \\ / ? * [ ]`.
+    static func sheetName(_ name: String) -> String {
+        String(String(name.map { ":\\/?*[]".contains($0) ? "_" : $0 }).prefix(31))
     }
 
     /// 0 → "A", 25 → "Z", 26 → "AA".

@@ -35,6 +35,12 @@ public struct MatchModel: Codable, Sendable, Equatable {
     public var comparisons: [Comparison]
     /// Prior probability that two records drawn at random (one from each side) are the same person.
     public var lambda: Double
+    /// Prior probability that two records of the same list are the same person, when the model
+    /// was trained on pairs both across and within lists (`link` finding doubles too). Doubles
+    /// within a list are far rarer than people on two lists (a few percent of a list against half
+    /// of it), so one prior for both would give within-list pairs too much weight and cross-list
+    /// pairs too little. `nil`: ``lambda`` for every pair.
+    public var lambdaWithin: Double?
     /// Warnings from the plausibility checks on the learned parameters.
     public var warnings: [String]
 
@@ -42,7 +48,12 @@ public struct MatchModel: Codable, Sendable, Equatable {
     static let floor = 1e-9
 
     /// The prior weight `log2(λ / (1 − λ))`.
-    public var priorWeight: Double { log2(max(lambda, 1e-300) / max(1 - lambda, 1e-300)) }
+    public var priorWeight: Double { Self.weight(prior: lambda) }
+
+    /// The prior weight of a pair within one list (``lambdaWithin``, else ``lambda``).
+    public var priorWeightWithin: Double { Self.weight(prior: lambdaWithin ?? lambda) }
+
+    static func weight(prior: Double) -> Double { log2(max(prior, 1e-300) / max(1 - prior, 1e-300)) }
 
     /// Reads a `model.json` written by an earlier run.
     public static func load(path: String) throws -> MatchModel {
@@ -54,7 +65,7 @@ public struct MatchModel: Codable, Sendable, Equatable {
             for c in model.comparisons where c.m.count != c.levels.count || c.u.count != c.levels.count {
                 throw PadanError(.usage, file: path, "comparison '\(c.name)' has \(c.levels.count) levels but \(c.m.count) m and \(c.u.count) u values")
             }
-            guard model.lambda > 0 && model.lambda < 1 else {
+            guard model.lambda > 0 && model.lambda < 1, (model.lambdaWithin ?? 0.5) > 0 && (model.lambdaWithin ?? 0.5) < 1 else {
                 throw PadanError(.usage, file: path, "lambda must be between 0 and 1")
             }
             return model

@@ -230,6 +230,28 @@ struct ModelTrainer {
         return raw.map { $0 / sum }
     }
 
+    /// Sets the model's priors from the candidate pairs' weights: with pairs both across and within
+    /// lists, one prior for each (``MatchModel/lambdaWithin``), since they differ by orders of
+    /// magnitude. Returns the share of matches among all allowed pairs (for taking the matches
+    /// out of the random pairs' u).
+    private func priors(_ weights: [Double], compared: ComparedPairs, model: inout MatchModel) -> Double {
+        let across = pairScope.acrossPairs, within = pairScope.withinPairs
+        guard across > 0 && within > 0 else {
+            model.lambda = Self.prior(weights: weights, totalPairs: pairScope.totalPairs, start: model.lambda)
+            model.lambdaWithin = nil
+            return model.lambda
+        }
+        var a: [Double] = [], w: [Double] = []
+        a.reserveCapacity(weights.count)
+        for p in weights.indices {
+            let same = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
+            if same { w.append(weights[p]) } else { a.append(weights[p]) }
+        }
+        model.lambda = Self.prior(weights: a, totalPairs: across, start: model.lambda)
+        model.lambdaWithin = Self.prior(weights: w, totalPairs: within, start: model.lambdaWithin ?? model.lambda)
+        return (model.lambda * Double(across) + model.lambdaWithin! * Double(within)) / Double(across + within)
+    }
+
     /// Warnings for parameters a careful statistician would not believe.
     static func plausibility(_ model: MatchModel) -> [String] {
         var warnings: [String] = []
@@ -282,13 +304,13 @@ struct ModelTrainer {
         var base: [Double] = []
         for _ in 0 ..< 2 {
             base = weights()
-            model.lambda = Self.prior(weights: base, totalPairs: pairScope.totalPairs, start: model.lambda)
+            let all = priors(base, compared: compared, model: &model)
             for k in 0 ..< c {
-                model.comparisons[k].u = Self.withoutMatches(u[k], m: m[k], lambda: model.lambda, floor: floors[k])
+                model.comparisons[k].u = Self.withoutMatches(u[k], m: m[k], lambda: all, floor: floors[k])
             }
         }
         base = weights()
-        model.lambda = Self.prior(weights: base, totalPairs: pairScope.totalPairs, start: model.lambda)
+        _ = priors(base, compared: compared, model: &model)
         model.warnings += Self.plausibility(model)
         return (model, base)
     }

@@ -10,7 +10,7 @@ struct Scorer {
     /// blocking rules; `listSizes` turn global record numbers into list and row.
     func score(_ compared: ComparedPairs, weights: [Double], minimumProbability: Double, ruleNames: [String],
                listSizes: [Int], keepCandidates: Bool) -> (scored: [ScoredPair], candidates: [CandidatePair]) {
-        let prior = model.priorWeight
+        let prior = model.priorWeight, priorWithin = model.priorWeightWithin
         let pairs = compared.pairs, c = compared.comparisonCount
         let offsets = listSizes.reduce(into: [0]) { $0.append($0.last! + $1) }
         func ref(_ global: Int) -> RowRef {
@@ -23,9 +23,9 @@ struct Scorer {
         if keepCandidates { candidates.reserveCapacity(pairs.count) }
         compared.levels.withUnsafeBufferPointer { levels in
             for p in 0 ..< pairs.count {
-                let w = prior + weights[p]
-                let probability = MatchModel.probability(weight: w)
                 let a = Int(pairs.left[p]), b = Int(pairs.right[p])
+                let w = (ref(a).list == ref(b).list ? priorWithin : prior) + weights[p]
+                let probability = MatchModel.probability(weight: w)
                 if keepCandidates {
                     candidates.append(CandidatePair(left: ref(a), right: ref(b), probability: probability, rule: ruleNames[Int(pairs.rule[p])]))
                 }

@@ -32,7 +32,7 @@ import Testing
         let out = dir.file("ganda")
         let r = try PadanProcess.run(["dedupe", list, "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("records registered more than once: provinsi "))
+        #expect(r.stdout.contains("Orang terdaftar lebih dari sekali di provinsi "), "\(r.stdout)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
         #expect(files.contains("unmatched_provinsi.csv") && files.contains("clusters.csv"))
         let links = try TableReader.read(path: out + "/links.csv")

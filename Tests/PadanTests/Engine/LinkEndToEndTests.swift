@@ -134,11 +134,11 @@ import Testing
         let out = dir.file("hasil")
         let r = try PadanProcess.run(["link", left, right, "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("provinsi: 2000 rows read (2000 records, 0 rejected)"))
+        #expect(r.stdout.contains("provinsi: 2000 baris dibaca (2000 data, 0 ditolak)"), "\(r.stdout)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["clusters.csv", "links.csv", "model.json", "rejected.csv", "review.csv", "review.xlsx", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
+        #expect(files == ["clusters.csv", "hasil.xlsx", "links.csv", "model.json", "rejected.csv", "review.csv", "review.xlsx", "summary.json", "unmatched_kota.csv", "unmatched_provinsi.csv"])
         let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)
-        #expect(links.hasPrefix("left_id,right_id,match_probability,match_weight,nik_level,nik_weight,name_level,"))
+        #expect(links.hasPrefix("left_id,right_id,match_probability,match_weight,left_name,left_nik,left_birth_date,left_village,right_name,right_nik,right_birth_date,right_village,nik_level,nik_weight,name_level,"))
         let again = try PadanProcess.run(["link", left, right, "--out", out])
         #expect(again.status == 1)
         #expect(again.stderr.contains("the output directory exists; use --force to replace it"))
@@ -154,7 +154,7 @@ import Testing
             let r = try PadanProcess.run(["link", left, right, "--out", dir.file("t" + threads), "--threads", threads])
             #expect(r.status == 0, "\(r.stderr)")
         }
-        for file in ["links.csv", "review.csv", "unmatched_left.csv", "unmatched_right.csv", "model.json", "clusters.csv"] {
+        for file in ["links.csv", "review.csv", "unmatched_provinsi.csv", "unmatched_kota.csv", "model.json", "clusters.csv"] {
             let one = FileManager.default.contents(atPath: dir.file("t1/" + file))
             let four = FileManager.default.contents(atPath: dir.file("t4/" + file))
             #expect(one != nil && one == four, "\(file)")
@@ -164,7 +164,7 @@ import Testing
     @Test func unmatchedFilesCarryTheOriginalRows() throws {
         let out = dir.file("hasil")
         _ = try PadanProcess.run(["link", left, right, "--out", out])
-        let unmatched = try TableReader.read(path: out + "/unmatched_right.csv")
+        let unmatched = try TableReader.read(path: out + "/unmatched_kota.csv")
         let original = try TableReader.read(path: right)
         #expect(unmatched.columnNames == original.columnNames)
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]

@@ -1,0 +1,326 @@
+/// `hasil.xlsx`: a link or dedupe run's results as a statistician acts on them, in the output
+/// language. Sheets:
+///
+/// - **Ringkasan / Summary**: the headline (``ResultHeadline``), counts per list, counts per
+///   kecamatan and kelurahan, where the other files are, the result's fingerprint.
+/// - **Di kedua daftar / In both lists**: one row per link between two lists, key fields of both
+///   records, probability (a number) and the main reasons in words.
+/// - **Terdaftar ganda / Registered twice**: records that are one person within one list,
+///   grouped by person.
+/// - **Hanya di … / Only in …**: per list, the records of people found in no other list (all
+///   their original columns).
+/// - **Perlu diperiksa / To check**: the review band, sorted by kelurahan then probability, with a
+///   decision drop-down, note, officer and date columns and the differing fields highlighted.
+/// - **Petunjuk / Instructions**.
+///
+/// Every table sheet has its header frozen and an autofilter; NIK and KK are text cells in text
+/// format, probabilities and counts are numbers.
+struct ResultWorkbook {
+    let result: LinkResult
+    let settings: LinkSettings
+    let clusters: Clusters
+    let headline: ResultHeadline
+    let words: ResultWords
+    let fingerprint: String
+    let files: [String]
+    let pseudonymizer: Pseudonymizer?
+
+    /// Per record (by list), the cluster it is in, how many records of its own list that cluster
+    /// has, and whether it has records of another list.
+    private struct Membership: Sendable {
+        var cluster: [[Int32]]
+        var sameList: [[UInt16]]
+        var otherList: [[Bool]]
+
+        init(_ clusters: Clusters, tables: [Table]) {
+            cluster = tables.map { [Int32](repeating: 0, count: $0.rowCount) }
+            sameList = tables.map { [UInt16](repeating: 0, count: $0.rowCount) }
+            otherList = tables.map { [Bool](repeating: false, count: $0.rowCount) }
+            for (c, group) in clusters.members.enumerated() {
+                let several = group.contains { $0.list != group[0].list }
+                for m in group {
+                    cluster[m.list][m.row] = Int32(c)
+                    sameList[m.list][m.row] = UInt16(min(group.count { $0.list == m.list }, Int(UInt16.max)))
+                    otherList[m.list][m.row] = several
+                }
+            }
+        }
+    }
+
+    var writer: XLSXWriter {
+        let membership = Membership(clusters, tables: result.tables)
+        var sheets = [summarySheet(membership)]
+        if result.tables.count > 1 { sheets.append(bothSheet()) }
+        sheets.append(twiceSheet(membership))
+        if result.tables.count > 1 {
+            for list in result.tables.indices { sheets.append(onlySheet(list, membership)) }
+        }
+        sheets.append(Self.checkSheet(result, settings: settings, words: words, fingerprint: fingerprint, pseudonymizer: pseudonymizer))
+        sheets.append(Self.instructionsSheet(words: words, fingerprint: fingerprint))
+        // Two lists named alike after truncation to 31 characters would give two sheets one name.
+        var seen = Set<String>()
+        for i in sheets.indices {
+            var name = sheets[i].name, k = 2
+            while !seen.insert(name.lowercased()).inserted {
+                name = XLSXWriter.sheetName(String(sheets[i].name.prefix(27)) + " (\(k))")
+                k += 1
+            }
+            sheets[i].name = name
+        }
+        return XLSXWriter(sheets: sheets, threads: settings.threads)
+    }
+
+    // MARK: Values
+
+    private func value(_ role: Role, _ ref: RowRef) -> String {
+        let v = result.tables[ref.list].value(role, row: ref.row)
+        if let pseudonymizer, role == .nik || role == .kk, !v.isEmpty { return pseudonymizer.pseudonym(Array(v.utf8)) }
+        return v
+    }
+
+    private func cell(_ role: Role, _ ref: RowRef) -> XLSXWriter.Cell {
+        let v = value(role, ref)
+        if v.isEmpty { return .empty }
+        return role == .nik || role == .kk ? .code(v) : .text(v)
+    }
+
+    static func probability(_ p: Double) -> XLSXWriter.Cell { .number(CSVWriter.format(p, decimals: 4)) }
+    static func count(_ n: Int) -> XLSXWriter.Cell { .number(String(n)) }
+
+    /// The comparisons that moved the pair's weight most, in words, strongest first.
+    static func reasons(_ p: ScoredPair, result: LinkResult, settings: LinkSettings, words: ResultWords) -> String {
+        let ks = p.weights.indices.filter { p.levels[$0] != nil }.sorted { abs(p.weights[$0]) > abs(p.weights[$1]) }
+        return ks.prefix(3).map { k -> String in
+            let c = result.model.comparisons[k], level = p.levels[k]!
+            let configured = settings.comparisons.first { $0.name == c.name }?.levels
+            let description = configured.flatMap { $0.indices.contains(level) ? $0[level].explanation : nil } ?? c.levels[level]
+            return words.level(comparison: c.name, level: c.levels[level], description: description)
+        }.joined(separator: "; ")
+    }
+
+    /// Column widths from the header and the first rows' values, within 8 to 45 characters.
+    static func widths(_ count: Int, rows: Int, _ row: (Int) -> [XLSXWriter.Cell]) -> [Int] {
+        var w = [Int](repeating: 8, count: count)
+        for r in 0 ..< min(rows, 200) {
+            for (c, cell) in row(r).enumerated() where c < count {
+                let text: String
+                switch cell {
+                case .text(let t), .marked(let t), .code(let t), .bold(let t), .number(let t): text = t
+                case .date: text = "dd/mm/yyyy"
+                case .empty: text = ""
+                }
+                w[c] = max(w[c], min(45, text.count + 2))
+            }
+        }
+        return w
+    }
+
+    private static func table(_ name: String, header: [String], count: Int, frozenColumns: Int = 0,
+                              choices: [XLSXWriter.Choice] = [],
+                              row: @escaping @Sendable (Int) -> [XLSXWriter.Cell]) -> XLSXWriter.Sheet {
+        let headerCells = header.map { XLSXWriter.Cell.text($0) }
+        let full: @Sendable (Int) -> [XLSXWriter.Cell] = { $0 == 0 ? headerCells : row($0 - 1) }
+        return XLSXWriter.Sheet(name: name, rowCount: count + 1, columnCount: header.count, row: full,
+                                widths: widths(header.count, rows: count + 1, full), freezeHeader: true,
+                                frozenColumns: frozenColumns, autoFilter: true, choices: choices)
+    }
+
+    // MARK: Sheets
+
+    private func summarySheet(_ m: Membership) -> XLSXWriter.Sheet {
+        let w = words
+        var rows: [[XLSXWriter.Cell]] = [[.bold(w.title), .bold(w.value), .bold(w.recordsHeader)]]
+        let n = result.tables.count
+        if n > 1 { rows.append([.text(w.inBoth(lists: n)), Self.count(headline.inSeveralLists)]) }
+        for l in headline.lists {
+            rows.append([.text(w.registeredTwice(l.name)), Self.count(l.registeredMoreThanOnce), Self.count(l.recordsRegisteredMoreThanOnce)])
+        }
+        if n > 1 { for l in headline.lists { rows.append([.text(w.onlyIn(l.name)), Self.count(l.onlyInThisList)]) } }
+        rows.append([.text(w.people), Self.count(headline.people)])
+        rows.append([.text(w.toCheck), Self.count(headline.pairsToCheck)])
+        if !headline.withinListDoublesSearched { rows.append([.text(w.doublesNotSearched)]) }
+        rows.append([.text(w.linksLine(links: result.links.count, threshold: settings.threshold,
+                                       review: result.review.count, reviewThreshold: settings.reviewThreshold))])
+        rows.append([.text("\(w.fingerprint): \(fingerprint)")])
+        rows.append([])
+        rows.append([.bold(w.perListHeading)])
+        rows.append([w.list, w.rowsRead, w.rejected, w.linked, w.unmatched].map { .bold($0) })
+        for (i, t) in result.tables.enumerated() {
+            let unmatched = result.unmatched[i].count
+            rows.append([.text(t.name), Self.count(t.rowCount + t.rejected.count), Self.count(t.rejected.count),
+                         Self.count(t.rowCount - unmatched), Self.count(unmatched)])
+        }
+        rows.append([])
+        rows.append([.bold(w.filesHeading)])
+        for f in files { rows.append([.text(f)]) }
+        rows.append([])
+        rows.append([.bold(w.perPlaceHeading)])
+        let filterRow = rows.count
+        rows.append([w.list, w.role(.district), w.role(.village), w.recordsHeader, w.inBothHeader, w.twiceHeader, w.onlyHeader].map { .bold($0) })
+        rows += perPlace(m)
+        var sheet = XLSXWriter.Sheet(name: w.summarySheet, rows: rows, widths: [58, 14, 22, 10, 16, 12, 16],
+                                     freezeHeader: true, autoFilter: true)
+        sheet.filterRow = filterRow
+        return sheet
+    }
+
+    /// Records per list, kecamatan and kelurahan (as written, trimmed and upper-cased).
+    private func perPlace(_ m: Membership) -> [[XLSXWriter.Cell]] {
+        struct Counts { var records = 0, other = 0, twice = 0, only = 0 }
+        var rows: [[XLSXWriter.Cell]] = []
+        let several = result.tables.count > 1
+        for (i, t) in result.tables.enumerated() {
+            var counts: [String: [String: Counts]] = [:]
+            for r in 0 ..< t.rowCount {
+                let d = t.value(.district, row: r).trimmingSpaces().uppercased()
+                let v = t.value(.village, row: r).trimmingSpaces().uppercased()
+                var c = counts[d, default: [:]][v, default: Counts()]
+                c.records += 1
+                if m.otherList[i][r] { c.other += 1 } else if several { c.only += 1 }
+                if m.sameList[i][r] > 1 { c.twice += 1 }
+                counts[d, default: [:]][v] = c
+            }
+            for d in counts.keys.sorted() {
+                for v in counts[d]!.keys.sorted() {
+                    let c = counts[d]![v]!
+                    rows.append([.text(t.name), .text(d.isEmpty ? words.unknownPlace : d), .text(v.isEmpty ? words.unknownPlace : v),
+                                 Self.count(c.records), Self.count(c.other), Self.count(c.twice), Self.count(c.only)])
+                }
+            }
+        }
+        return rows
+    }
+
+    private func bothSheet() -> XLSXWriter.Sheet {
+        let w = words, tables = result.tables
+        let pairs = result.links.filter { $0.left.list != $0.right.list }.sorted {
+            ($0.left.list, $0.left.row, $0.right.list, $0.right.row) < ($1.left.list, $1.left.row, $1.right.list, $1.right.row)
+        }
+        let two = tables.count == 2
+        let sides = two ? [tables[0].name, tables[1].name] : ["1", "2"]
+        let roles: [Role] = [.name, .nik, .birthDate, .village]
+        var header = [w.person]
+        for s in sides { header += roles.map { w.side(w.role($0), s) } }
+        header += [w.probability, w.reasons, w.side(w.list, sides[0]), w.side(w.recordID, sides[0]),
+                   w.side(w.list, sides[1]), w.side(w.recordID, sides[1])]
+        let clusters = self.clusters, me = self, settings = self.settings, result = self.result
+        return Self.table(w.bothSheet(lists: tables.count), header: header, count: pairs.count, frozenColumns: 0) { i in
+            let p = pairs[i]
+            var row: [XLSXWriter.Cell] = [.text(clusters.ids[clusters.clusterOf[p.left.list][p.left.row]])]
+            for ref in [p.left, p.right] { row += roles.map { me.cell($0, ref) } }
+            row += [Self.probability(p.probability), .text(Self.reasons(p, result: result, settings: settings, words: w)),
+                    .text(tables[p.left.list].name), .text(tables[p.left.list].id(row: p.left.row)),
+                    .text(tables[p.right.list].name), .text(tables[p.right.list].id(row: p.right.row))]
+            return row
+        }
+    }
+
+    private func twiceSheet(_ m: Membership) -> XLSXWriter.Sheet {
+        let w = words
+        // Per list, the clusters with more than one of its records, in the order they first appear.
+        var refs: [RowRef] = []
+        for (i, t) in result.tables.enumerated() {
+            var order: [Int32: Int] = [:], groups: [[Int]] = []
+            for r in 0 ..< t.rowCount where m.sameList[i][r] > 1 {
+                let c = m.cluster[i][r]
+                if let g = order[c] { groups[g].append(r) } else {
+                    order[c] = groups.count
+                    groups.append([r])
+                }
+            }
+            for g in groups { refs += g.map { RowRef(list: i, row: $0) } }
+        }
+        let doubled = refs
+        let roles: [Role] = [.name, .nik, .kk, .birthDate, .sex, .address, .village, .district]
+        let header = [w.person, w.list, w.recordID] + roles.map { w.role($0) } + [lineHeader]
+        let me = self, tables = result.tables, clusters = self.clusters
+        return Self.table(w.twiceSheet, header: header, count: doubled.count) { i in
+            let ref = doubled[i], t = tables[ref.list]
+            return [.text(clusters.ids[clusters.clusterOf[ref.list][ref.row]]), .text(t.name), .text(t.id(row: ref.row))]
+                + roles.map { me.cell($0, ref) } + [Self.count(Int(t.lineNumbers[ref.row]))]
+        }
+    }
+
+    private var lineHeader: String { words.language == .indonesian ? "Baris di berkas" : "Line in file" }
+
+    private func onlySheet(_ list: Int, _ m: Membership) -> XLSXWriter.Sheet {
+        let t = result.tables[list], w = words
+        let rows = (0 ..< t.rowCount).filter { !m.otherList[list][$0] }
+        let codes = Set([t.roles[.nik], t.roles[.kk]].compactMap { $0 })
+        let header = [w.person, lineHeader] + t.columnNames
+        let clusters = self.clusters, pseudonymizer = self.pseudonymizer
+        return Self.table(w.onlySheet(t.name), header: header, count: rows.count, frozenColumns: 0) { i in
+            let r = rows[i]
+            var row: [XLSXWriter.Cell] = [.text(clusters.ids[clusters.clusterOf[list][r]]), Self.count(Int(t.lineNumbers[r]))]
+            for (c, column) in t.columns.enumerated() {
+                let v = column.string(r)
+                if v.isEmpty {
+                    row.append(.empty)
+                } else if codes.contains(c) {
+                    row.append(.code(pseudonymizer.map { $0.pseudonym(Array(v.utf8)) } ?? v))
+                } else {
+                    row.append(.text(v))
+                }
+            }
+            return row
+        }
+    }
+
+    /// The roles shown side by side on the check sheet, in this order.
+    static let checkRoles: [Role] = [.nik, .name, .birthDate, .sex, .birthPlace, .kk, .address, .rt, .rw, .village, .district, .regency]
+
+    /// The review band as an officer checks it (also `review.xlsx`'s first sheet).
+    static func checkSheet(_ result: LinkResult, settings: LinkSettings, words w: ResultWords, fingerprint: String,
+                           pseudonymizer: Pseudonymizer?) -> XLSXWriter.Sheet {
+        let tables = result.tables
+        func place(_ ref: RowRef) -> String { tables[ref.list].value(.village, row: ref.row).trimmingSpaces().uppercased() }
+        let places = result.review.map { place($0.left) }
+        let order = result.review.indices.sorted { i, j in
+            if places[i] != places[j] { return places[i] < places[j] }
+            let a = result.review[i], b = result.review[j]
+            if a.probability != b.probability { return a.probability > b.probability }
+            return (a.left, a.right) < (b.left, b.right)
+        }
+        let pairs = order.map { result.review[$0] }
+        let roles = checkRoles.filter { role in tables.contains { $0.roles[role] != nil } }
+        var header = [w.decision, w.note, w.officer, w.checkedOn, w.probability, w.reasons]
+        for role in roles { header += [w.role(role) + " 1", w.role(role) + " 2"] }
+        header += [w.list + " 1", w.recordID + " 1", w.list + " 2", w.recordID + " 2", w.fingerprint]
+        let choice = XLSXWriter.Choice(column: 0, values: w.decisions, error: w.decisionError)
+        return table(w.checkSheet, header: header, count: pairs.count, frozenColumns: 1, choices: [choice]) { i in
+            let p = pairs[i]
+            var row: [XLSXWriter.Cell] = [.empty, .empty, .empty, .empty, probability(p.probability),
+                                          .text(reasons(p, result: result, settings: settings, words: w))]
+            for role in roles {
+                var a = tables[p.left.list].value(role, row: p.left.row), b = tables[p.right.list].value(role, row: p.right.row)
+                let differ = !a.isEmpty && !b.isEmpty && normalized(a) != normalized(b)
+                if let pseudonymizer, role == .nik || role == .kk {
+                    a = a.isEmpty ? a : pseudonymizer.pseudonym(Array(a.utf8))
+                    b = b.isEmpty ? b : pseudonymizer.pseudonym(Array(b.utf8))
+                }
+                for v in [a, b] {
+                    if v.isEmpty { row.append(.empty) } else if differ { row.append(.marked(v)) } else if role == .nik || role == .kk {
+                        row.append(.code(v))
+                    } else {
+                        row.append(.text(v))
+                    }
+                }
+            }
+            row += [.text(tables[p.left.list].name), .text(tables[p.left.list].id(row: p.left.row)),
+                    .text(tables[p.right.list].name), .text(tables[p.right.list].id(row: p.right.row)), .text(fingerprint)]
+            return row
+        }
+    }
+
+    /// A value as compared for highlighting: upper-cased, runs of spaces as one.
+    static func normalized(_ v: String) -> String {
+        v.uppercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    static func instructionsSheet(words: ResultWords, fingerprint: String) -> XLSXWriter.Sheet {
+        let lines = words.instructions(fingerprint: fingerprint)
+        return XLSXWriter.Sheet(name: words.instructionsSheet,
+                                rows: lines.enumerated().map { $0.offset == 0 ? [.bold($0.element)] : [.text($0.element)] },
+                                widths: [130], freezeHeader: true)
+    }
+}
