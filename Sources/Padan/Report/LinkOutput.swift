@@ -52,39 +52,53 @@ public enum LinkOutput {
         let files = result.tables.map(\.path)
         let modelJSON = try json(result.model)
         let fingerprint = options.fingerprint ?? Self.fingerprint(result, model: modelJSON)
-        // The files are independent: build them on all threads, write them in order.
+        let csvNames = ["links.csv", "review.csv"] + result.tables.map { unmatchedFile($0.name) } + ["rejected.csv", "clusters.csv"]
+            + (settings.keepCandidatePairs ? ["pairs.csv"] : [])
+        let names = csvNames + ["hasil.xlsx", "review.xlsx", "model.json", "summary.json"] + options.extraFiles.map(\.0)
+        let headline = ResultHeadline(result: result, clusters: clusters)
+        let words = options.language.words
+        let temporary = out.temporaryPath
+        // The files are independent: build them on all threads (the two workbooks first, the
+        // longest), write the CSV files in order.
         var jobs: [(String, () throws -> [UInt8])] = [
+            ("", {
+                try ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: headline, words: words,
+                                   fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
+                    .writer.write(to: temporary + "/hasil.xlsx")
+                return []
+            }),
+            ("", {
+                try ReviewSheet.workbook(result, settings: settings, words: words, fingerprint: fingerprint,
+                                         pseudonymizer: pseudonymizer).write(to: temporary + "/review.xlsx")
+                return []
+            }),
             ("links.csv", { pairsCSV(result.links, result: result, dialect: dialect, pseudonymizer: pseudonymizer) }),
             ("review.csv", { ReviewSheet.csv(result, fingerprint: fingerprint, pseudonymizer: pseudonymizer, dialect: dialect) }),
         ]
-        for table in result.tables {
+        for (i, table) in result.tables.enumerated() {
             jobs.append((unmatchedFile(table.name), {
-                rowsCSV(table, rows: result.unmatched[result.tables.firstIndex { $0.name == table.name }!],
-                        pseudonymizer: pseudonymizer, dialect: dialect)
+                rowsCSV(table, rows: result.unmatched[i], pseudonymizer: pseudonymizer, dialect: dialect)
             }))
         }
         jobs.append(("rejected.csv", { rejectedCSV(result.tables, pseudonymizer: pseudonymizer, dialect: dialect) }))
         jobs.append(("clusters.csv", { clustersCSV(clusters, result: result, dialect: dialect) }))
         if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result, dialect: dialect) })) }
-        let checksumJobs = run == nil ? 0 : files.count
+        let firstChecksum = jobs.count
         for file in files where run != nil {
             jobs.append(("", { Array(try RunRecord.sha256(file: file).utf8) }))
         }
         let contents = try Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
             range.map { i in Result { try jobs[i].1() } }
         }.flatMap { $0 }.map { try $0.get() }
-        let written = jobs.count - checksumJobs
-        for (job, bytes) in zip(jobs.prefix(written), contents) { try out.write(job.0, bytes) }
+        for (job, bytes) in zip(jobs, contents) where !job.0.isEmpty { try out.write(job.0, bytes) }
         if run != nil {
             run!.inputs = result.tables.indices.map { i in
                 let size = (try? FileManager.default.attributesOfItem(atPath: files[i])[.size] as? Int) ?? 0
                 return RunRecord.Input(list: result.tables[i].name, file: files[i], bytes: size,
-                                       sha256: String(decoding: contents[written + i], as: UTF8.self))
+                                       sha256: String(decoding: contents[firstChecksum + i], as: UTF8.self))
             }
             run!.finishedAt = ISO8601DateFormatter().string(from: Date())
         }
-        var names = jobs.prefix(written).map(\.0) + ["hasil.xlsx", "review.xlsx", "model.json", "summary.json"]
-        names += options.extraFiles.map(\.0)
         var summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages,
                                   language: options.language)
         summary.run = run
@@ -96,12 +110,6 @@ public enum LinkOutput {
         guard summary.accountingHolds else {
             throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")
         }
-        let words = options.language.words
-        let workbook = ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: summary.headline!,
-                                      words: words, fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
-        try workbook.writer.write(to: out.temporaryPath + "/hasil.xlsx")
-        try ReviewSheet.workbook(result, settings: settings, words: words, fingerprint: fingerprint,
-                                 pseudonymizer: pseudonymizer).write(to: out.temporaryPath + "/review.xlsx")
         try out.write("model.json", modelJSON)
         for (name, bytes) in options.extraFiles { try out.write(name, bytes) }
         clock.lap("write")

@@ -113,7 +113,7 @@ struct XLSXWriter {
         for (name, data) in contents {
             try archive.addEntry(
                 with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                compressionMethod: .deflate
+                compressionMethod: .deflate, bufferSize: 1 << 20
             ) { position, size in
                 data.subdata(in: Int(position) ..< Int(position) + size)
             }
@@ -205,38 +205,29 @@ struct XLSXWriter {
             put("</cols>")
         }
         put("<sheetData>")
+        // Cells are written in order without references (`r`), as the format allows: an empty
+        // cell before a filled one is `<c/>`, trailing empty cells are left out. With the space
+        // attribute only where a value needs it, a results sheet's XML is about half as long,
+        // which is what compressing it costs.
         for r in 0 ..< sheet.rowCount {
             let row = sheet.row(r)
-            let rowNumber = String(r + 1)
-            put("<row r=\"\(rowNumber)\">")
-            for (c, cell) in row.enumerated() {
-                let ref = Self.columnName(c) + rowNumber
-                let bold = r == 0 ? " s=\"1\"" : ""
-                switch cell {
-                case .text(let t):
-                    put("<c r=\"\(ref)\" t=\"inlineStr\"\(bold)><is><t xml:space=\"preserve\">")
-                    Self.escape(t, into: &out)
-                    put("</t></is></c>")
-                case .marked(let t):
-                    put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"3\"><is><t xml:space=\"preserve\">")
-                    Self.escape(t, into: &out)
-                    put("</t></is></c>")
-                case .bold(let t):
-                    put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"1\"><is><t xml:space=\"preserve\">")
-                    Self.escape(t, into: &out)
-                    put("</t></is></c>")
-                case .code(let t):
-                    put("<c r=\"\(ref)\" t=\"inlineStr\" s=\"\(r == 0 ? 1 : 4)\"><is><t xml:space=\"preserve\">")
-                    Self.escape(t, into: &out)
-                    put("</t></is></c>")
+            let last = row.lastIndex { $0 != .empty } ?? -1
+            put("<row>")
+            for c in 0 ... max(last, 0) where last >= 0 {
+                let header = r == 0
+                switch row[c] {
+                case .text(let t): Self.inline(t, style: header ? 1 : 0, into: &out)
+                case .marked(let t): Self.inline(t, style: 3, into: &out)
+                case .bold(let t): Self.inline(t, style: 1, into: &out)
+                case .code(let t): Self.inline(t, style: header ? 1 : 4, into: &out)
                 case .number(let n):
-                    put("<c r=\"\(ref)\"\(bold)><v>")
+                    put(header ? "<c s=\"1\"><v>" : "<c><v>")
                     Self.escape(n, into: &out)
                     put("</v></c>")
                 case .date(let serial):
-                    put("<c r=\"\(ref)\" s=\"2\"><v>\(serial)</v></c>")
+                    put("<c s=\"2\"><v>\(serial)</v></c>")
                 case .empty:
-                    break
+                    put("<c/>")
                 }
             }
             put("</row>")
@@ -280,6 +271,18 @@ struct XLSXWriter {
             n = (n - 1) / 26
         }
         return s
+    }
+
+    /// An inline-string cell with style `style` (0: none).
+    static func inline(_ text: String, style: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: style == 0 ? Array("<c t=\"inlineStr\"><is>".utf8) : Array("<c t=\"inlineStr\" s=\"\(style)\"><is>".utf8))
+        // Leading or trailing white space, or a line break, is kept only with xml:space.
+        let u = text.utf8
+        let spaced = u.first.map { $0 == 32 || $0 == 9 || $0 == 10 } == true || u.last.map { $0 == 32 || $0 == 9 || $0 == 10 } == true
+            || u.contains(10) || u.contains(13)
+        out.append(contentsOf: spaced ? Array("<t xml:space=\"preserve\">".utf8) : Array("<t>".utf8))
+        escape(text, into: &out)
+        out.append(contentsOf: "</t></is></c>".utf8)
     }
 
     /// ``escape(_:)`` appended to `out` as UTF-8.

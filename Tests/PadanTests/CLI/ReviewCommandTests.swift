@@ -137,11 +137,13 @@ import ZIPFoundation
         var xml = Data()
         _ = try archive.extract(entry) { xml.append($0) }
         var text = String(decoding: xml, as: UTF8.self)
+        // Rows are written in order; each data row starts with its empty decision cell, <c/>.
+        var sheetRows = text.components(separatedBy: "<row>")
         for row in [2, 3] {
-            let open = "<row r=\"\(row)\">"
-            #expect(text.contains(open + "<c r=\"E\(row)\""), "row \(row) has no empty decision cell")
-            text = text.replacingOccurrences(of: open, with: open + "<c r=\"A\(row)\" t=\"inlineStr\"><is><t>ya</t></is></c>")
+            #expect(sheetRows[row].hasPrefix("<c/>"), "row \(row) has no empty decision cell")
+            sheetRows[row] = "<c t=\"inlineStr\"><is><t>ya</t></is></c>" + sheetRows[row].dropFirst(4)
         }
+        text = sheetRows.joined(separator: "<row>")
         try archive.remove(entry)
         let filled = Data(text.utf8)
         try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(filled.count),
