@@ -76,7 +76,7 @@ struct XLSXWriter {
     }
 
     var sheets: [Sheet]
-    /// Threads for building the sheets' XML (0: one per processor).
+    /// Threads the caller runs on (kept for callers; the sheets are written one after another).
     var threads = 0
 
     init(sheets: [Sheet], threads: Int = 0) {
@@ -102,22 +102,20 @@ struct XLSXWriter {
             ("xl/_rels/workbook.xml.rels", workbookRels),
             ("xl/styles.xml", styles),
         ]
-        var contents = parts.map { ($0.0, Data($0.1.utf8)) }
-        // The sheets are independent: their XML is built on all threads.
-        let sheets = self.sheets
-        let xml = Parallel.map(count: sheets.count, threads: threads, minChunk: 1) { range in
-            range.map { Data(Self.sheetXML(sheets[$0])) }
-        }.flatMap { $0 }
-        for (i, data) in xml.enumerated() { contents.append(("xl/worksheets/sheet\(i + 1).xml", data)) }
+        let contents = parts.map { ($0.0, Data($0.1.utf8)) }
         let fixedDate = Date(timeIntervalSince1970: 1_577_836_800)  // 2020-01-01: reproducible bytes
-        for (name, data) in contents {
+        func add(_ name: String, _ bytes: [UInt8]) throws {
             try archive.addEntry(
-                with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
+                with: name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: fixedDate,
                 compressionMethod: .deflate, bufferSize: 1 << 20
             ) { position, size in
-                data.subdata(in: Int(position) ..< Int(position) + size)
+                Data(bytes[Int(position) ..< Int(position) + size])
             }
         }
+        for (name, data) in contents { try add(name, Array(data)) }
+        // One sheet's XML at a time (a results sheet can be a few hundred MB of it): the workbook
+        // is written alongside the other outputs, which keeps the cores busy.
+        for (i, sheet) in sheets.enumerated() { try add("xl/worksheets/sheet\(i + 1).xml", Self.sheetXML(sheet)) }
     }
 
     private var contentTypes: String {
