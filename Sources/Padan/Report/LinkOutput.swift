@@ -9,7 +9,7 @@ public enum LinkOutput {
     @discardableResult
     public static func write(_ result: LinkResult, settings: LinkSettings, to directory: String, force: Bool,
                              clusters: Clusters? = nil, pseudonymizer: Pseudonymizer? = nil,
-                             extraStages: [StageTiming] = []) throws -> LinkSummary {
+                             extraStages: [StageTiming] = [], language: ReportLanguage = .indonesian) throws -> LinkSummary {
         var clock = StageClock()
         let out = try OutputDirectory(path: directory, force: force)
         // The files are independent: build them on all threads, write them in order.
@@ -31,6 +31,11 @@ public enum LinkOutput {
         for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
         try ReviewSheet.workbook(result, pseudonymizer: pseudonymizer).write(to: out.temporaryPath + "/review.xlsx")
         try out.write("model.json", json(result.model))
+        // report.html and the data it is made from (padan report DIR rebuilds the page from it).
+        let estimate = ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold)
+        let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters, pseudonymizer: pseudonymizer)
+        try out.write(ReportData.fileName, report.encoded())
+        try out.write(HTMLReport.fileName, HTMLReport.render(report, language: language))
         clock.lap("write")
         let summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages + clock.timings)
         guard summary.accountingHolds else {

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Padan
+
+/// `padan report DIR`: rebuilds `DIR/report.html` from `DIR/report-data.json`.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Rebuild report.html in a result directory (for instance in English, or after apply-review).",
+        discussion: """
+        Reads report-data.json, which link and dedupe write beside report.html, and writes the page again, \
+        atomically. The page is one offline file: no network request of any kind.
+
+        EXAMPLES:
+          padan report hasil
+          padan report hasil --lang en
+        """
+    )
+
+    @Argument(help: "The result directory of padan link or padan dedupe.")
+    var directory: String
+
+    @Option(help: "The report's language: id (Indonesian) or en (English).")
+    var lang: String = "id"
+
+    func validate() throws {
+        guard ReportLanguage(rawValue: lang) != nil else {
+            throw ValidationError("--lang must be id or en, not '\(lang)'")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            try HTMLReport.rebuild(directory: directory, language: ReportLanguage(rawValue: lang)!)
+            print("wrote \(directory)/\(HTMLReport.fileName)")
+        }
+    }
+}
