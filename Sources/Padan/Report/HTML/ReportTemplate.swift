@@ -8,9 +8,20 @@ enum ReportTemplate {
 <html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta http-equiv="Content-Security-Policy" content="{{{csp}}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{t.title}}</title>
+<script>
+// First of all: record every script error and every request the policy refused, before anything can cause one.
+window.padanStatus = {errors: [], blocked: []};
+window.padanNote = function (kind, text) { window.padanStatus[kind].push(text); window.padanFlush(); };
+window.padanFlush = function () {
+  var s = document.getElementById('report-status');
+  if (s) { s.setAttribute('data-errors', window.padanStatus.errors.join(' ')); s.setAttribute('data-blocked', window.padanStatus.blocked.join(' ')); }
+};
+window.addEventListener('error', function (e) { window.padanNote('errors', String(e.message || e.type)); }, true);
+document.addEventListener('securitypolicyviolation', function (e) { window.padanNote('blocked', String(e.blockedURI || e.violatedDirective)); });
+</script>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
 header{background:#17324d;color:#fff;padding:14px 28px}header h1{margin:0;font-size:22px}header p{margin:2px 0 0;opacity:.8}
@@ -82,9 +93,7 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
 <script>
 (function () {
   var status = document.getElementById('report-status');
-  function note(kind, text) { status.setAttribute(kind, (status.getAttribute(kind) + ' ' + text).trim()); }
-  window.addEventListener('error', function (e) { note('data-errors', String(e.message)); });
-  document.addEventListener('securitypolicyviolation', function (e) { note('data-blocked', String(e.blockedURI || e.violatedDirective)); });
+  window.padanFlush();
   try {
     var data = JSON.parse(document.getElementById('pair-data').textContent);
     var L = data.labels, NS = 'http://www.w3.org/2000/svg';
@@ -160,7 +169,7 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
     list(document.getElementById('review'), data.pairs.filter(function (p) { return p.band === 'review'; }).slice(0, 500));
     var hash = decodeURIComponent(location.hash.replace(/^#/, ''));
     if (hash.indexOf('q=') === 0) { input.value = hash.slice(2); search(input.value); }
-  } catch (e) { note('data-errors', String(e)); }
+  } catch (e) { window.padanNote('errors', String(e)); }
   status.setAttribute('data-ready', 'yes');
 })();
 </script>
