@@ -31,12 +31,13 @@ public enum LinkOutput {
         for (job, bytes) in zip(jobs, contents) { try out.write(job.0, bytes) }
         try ReviewSheet.workbook(result, pseudonymizer: pseudonymizer).write(to: out.temporaryPath + "/review.xlsx")
         try out.write("model.json", json(result.model))
+        clock.lap("write")
         // report.html and the data it is made from (padan report DIR rebuilds the page from it).
         let estimate = ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold)
         let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters, pseudonymizer: pseudonymizer)
         try out.write(ReportData.fileName, report.encoded())
         try out.write(HTMLReport.fileName, HTMLReport.render(report, language: language))
-        clock.lap("write")
+        clock.lap("report")
         let summary = LinkSummary(result: result, settings: settings, clusters: clusters, extraStages: extraStages + clock.timings)
         guard summary.accountingHolds else {
             throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")

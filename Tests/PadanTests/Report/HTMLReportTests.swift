@@ -56,6 +56,41 @@ import Testing
         #expect(html.contains("&lt;img src=x"))
     }
 
+    @Test func largeResultsAreSampledForTheViewerAndSaySo() throws {
+        let (result, _) = try Self.linkedResult()
+        // Many copies of the links, each with its own probability: more than the viewer holds.
+        var links: [ScoredPair] = []
+        for i in 0 ..< 12_000 {
+            var link = result.links[i % result.links.count]
+            link.probability = 0.5 + 0.5 * Double((i * 7919) % 12_000) / 12_000
+            links.append(link)
+        }
+        let sample = ReportData.sampleLinks(links)
+        #expect(sample.count == ReportData.maxLinks)
+        // The least certain links are all there.
+        let cutoff = links.map(\.probability).sorted()[ReportData.leastCertainLinks - 1]
+        #expect(sample.filter { $0.probability <= cutoff }.count == ReportData.leastCertainLinks)
+        #expect(ReportData.sampleLinks(Array(links.prefix(100))).count == 100)
+        var big = result
+        big.links = links
+        let data = ReportData(result: big, settings: .indonesianDefault, estimate: nil, clusters: nil)
+        #expect(!data.pairsComplete && data.pairs.count == ReportData.maxLinks + result.review.count)
+        let html = String(decoding: try HTMLReport.render(data, language: .english), as: UTF8.self)
+        #expect(html.contains("a sample of"))
+        #expect(html.contains("no estimates"))
+    }
+
+    @Test func dataQualityOfEachListAsCharts() throws {
+        let (result, dir) = try Self.linkedResult()
+        var data = try ReportData.load(directory: dir.file("hasil"))
+        for table in result.tables {
+            data.quality[table.name] = QualityProfile(table: table, standardized: StandardizedTable(table: table, referenceYear: 2025, threads: 1))
+        }
+        let html = String(decoding: try HTMLReport.render(data, language: .english), as: UTF8.self)
+        #expect(html.contains("<section id=\"quality\""))
+        #expect(html.contains("NIK classes") && html.contains("Fill rates"))
+    }
+
     // MARK: In a browser
 
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

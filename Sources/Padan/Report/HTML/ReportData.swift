@@ -9,7 +9,8 @@ import Foundation
 /// to ``maxLinks``; the ``maxClusters`` largest clusters. Counts, the histogram, the cutoff table
 /// and the estimates always cover every pair.
 public struct ReportData: Codable, Sendable {
-    /// One record as the viewers show it.
+    /// One record as the viewers show it. Stored as an array, `[list, id, name, nik, born,
+    /// village]`: thousands of them, so no keys.
     public struct Record: Codable, Sendable, Equatable {
         public var list: String
         public var id: String
@@ -17,6 +18,25 @@ public struct ReportData: Codable, Sendable {
         public var nik: String
         public var born: String
         public var village: String
+
+        public init(list: String, id: String, name: String, nik: String, born: String, village: String) {
+            (self.list, self.id, self.name, self.nik, self.born, self.village) = (list, id, name, nik, born, village)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            list = try c.decode(String.self)
+            id = try c.decode(String.self)
+            name = try c.decode(String.self)
+            nik = try c.decode(String.self)
+            born = try c.decode(String.self)
+            village = try c.decode(String.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            for field in [list, id, name, nik, born, village] { try c.encode(field) }
+        }
     }
 
     /// A pair with its explanation: each comparison's level (−1: no evidence) and weight.
@@ -30,6 +50,37 @@ public struct ReportData: Codable, Sendable {
         public var rule: String
         /// `link` or `review`.
         public var band: String
+
+        public init(left: Record, right: Record, probability: Double, weight: Double, levels: [Int], weights: [Double],
+                    rule: String, band: String) {
+            (self.left, self.right, self.probability, self.weight) = (left, right, probability, weight)
+            (self.levels, self.weights, self.rule, self.band) = (levels, weights, rule, band)
+        }
+
+        /// Stored as an array, `[left, right, probability, weight, levels, weights, rule, band]`.
+        public init(from decoder: any Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            left = try c.decode(Record.self)
+            right = try c.decode(Record.self)
+            probability = try c.decode(Double.self)
+            weight = try c.decode(Double.self)
+            levels = try c.decode([Int].self)
+            weights = try c.decode([Double].self)
+            rule = try c.decode(String.self)
+            band = try c.decode(String.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.unkeyedContainer()
+            try c.encode(left)
+            try c.encode(right)
+            try c.encode(probability)
+            try c.encode(weight)
+            try c.encode(levels)
+            try c.encode(weights)
+            try c.encode(rule)
+            try c.encode(band)
+        }
     }
 
     /// Per list, the counts of the headline.

@@ -41,7 +41,7 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
 </head>
 <body>
 <header><h1>{{t.title}}</h1><p>{{t.generated}} {{version}}</p></header>
-<nav><a href="#headline">{{t.headline}}</a><a href="#cutoffs">{{t.cutoff_title}}</a><a href="#histogram">{{t.weight}}</a><a href="#comparisons">{{t.comparison}}</a><a href="#blocking">{{t.rule}}</a><a href="#search">{{t.search_placeholder}}</a><a href="#clusters">{{t.clusters_title}}</a><a href="#quality">{{t.quality_title}}</a></nav>
+<nav><a href="#headline">{{t.headline}}</a><a href="#cutoffs">{{t.cutoff_title}}</a><a href="#histogram">{{t.weight}}</a><a href="#comparisons">{{t.comparison}}</a><a href="#blocking">{{t.rule}}</a><a href="#search">{{t.search_placeholder}}</a><a href="#clusters">{{t.clusters_title}}</a>{{#hasQuality}}<a href="#quality">{{t.quality_title}}</a>{{/hasQuality}}</nav>
 <main>
 <section id="headline"><h2>{{t.headline}}</h2>
 <div class="cards">
@@ -96,6 +96,10 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
   window.padanFlush();
   try {
     var data = JSON.parse(document.getElementById('pair-data').textContent);
+    function rec(a) { return {list: a[0], id: a[1], name: a[2], nik: a[3], born: a[4], village: a[5]}; }
+    data.pairs = data.pairs.map(function (a) {
+      return {left: rec(a[0]), right: rec(a[1]), probability: a[2], weight: a[3], levels: a[4], weights: a[5], rule: a[6], band: a[7]};
+    });
     var L = data.labels, NS = 'http://www.w3.org/2000/svg';
     function el(tag, attrs, text) {
       var e = document.createElementNS(NS, tag);
