@@ -14,6 +14,7 @@ struct ReportCommand: ParsableCommand {
         EXAMPLES:
           padan report hasil
           padan report hasil --lang en
+          padan report hasil --review hasil/review.xlsx    # estimates corrected with the decisions
         """
     )
 
@@ -23,6 +24,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The report's language: id (Indonesian) or en (English).")
     var lang: String = "id"
 
+    @Option(help: "A filled review sheet (review.xlsx or review.csv): correct the estimates with its decisions.")
+    var review: String?
+
     func validate() throws {
         guard ReportLanguage(rawValue: lang) != nil else {
             throw ValidationError("--lang must be id or en, not '\(lang)'")
@@ -31,7 +35,10 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try HTMLReport.rebuild(directory: directory, language: ReportLanguage(rawValue: lang)!)
+            let calibration = try HTMLReport.rebuild(directory: directory, language: ReportLanguage(rawValue: lang)!, reviewSheet: review)
+            if let c = calibration {
+                print("\(c.decided) decisions in the review band: the model expected \(String(format: "%.1f", c.decidedExpectedByModel)) matches among them, the verifier found \(c.decidedMatches)")
+            }
             print("wrote \(directory)/\(HTMLReport.fileName)")
         }
     }

@@ -72,6 +72,10 @@ public struct ErrorEstimate: Codable, Sendable, Equatable {
     /// The threshold of the table at which the expected errors (false links + missed matches)
     /// are fewest.
     public var fewestErrorsThreshold: Double
+    /// The links' tally (pairs, Σ p, Σ p(1 − p)), to estimate again from.
+    public var linkedTally: CandidateProfile.Tally
+    /// The clerical decisions the estimate was corrected with (``correcting(with:)``), if any.
+    public var review: ReviewCalibration?
 
     /// The estimate for `result`'s links at `threshold` (the one they were made with), or `nil`
     /// when the result carries no ``CandidateProfile``.
@@ -88,6 +92,7 @@ public struct ErrorEstimate: Codable, Sendable, Equatable {
         let capture = CaptureRecapture(profile)
         captureRecapture = capture
         links = linked.pairs
+        linkedTally = linked
         expectedTrueLinks = linked.expectedMatches
         expectedFalseLinks = Double(linked.pairs) - linked.expectedMatches
         expectedMissedAmongCandidates = max(0, profile.total.expectedMatches - linked.expectedMatches)

@@ -136,7 +136,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("provinsi: 2000 rows read (2000 records, 0 rejected)"))
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["clusters.csv", "links.csv", "model.json", "rejected.csv", "review.csv", "review.xlsx", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
+        #expect(files == ["clusters.csv", "links.csv", "model.json", "rejected.csv", "report-data.json", "report.html", "review.csv", "review.xlsx", "summary.json", "unmatched_left.csv", "unmatched_right.csv"])
         let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)
         #expect(links.hasPrefix("left_id,right_id,match_probability,match_weight,nik_level,nik_weight,name_level,"))
         let again = try PadanProcess.run(["link", left, right, "--out", out])

@@ -83,3 +83,49 @@ import Testing
         #expect(e.precision.value > 0.95 && e.recall.value > 0.95)
     }
 }
+
+@Suite struct ReviewCalibrationTests {
+    @Test func theBandsMatchesComeFromTheDecisions() {
+        // 100 pairs in the band, Σ p 35 by the model; 20 decided (Σ p 7), 16 of them matches.
+        let decisions = (0 ..< 20).map { (probability: 0.35, match: $0 < 16) }
+        let r = ReviewCalibration(decisions: decisions, bandPairs: 100, bandExpectedByModel: 35)
+        #expect(r.decided == 20 && r.decidedMatches == 16 && abs(r.decidedExpectedByModel - 7) < 1e-9)
+        #expect(abs(r.bandMatches - (16 + 80 * 0.8)) < 1e-9)
+        #expect(r.bandMatchesVariance > 0)
+        // Every pair decided: the band's matches are known, with no variance.
+        let all = ReviewCalibration(decisions: (0 ..< 10).map { (0.4, $0 < 3) }, bandPairs: 10, bandExpectedByModel: 4)
+        #expect(all.bandMatches == 3 && all.bandMatchesVariance == 0)
+        // No decisions: the model's own figure.
+        #expect(ReviewCalibration(decisions: [], bandPairs: 10, bandExpectedByModel: 4).bandMatches == 4)
+    }
+
+    @Test func aReviewedBandCorrectsTheMissedMatchesAndRecall() throws {
+        let tables = try ["provinsi.csv", "kota.csv"].map { try TableReader.read(path: repositoryRoot + "/corpora/synth-2k/" + $0) }
+        var settings = LinkSettings.indonesianDefault
+        settings.threshold = 0.99
+        let result = try Linker(settings: settings).link(tables)
+        let band = result.review.filter { $0.probability < settings.threshold }
+        try #require(!band.isEmpty)
+        let dir = TemporaryDirectory()
+        try LinkOutput.write(result, settings: settings, to: dir.file("hasil"), force: false)
+        // The verifier finds every band pair to be the same person.
+        var csv = "left_source,left_id,right_source,right_id,decision\n"
+        for p in band {
+            csv += "\(tables[p.left.list].name),\(tables[p.left.list].id(row: p.left.row)),\(tables[p.right.list].name),\(tables[p.right.list].id(row: p.right.row)),ya\n"
+        }
+        let sheet = dir.write("review.csv", csv)
+        let before = try #require(try ReportData.load(directory: dir.file("hasil")).estimate)
+        let calibration = try #require(try HTMLReport.rebuild(directory: dir.file("hasil"), reviewSheet: sheet))
+        #expect(calibration.decided == band.count && calibration.decidedMatches == band.count)
+        let after = try #require(try ReportData.load(directory: dir.file("hasil")).estimate)
+        let modelBand = band.reduce(0.0) { $0 + $1.probability }
+        #expect(abs((after.expectedMissedAmongCandidates - before.expectedMissedAmongCandidates) - (Double(band.count) - modelBand)) < 1e-6)
+        #expect(after.recall.value < before.recall.value)
+        #expect(after.precision.value == before.precision.value)
+        let html = try String(contentsOfFile: dir.file("hasil/report.html"), encoding: .utf8)
+        #expect(html.contains("id=\"review-calibration\""))
+        // Correcting again with the same sheet gives the same estimate, not a double correction.
+        try HTMLReport.rebuild(directory: dir.file("hasil"), reviewSheet: sheet)
+        #expect(try ReportData.load(directory: dir.file("hasil")).estimate == after)
+    }
+}

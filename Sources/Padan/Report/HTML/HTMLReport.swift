@@ -21,11 +21,24 @@ public enum HTMLReport {
     }
 
     /// Rebuilds `report.html` in a result directory from its `report-data.json`, replacing the
-    /// page atomically (written beside it, then renamed).
-    public static func rebuild(directory: String, language: ReportLanguage = .indonesian) throws {
-        let data = try ReportData.load(directory: directory)
-        let bytes = try render(data, language: language)
-        let path = directory + "/" + fileName
+    /// page atomically (written beside it, then renamed). With `reviewSheet` (a filled review
+    /// sheet), the estimates are first corrected with its decisions and `report-data.json` keeps
+    /// the correction. Returns the correction, if one was made.
+    @discardableResult
+    public static func rebuild(directory: String, language: ReportLanguage = .indonesian, reviewSheet: String? = nil) throws -> ReviewCalibration? {
+        var data = try ReportData.load(directory: directory)
+        var calibration: ReviewCalibration? = nil
+        if let reviewSheet {
+            calibration = try data.correct(withReviewSheet: reviewSheet)
+            try replace(directory + "/" + ReportData.fileName, with: data.encoded())
+        }
+        try replace(directory + "/" + fileName, with: render(data, language: language))
+        return calibration
+    }
+
+    /// Writes `bytes` beside `path`, then renames it over `path`.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let directory = (path as NSString).deletingLastPathComponent, fileName = (path as NSString).lastPathComponent
         let temporary = directory + "/.\(fileName).padan-tmp-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
             throw PadanError(.usage, file: temporary, "cannot write the report")
@@ -35,6 +48,7 @@ public enum HTMLReport {
             throw PadanError(.usage, file: path, "cannot replace the report")
         }
     }
+
 
     static func context(_ d: ReportData, _ l: ReportLanguage) -> [String: Any] {
         var t: [String: String] = [:]
@@ -75,6 +89,9 @@ public enum HTMLReport {
                  "best": row.threshold == e.fewestErrorsThreshold]
             }
             c["recommendation"] = recommendation(e, threshold: d.threshold, l)
+            if let r = e.review, r.decided > 0 {
+                c["reviewNote"] = fill(l.label("review_calibrated"), [l.count(r.decided), l.decimal(r.decidedExpectedByModel), l.count(r.decidedMatches)])
+            }
         }
         if let p = d.profile {
             c["histogram"] = SVGChart.histogram(p, threshold: d.threshold, reviewThreshold: d.reviewThreshold, title: l.label("histogram_title"),

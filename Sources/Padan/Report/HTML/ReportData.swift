@@ -252,6 +252,33 @@ public struct ReportData: Codable, Sendable {
         return (x * f).rounded() / f
     }
 
+    /// Corrects the estimate with a verifier's decisions in a filled review sheet (`review.xlsx`
+    /// or `review.csv`): see ``ReviewCalibration``. Only decisions on pairs of the review band
+    /// count (the band's pairs are all in ``pairs`` up to ``maxReviewPairs``). Returns the
+    /// calibration, or `nil` when the result has no estimate.
+    @discardableResult
+    public mutating func correct(withReviewSheet path: String) throws -> ReviewCalibration? {
+        guard let estimate, let profile, let above = profile.atOrAbove(threshold), let band = profile.atOrAbove(reviewThreshold) else {
+            return nil
+        }
+        let sheet = try ReviewDecisions.read(path: path)
+        struct Key: Hashable { var a: String, b: String, c: String, d: String }
+        var probability: [Key: Double] = [:]
+        for p in pairs where p.band == "review" && p.probability < threshold {
+            probability[Key(a: p.left.list, b: p.left.id, c: p.right.list, d: p.right.id)] = p.probability
+            probability[Key(a: p.right.list, b: p.right.id, c: p.left.list, d: p.left.id)] = p.probability
+        }
+        let decided = sheet.decisions.compactMap { d -> (probability: Double, match: Bool)? in
+            probability[Key(a: d.leftSource, b: d.leftID, c: d.rightSource, d: d.rightID)].map { ($0, d.match) }
+        }
+        let calibration = ReviewCalibration(decisions: decided, bandPairs: band.pairs - above.pairs,
+                                            bandExpectedByModel: band.expectedMatches - above.expectedMatches)
+        // Always from the model's own estimate, so correcting twice does not count the review twice.
+        let base = ErrorEstimate(profile: profile, links: estimate.linkedTally, threshold: threshold, reviewThreshold: reviewThreshold)
+        self.estimate = base.correcting(with: calibration)
+        return calibration
+    }
+
     /// The sidecar's file name in a result directory.
     public static let fileName = "report-data.json"
 

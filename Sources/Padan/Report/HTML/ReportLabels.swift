@@ -89,6 +89,7 @@ enum ReportLabels {
         "nik_classes": "Kelas NIK", "fill_rates": "Kelengkapan kolom", "date_formats": "Format tanggal", "duplicate_niks": "NIK ganda",
         "distinct": "berbeda", "name": "Nama", "born": "Lahir", "village": "Desa/kelurahan", "id": "Id",
         "no_estimate": "Hasil ini tidak membawa profil pasangan kandidat; perkiraan tidak tersedia.",
+        "review_calibrated": "Dikoreksi dengan %@ keputusan petugas di pita periksa: model mengharapkan %@ pasangan cocok di antaranya, petugas menemukan %@. Perkiraan pasangan terlewat di pita itu memakai temuan petugas.",
     ]
 
     static let english: [String: String] = [
@@ -145,5 +146,6 @@ enum ReportLabels {
         "nik_classes": "NIK classes", "fill_rates": "Fill rates", "date_formats": "Date formats", "duplicate_niks": "Duplicate NIKs",
         "distinct": "distinct", "name": "Name", "born": "Born", "village": "Village", "id": "Id",
         "no_estimate": "This result carries no candidate-pair profile; no estimates.",
+        "review_calibrated": "Corrected with %@ verifier decisions in the review band: the model expected %@ matches among them, the verifier found %@. The band's missed matches are estimated from the verifier's findings.",
     ]
 }

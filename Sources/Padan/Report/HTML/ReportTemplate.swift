@@ -56,6 +56,7 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
 {{#estimate}}<table><tr><th></th><th>{{t.interval}}</th></tr>
 <tr><td>{{t.precision}}</td><td id="precision">{{precision}}</td></tr><tr><td>{{t.recall}}</td><td id="recall">{{recall}}</td></tr><tr><td>{{t.f1}}</td><td>{{f1}}</td></tr></table>
 <p class="note">{{t.estimates_note}}</p>{{/estimate}}
+{{#reviewNote}}<p id="review-calibration">{{reviewNote}}</p>{{/reviewNote}}
 {{^estimate}}<p class="note">{{t.no_estimate}}</p>{{/estimate}}
 <table><tr><th>{{t.list}}</th><th>{{t.rows}}</th><th>{{t.linked}}</th><th>{{t.unmatched}}</th><th>{{t.rejected}}</th><th>{{t.duplicates}}</th></tr>
 {{#lists}}<tr><td>{{name}}</td><td>{{rows}}</td><td>{{linked}}</td><td>{{unmatched}}</td><td>{{rejected}}</td><td>{{duplicates}}</td></tr>{{/lists}}</table>
