@@ -54,9 +54,9 @@ extension ErrorEstimate {
         e.expectedMissedAmongCandidates = max(0, expectedMissedAmongCandidates + delta)
         e.expectedMatches = e.expectedTrueLinks + e.expectedMissedAmongCandidates + e.expectedMissedByBlocking
         e.blockingLossRate = e.expectedMatches > 0 ? e.expectedMissedByBlocking / e.expectedMatches : 0
-        // The intervals keep their widths' sources: the true links' variance from precision's
-        // interval, the missed matches' from the review sample and capture–recapture.
-        let linksVariance = pow2((precision.upper - precision.lower) / (2 * 1.959964) * Double(links))
+        // The intervals: the true links' variance as before, the missed matches' from the review
+        // sample and capture–recapture.
+        let linksVariance = linkedTally.variance
         let missedVariance = review.bandMatchesVariance + pow2(captureRecapture.standardDeviation)
         (e.precision, e.recall, e.f1) = Self.rates(links: Double(links), truePositives: expectedTrueLinks, truePositiveVariance: linksVariance,
                                                    missed: e.expectedMissedAmongCandidates + e.expectedMissedByBlocking,
