@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         // `swift package generate-documentation --target Padan` builds Sources/Padan/Padan.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // report.html is a Mustache template filled by our code (no dependencies of its own).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         // xxHash3 from the system library (Debian: libxxhash-dev). The shim header inlines it.
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Synthetic corpora with truth: a population of West Java households and aid lists drawn

@@ -19,6 +19,9 @@ public struct LinkResult: Sendable {
     /// Every candidate pair with its match probability, when ``LinkSettings/keepCandidatePairs``
     /// is set (for judging blocking against truth); empty otherwise.
     public var candidates: [CandidatePair] = []
+    /// Every candidate pair summarized by weight and by the rules that reach it (for the error
+    /// estimates and the report); `nil` for results not made by ``Linker``.
+    public var candidateProfile: CandidateProfile?
     /// Time per stage.
     public var timings: [StageTiming]
     /// Per list, the rows in no link.

@@ -91,6 +91,9 @@ public struct Linker: Sendable {
                                 unmatched: resolution.unmatched)
         result.displacedByOneToOne = resolution.displacedByOneToOne
         result.candidates = candidates
+        result.candidateProfile = CandidateProfile(weights: weights, prior: model.priorWeight, agreement: compared.agreement,
+                                                   ruleNames: settings.blocking.map(\.name),
+                                                   cutoffs: [settings.threshold, settings.reviewThreshold])
         result.scope = scope
         return result
     }

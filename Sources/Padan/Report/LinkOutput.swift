@@ -54,16 +54,19 @@ public enum LinkOutput {
         let fingerprint = options.fingerprint ?? Self.fingerprint(result, model: modelJSON)
         let csvNames = ["links.csv", "review.csv"] + result.tables.map { unmatchedFile($0.name) } + ["rejected.csv", "clusters.csv"]
             + (settings.keepCandidatePairs ? ["pairs.csv"] : [])
-        let names = csvNames + ["hasil.xlsx", "review.xlsx", "model.json", "summary.json"] + options.extraFiles.map(\.0)
+        let names = csvNames + ["hasil.xlsx", "review.xlsx", HTMLReport.fileName, ReportData.fileName, "model.json", "summary.json"]
+            + options.extraFiles.map(\.0)
         let headline = ResultHeadline(result: result, clusters: clusters)
+        // The label-free error estimate, for the summary, the workbook and the report.
+        let estimate = ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold)
         let words = options.language.words
         let temporary = out.temporaryPath
         // The files are independent: build them on all threads (the two workbooks first, the
         // longest), write the CSV files in order.
         var jobs: [(String, () throws -> [UInt8])] = [
             ("", {
-                try ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: headline, words: words,
-                                   fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
+                try ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: headline, estimate: estimate,
+                                   words: words, fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
                     .writer.write(to: temporary + "/hasil.xlsx")
                 return []
             }),
@@ -107,12 +110,18 @@ public enum LinkOutput {
         summary.reviewDecisionsApplied = options.decisionsApplied
         summary.directory = directory
         summary.outputFiles = names
+        summary.errorEstimate = estimate
         guard summary.accountingHolds else {
             throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")
         }
         try out.write("model.json", modelJSON)
         for (name, bytes) in options.extraFiles { try out.write(name, bytes) }
         clock.lap("write")
+        // report.html and the data it is made from (padan report DIR rebuilds the page from it).
+        let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters, pseudonymizer: pseudonymizer)
+        try out.write(ReportData.fileName, report.encoded())
+        try out.write(HTMLReport.fileName, HTMLReport.render(report, language: options.language))
+        clock.lap("report")
         summary.stages += clock.timings
         summary.totalSeconds = summary.stages.reduce(0) { $0 + $1.seconds }
         try out.write("summary.json", json(summary))

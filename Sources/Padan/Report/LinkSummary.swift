@@ -18,6 +18,9 @@ public struct LinkSummary: Codable, Sendable {
     public var language: OutputLanguage = .indonesian
     /// The blocking rules in words, in ``language``, in rule order.
     public var blockingInWords: [String] = []
+    /// The label-free estimate of the result's errors (expected false links and missed matches,
+    /// precision, recall and F1 with intervals); see ``ErrorEstimate``.
+    public var errorEstimate: ErrorEstimate?
     /// The result directory and the files written there.
     public var directory: String?
     public var outputFiles: [String] = []
@@ -126,6 +129,7 @@ public struct LinkSummary: Codable, Sendable {
             out += line(w.toCheck, h.pairsToCheck)
             if !h.withinListDoublesSearched { out += "  \(w.doublesNotSearched)\n" }
         }
+        if let e = errorEstimate { out += "  " + w.estimateLine(e) + "\n" }
         out += "\n"
         for l in lists { out += w.listLine(l) + "\n" }
         out += w.linksLine(links: links, threshold: threshold, review: review, reviewThreshold: reviewThreshold) + "\n"

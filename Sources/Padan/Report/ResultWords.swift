@@ -45,6 +45,16 @@ struct ResultWords: Sendable {
     }
     func filesIn(_ directory: String) -> String { t("Berkas hasil di \(directory)", "Result files in \(directory)") }
     var timings: String { t("waktu", "time") }
+
+    /// The label-free error estimate in one line.
+    func estimateLine(_ e: ErrorEstimate) -> String {
+        func pct(_ x: Double) -> String { CSVWriter.format(x * 100, decimals: 1) }
+        let fl = Int(e.expectedFalseLinks.rounded()), missed = Int((e.expectedMissedAmongCandidates + e.expectedMissedByBlocking).rounded())
+        return t("Perkiraan tanpa label: ±\(fl) tautan keliru, ±\(missed) pasangan terlewat; presisi \(pct(e.precision.value)) % (\(pct(e.precision.lower))–\(pct(e.precision.upper))), recall \(pct(e.recall.value)) % (\(pct(e.recall.lower))–\(pct(e.recall.upper)))",
+                 "Estimated without labels: about \(fl) false links and \(missed) missed matches; precision \(pct(e.precision.value)) % (\(pct(e.precision.lower))–\(pct(e.precision.upper))), recall \(pct(e.recall.value)) % (\(pct(e.recall.lower))–\(pct(e.recall.upper)))")
+    }
+    var expectedFalseLinks: String { t("Perkiraan tautan keliru (tanpa label)", "Expected false links (without labels)") }
+    var expectedMissed: String { t("Perkiraan pasangan terlewat (tanpa label)", "Expected missed matches (without labels)") }
     var clusterRefused: String { t("tautan ditolak karena batas ukuran klaster", "links refused by the cluster size bound") }
     var modelWarning: String { t("peringatan model", "model warning") }
 

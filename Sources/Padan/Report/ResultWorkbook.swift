@@ -20,6 +20,7 @@ struct ResultWorkbook {
     let settings: LinkSettings
     let clusters: Clusters
     let headline: ResultHeadline
+    let estimate: ErrorEstimate?
     let words: ResultWords
     let fingerprint: String
     let files: [String]
@@ -138,6 +139,11 @@ struct ResultWorkbook {
         if n > 1 { for l in headline.lists { rows.append([.text(w.onlyIn(l.name)), Self.count(l.onlyInThisList)]) } }
         rows.append([.text(w.people), Self.count(headline.people)])
         rows.append([.text(w.toCheck), Self.count(headline.pairsToCheck)])
+        if let e = estimate {
+            rows.append([.text(w.expectedFalseLinks), Self.count(Int(e.expectedFalseLinks.rounded()))])
+            rows.append([.text(w.expectedMissed), Self.count(Int((e.expectedMissedAmongCandidates + e.expectedMissedByBlocking).rounded()))])
+            rows.append([.text(w.estimateLine(e))])
+        }
         if !headline.withinListDoublesSearched { rows.append([.text(w.doublesNotSearched)]) }
         rows.append([.text(w.linksLine(links: result.links.count, threshold: settings.threshold,
                                        review: result.review.count, reviewThreshold: settings.reviewThreshold))])

@@ -136,7 +136,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("provinsi: 2000 baris dibaca (2000 data, 0 ditolak)"), "\(r.stdout)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["clusters.csv", "hasil.xlsx", "links.csv", "model.json", "rejected.csv", "review.csv", "review.xlsx", "summary.json", "unmatched_kota.csv", "unmatched_provinsi.csv"])
+        #expect(files == ["clusters.csv", "hasil.xlsx", "links.csv", "model.json", "rejected.csv", "report-data.json", "report.html", "review.csv", "review.xlsx", "summary.json", "unmatched_kota.csv", "unmatched_provinsi.csv"])
         let links = try String(contentsOfFile: out + "/links.csv", encoding: .utf8)
         #expect(links.hasPrefix("left_id,right_id,match_probability,match_weight,left_name,left_nik,left_birth_date,left_village,right_name,right_nik,right_birth_date,right_village,nik_level,nik_weight,name_level,"))
         let again = try PadanProcess.run(["link", left, right, "--out", out])
