@@ -26,6 +26,7 @@ Missed links (the rows are one person):
 """
 import argparse
 import csv
+import io
 import json
 import os
 import re
@@ -47,13 +48,16 @@ RTRW_INLINE = re.compile(r"RT\.?\s*0*(\d+)\s*/?\s*RW\.?\s*0*(\d+)")
 
 def read_list(path):
     raw = open(path, "rb").read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        text = raw[3:].decode("utf-8", errors="replace")
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
     first = text.split("\n", 1)[0]
     delim = max([",", ";", "\t", "|"], key=first.count)
-    reader = csv.reader(text.splitlines(), delimiter=delim)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     header = next(reader)
     col = {}
     for role, names in ROLE_HEADERS.items():
@@ -128,6 +132,7 @@ def main():
     p.add_argument("--links", required=True)
     p.add_argument("--threshold", type=float, default=0.5, help="links below this probability are ignored")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--show", metavar="CLASS", help="print up to 15 pairs of this class (false or missed)")
     args = p.parse_args()
 
     lists = {}
@@ -176,6 +181,16 @@ def main():
         tp = len(pred & truth)
         fp = Counter(classify_false(row(a), row(b)) for a, b in pred - truth)
         fn = Counter(classify_missed(row(a), row(b)) for a, b in truth - pred)
+        if args.show:
+            shown = 0
+            for a, b in sorted(pred - truth) + sorted(truth - pred):
+                kind = classify_false(row(a), row(b)) if (a, b) in pred else classify_missed(row(a), row(b))
+                if kind == args.show and shown < 15:
+                    shown += 1
+                    print(s, kind, a, b)
+                    for ref in (a, b):
+                        r = row(ref)
+                        print("   ", r["nik"], r["kk"], " ".join(r["name"]), r["village"], r["rt"], r["rw"])
         nfp, nfn = sum(fp.values()), sum(fn.values())
         precision = tp / (tp + nfp) if tp + nfp else 1.0
         recall = tp / (tp + nfn) if tp + nfn else 1.0
