@@ -196,7 +196,8 @@ private func files(in dir: String) throws -> [String: Data] {
             let table = try TableReader.read(path: dir + "/provinsi.csv")
             var names = Set<String>(), prefixes: [String: Int] = [:]
             for row in 0 ..< table.rowCount {
-                names.insert(table.value(.district, row: row).uppercased())
+                let district = table.value(.district, row: row).uppercased()
+                if !district.isEmpty { names.insert(district) }
                 let nik = table.value(.nik, row: row)
                 if nik.count == 16 { prefixes[String(nik.prefix(12)), default: 0] += 1 }
             }

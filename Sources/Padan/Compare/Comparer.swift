@@ -55,8 +55,11 @@ struct Comparer: Sendable {
             nikLevel = NIK.shared.rawValue
             out[k] = nikLevel
         }
+        // One edit in the birth digits (not confirmed by both records: that is different_confirmed)
+        // is a typo in one NIK of a date the NIKs otherwise share: the NIK has counted the date,
+        // and the columns agreeing on it would count it twice.
         let coversDate = nikLevel != Self.null && nikLevel <= NIK.twoEdits.rawValue && ra.nikUsable16 && rb.nikUsable16
-            && !Self.birthDigitsDiffer(ra.nik, rb.nik)
+            && (nikLevel == NIK.oneEdit.rawValue || !Self.birthDigitsDiffer(ra.nik, rb.nik))
         return coversDate ? EvidenceRules.nikCoversBirthDate : 0
     }
 

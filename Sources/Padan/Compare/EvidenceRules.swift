@@ -1,7 +1,8 @@
 /// Which comparisons a pair's NIK comparison has already counted, so that Fellegi-Sunter (which
 /// adds comparisons as if independent) counts each piece of evidence once.
 ///
-/// - When both NIKs are within two edits and carry the same birth-date digits, the NIK comparison
+/// - When both NIKs are within two edits and carry the same birth-date digits (or are one edit
+///   apart, the edit among them), the NIK comparison
 ///   has counted the birth date and sex (sex is in the day digits). The columns can then only add
 ///   a contradiction (someone else's NIK typed in): agreement, a swapped day and month or a typo in
 ///   one column say nothing new and are not counted; `different` still is.

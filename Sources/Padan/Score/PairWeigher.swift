@@ -55,12 +55,16 @@ struct PairWeigher: Sendable {
         }
     }
 
-    /// Whether a pair's NIK level says the two NIKs share region and birth date (and so sex):
-    /// a serial one edit away, another serial, or a serial Excel zeroed.
+    /// Whether a pair's NIKs say the two share birth date and sex: a serial one edit away,
+    /// another serial, a serial Excel zeroed, or one or two edits in the region digits only
+    /// (people born the same day in two districts).
     @inline(__always)
-    static func sharesNIKPrefix(_ nikLevel: UInt8) -> Bool {
-        nikLevel == NIK.oneEditInSerial.rawValue || nikLevel == NIK.serialDiffers.rawValue
-            || nikLevel == NIK.excelZeroedTail.rawValue
+    func sharesBirthDigits(_ nikLevel: UInt8, _ a: Int, _ b: Int) -> Bool {
+        if nikLevel == NIK.oneEditInSerial.rawValue || nikLevel == NIK.serialDiffers.rawValue
+            || nikLevel == NIK.excelZeroedTail.rawValue { return true }
+        guard nikLevel == NIK.oneEdit.rawValue || nikLevel == NIK.twoEdits.rawValue else { return false }
+        let ra = data.records[a], rb = data.records[b]
+        return ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik)
     }
 
     static let maxScale: Double = 8
@@ -73,8 +77,8 @@ struct PairWeigher: Sendable {
     }
 
     /// The weight of comparison `k` at `level` for records `a` and `b`; `sameKK` when the pair's
-    /// household comparison counted the same family card; `nikPrefix` when the pair's NIK
-    /// comparison counted a shared region and birth date (``sharesNIKPrefix(_:)``).
+    /// household comparison counted the same family card; `nikPrefix` when the pair's NIKs say
+    /// the two share birth date and sex (``sharesBirthDigits(_:_:_:)``).
     @inline(__always)
     func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false, nikPrefix: Bool = false) -> Double {
         let l = Int(level)
@@ -100,11 +104,9 @@ struct PairWeigher: Sendable {
             case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
                 return scaled(k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.excelZeroedTail.rawValue):
-                // With the serial lost (0000), what agrees is region and birth date, as for
-                // serial_differs: as common as that prefix is.
-                if max(data.records[a].nikZeroTail, data.records[b].nikZeroTail) >= 4 {
-                    return scaled(k, l, by: data.nikPrefixRatio[a])
-                }
+                // What agrees is region, birth date and what survived of the serial (nothing of it
+                // for 0000): as common as that prefix is, like serial_differs.
+                return scaled(k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.shared.rawValue):
                 return 0
             case Int(NIK.oneEdit.rawValue), Int(NIK.twoEdits.rawValue):
@@ -138,7 +140,7 @@ struct PairWeigher: Sendable {
             levels[$0] == IndonesianLevel.Household.sameKK.rawValue
                 && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags)
         } ?? false
-        let nikPrefix = Self.sharesNIKPrefix(nikLevel)
+        let nikPrefix = nameGivenPrefix != nil && sharesBirthDigits(nikLevel, a, b)
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
             body(k, weight(k, levels[k], a, b, sameKK: sameKK, nikPrefix: nikPrefix))
         }
