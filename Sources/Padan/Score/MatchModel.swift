@@ -28,9 +28,9 @@ public struct MatchModel: Codable, Sendable, Equatable {
         /// For the Indonesian name: P(level | non-match) among pairs whose NIKs share region and
         /// birth date (sex included) but not the serial, measured on the list's own NIK
         /// neighbourhoods. Names follow sex and birth cohort, so two people born the same day of
-        /// the same sex agree on a name far more often than two random people; a pair whose NIK
-        /// comparison already counted that shared prefix is weighed with this u (absent: the
-        /// ordinary u, as in model files written before it was measured).
+        /// the same sex agree on a name far more often than two random people; a pair whose NIKs
+        /// or birth-date columns say the two share birth date and sex is weighed with this u
+        /// (absent: the ordinary u, as in model files written before it was measured).
         public var uGivenNIKPrefix: [Double]? = nil
 
         /// The weight (bits of evidence) of `level`.

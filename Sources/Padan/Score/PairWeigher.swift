@@ -20,6 +20,7 @@ struct PairWeigher: Sendable {
     let nameIndex: Int?
     let nikIndex: Int?
     let dateIndex: Int?
+    let sexIndex: Int?
     let householdIndex: Int?
     let rules: EvidenceRules
     /// For each comparison, the index in ``CompareData/columns`` of the column whose frequency
@@ -42,6 +43,7 @@ struct PairWeigher: Sendable {
         nameIndex = comparisons.firstIndex { if case .indonesianName = $0.comparator { return true } else { return false } }
         nikIndex = comparisons.firstIndex { $0.comparator == .nik }
         dateIndex = comparisons.firstIndex { $0.comparator == .birthDate }
+        sexIndex = comparisons.firstIndex { $0.comparator == .sex }
         householdIndex = comparisons.firstIndex { $0.comparator == .household }
         frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
         anyFrequency = frequencyColumn.contains { $0 >= 0 }
@@ -53,6 +55,15 @@ struct PairWeigher: Sendable {
             nameGivenPrefix = nil
             nameExactGivenPrefixRatio = 1
         }
+    }
+
+    /// Whether the pair's birth-date columns agree exactly and its sexes do not differ: the same
+    /// cohort as NIK neighbours, whatever the NIKs say (one may be missing).
+    @inline(__always)
+    func sameDayAndSex(_ levels: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let d = dateIndex, levels[d] == IndonesianLevel.BirthDate.exact.rawValue else { return false }
+        guard let s = sexIndex else { return true }
+        return levels[s] != IndonesianLevel.Sex.different.rawValue
     }
 
     /// Whether a pair's NIKs say the two share birth date and sex: a serial one edit away,
@@ -77,8 +88,9 @@ struct PairWeigher: Sendable {
     }
 
     /// The weight of comparison `k` at `level` for records `a` and `b`; `sameKK` when the pair's
-    /// household comparison counted the same family card; `nikPrefix` when the pair's NIKs say
-    /// the two share birth date and sex (``sharesBirthDigits(_:_:_:)``).
+    /// household comparison counted the same family card; `nikPrefix` when the pair's NIKs or
+    /// birth-date columns say the two share birth date and sex (``sharesBirthDigits(_:_:_:)``,
+    /// ``sameDayAndSex(_:)``).
     @inline(__always)
     func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false, nikPrefix: Bool = false) -> Double {
         let l = Int(level)
@@ -140,7 +152,7 @@ struct PairWeigher: Sendable {
             levels[$0] == IndonesianLevel.Household.sameKK.rawValue
                 && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags)
         } ?? false
-        let nikPrefix = nameGivenPrefix != nil && sharesBirthDigits(nikLevel, a, b)
+        let nikPrefix = nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
             body(k, weight(k, levels[k], a, b, sameKK: sameKK, nikPrefix: nikPrefix))
         }
