@@ -28,9 +28,13 @@ public struct SynthSettings: Codable, Sendable, Equatable {
     public var noise: NoiseLevel
     /// Fraction of households that move between the dates of the lists.
     public var moveRate: Double
+    /// Fraction of the real population of the districts they live in that the lists hold (nil:
+    /// people live in every district of the home regencies). Fewer districts make the lists
+    /// denser: more people share a NIK's first 12 digits. 0.36 is DTKS's national coverage.
+    public var coverage: Double?
 
     public init(rows: Int = 2000, overlap: Double = 0.5, dupes: Double = 0.02, seed: UInt64 = 1, lists: Int = 2,
-                noise: NoiseLevel = .medium, moveRate: Double = 0.05) {
+                noise: NoiseLevel = .medium, moveRate: Double = 0.05, coverage: Double? = nil) {
         self.rows = rows
         self.overlap = overlap
         self.dupes = dupes
@@ -38,10 +42,11 @@ public struct SynthSettings: Codable, Sendable, Equatable {
         self.lists = lists
         self.noise = noise
         self.moveRate = moveRate
+        self.coverage = coverage
     }
 
     enum CodingKeys: String, CodingKey {
-        case rows, overlap, dupes, seed, lists, noise
+        case rows, overlap, dupes, seed, lists, noise, coverage
         case moveRate = "move_rate"
     }
 
@@ -52,6 +57,9 @@ public struct SynthSettings: Codable, Sendable, Equatable {
         if !(0..<0.5).contains(dupes) { throw SynthError("--dupes must be at least 0 and below 0.5, got \(dupes)") }
         if !(2...3).contains(lists) { throw SynthError("--lists must be 2 or 3, got \(lists)") }
         if !(0...1).contains(moveRate) { throw SynthError("--move-rate must be between 0 and 1, got \(moveRate)") }
+        if let coverage, !(coverage > 0 && coverage <= 1) {
+            throw SynthError("--coverage must be above 0 and at most 1, got \(coverage)")
+        }
     }
 
     /// The `padan synth` command line that makes this corpus.
@@ -60,6 +68,7 @@ public struct SynthSettings: Codable, Sendable, Equatable {
         if lists != 2 { s += " --lists \(lists)" }
         if noise != .medium { s += " --noise \(noise.rawValue)" }
         if moveRate != 0.05 { s += " --move-rate \(moveRate)" }
+        if let coverage { s += " --coverage \(coverage)" }
         return s + " --out \(out)"
     }
 }
@@ -150,6 +159,21 @@ public enum Synthesizer {
                                     rng: SynthRandom(seed: settings.seed, stream: 2))
         pop.persons.reserveCapacity(unique * k * 2)
         let city = c.regencies.firstIndex { $0.code == 3273 }!
+        if let coverage = settings.coverage {
+            // The list people expected per regency: a group on a city list lives in the city, any
+            // other is spread over the home regencies by population.
+            var people: [Int: Double] = [:]
+            let weights = c.homeRegencies.items.map { Double(c.regencies[$0].population) }
+            let total = weights.reduce(0, +)
+            for group in groups {
+                if (0 ..< k).contains(where: { group.mask & (1 << $0) != 0 && profiles[$0].scopeRegency != nil }) {
+                    people[city, default: 0] += Double(group.count)
+                } else {
+                    for (r, w) in zip(c.homeRegencies.items, weights) { people[r, default: 0] += Double(group.count) * w / total }
+                }
+            }
+            pop.restrictResidence(people: people, coverage: coverage, seed: settings.seed)
+        }
         var members: [[Int32]] = Array(repeating: [], count: k)
         var blocks: [[Range<Int>]] = Array(repeating: [], count: k)
         for group in groups {

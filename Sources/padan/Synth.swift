@@ -37,6 +37,9 @@ struct Synth: ParsableCommand {
     @Option(help: "Fraction of households that move between the dates of the lists.")
     var moveRate: Double = 0.05
 
+    @Option(help: "Fraction of their districts' real population the lists hold (default: people live in every district); 0.36 is DTKS's national coverage, and makes lists as dense as real ones.")
+    var coverage: Double?
+
     @Option(help: "Directory to write the corpus into (created if needed).")
     var out: String
 
@@ -45,7 +48,7 @@ struct Synth: ParsableCommand {
 
     var settings: SynthSettings {
         SynthSettings(rows: rows, overlap: overlap, dupes: dupes, seed: seed, lists: lists, noise: noise,
-                      moveRate: moveRate)
+                      moveRate: moveRate, coverage: coverage)
     }
 
     func validate() throws {

@@ -183,11 +183,50 @@ private func files(in dir: String) throws -> [String: Data] {
         for r in c.regencies where r.isHome { #expect(r.districts.allSatisfy { !c.districts[$0].villages.isEmpty }) }
     }
 
+    @Test func coverageConcentratesPeopleInAsFewDistrictsAsRealListsWould() throws {
+        // 4,000 rows at DTKS's coverage of 36 % fill less than one real kecamatan of each home
+        // regency: everyone lives in one district per regency, and NIK neighbours multiply.
+        let dense = temporaryDirectory("coverage-dense"), spread = temporaryDirectory("coverage-spread")
+        let settings = SynthSettings(rows: 4000, dupes: 0.03, seed: 3)
+        var denser = settings
+        denser.coverage = 0.36
+        _ = try Synthesizer.write(denser, to: dense)
+        _ = try Synthesizer.write(settings, to: spread)
+        func districts(_ dir: String) throws -> (districts: Int, sharedPrefixes: Int) {
+            let table = try TableReader.read(path: dir + "/provinsi.csv")
+            var names = Set<String>(), prefixes: [String: Int] = [:]
+            for row in 0 ..< table.rowCount {
+                let district = table.value(.district, row: row).uppercased()
+                if !district.isEmpty { names.insert(district) }
+                let nik = table.value(.nik, row: row)
+                if nik.count == 16 { prefixes[String(nik.prefix(12)), default: 0] += 1 }
+            }
+            return (names.count, prefixes.values.filter { $0 > 1 }.count)
+        }
+        let (d, p) = try districts(dense), (d0, p0) = try districts(spread)
+        #expect(d <= 4, "one district per home regency, got \(d)")
+        #expect(d0 > 20)
+        #expect(p > p0, "more people share a NIK's region and birth date (\(p) vs \(p0))")
+    }
+
+    @Test func twinsAreAboutOnePercentOfDeliveries() {
+        let c = Corpora.shared
+        var pop = PopulationBuilder(corpora: c, reference: Day(2023, 3, 1), moveRate: 0.05, rng: SynthRandom(seed: 11))
+        for _ in 0 ..< 20_000 { _ = pop.addHousehold(regencyBefore: nil, regencyAfter: nil, moveBefore: nil) }
+        // Deliveries: children, less the second child of each twin delivery.
+        let children = pop.persons.filter { $0.role == .child }.count
+        let rate = Double(pop.stats.twinBirths) / Double(children - pop.stats.twinBirths)
+        // Only a delivery followed by room in the household can be twins, so a little under 1 %.
+        #expect(rate > 0.004 && rate < 0.012, "twin deliveries \(rate)")
+    }
+
     @Test func settingsAreValidated() {
         #expect(throws: SynthError.self) { try SynthSettings(rows: 5).validate() }
         #expect(throws: SynthError.self) { try SynthSettings(overlap: 1.5).validate() }
         #expect(throws: SynthError.self) { try SynthSettings(lists: 4).validate() }
         #expect(throws: SynthError.self) { try SynthSettings(dupes: 0.5).validate() }
+        #expect(throws: SynthError.self) { try SynthSettings(coverage: 0).validate() }
+        #expect(throws: SynthError.self) { try SynthSettings(coverage: 1.5).validate() }
     }
 }
 

@@ -4,6 +4,11 @@ import PadanKernels
 /// always gives the same levels.
 struct Comparer: Sendable {
     let plans: [ComparisonPlan]
+    /// The positions of the Indonesian NIK and name comparisons among `plans`, if present: a
+    /// NIK's exact agreement is judged against the names (see ``sharedNIK(_:_:)``).
+    let nikPosition: Int?
+    let namePosition: Int?
+    let householdPosition: Int?
     static let null = ComparisonLevel.null
 
     typealias NIK = IndonesianLevel.NIK
@@ -11,11 +16,16 @@ struct Comparer: Sendable {
     typealias BirthDate = IndonesianLevel.BirthDate
     typealias Household = IndonesianLevel.Household
 
-    init(plans: [ComparisonPlan]) { self.plans = plans }
+    init(plans: [ComparisonPlan]) {
+        self.plans = plans
+        nikPosition = plans.firstIndex { $0.kind == .nik }
+        namePosition = plans.firstIndex { $0.kind == .name }
+        householdPosition = plans.firstIndex { $0.kind == .household }
+    }
 
     /// A comparer for `comparisons`, whose columns are found in `data` by name.
     init(_ comparisons: [Comparison], data: CompareData) {
-        plans = comparisons.map { ComparisonPlan($0, column: data.column(named: $0.column) ?? -1) }
+        self.init(plans: comparisons.map { ComparisonPlan($0, column: data.column(named: $0.column) ?? -1) })
     }
 
     /// Levels of pair (a, b), written to `out[0 ..< plans.count]`, before ``EvidenceRules`` are
@@ -38,8 +48,18 @@ struct Comparer: Sendable {
             default: out[i] = ColumnComparer.level(plan, d.columns[plan.column], a, b)
             }
         }
+        if nikLevel == NIK.exact.rawValue, let n = namePosition, out[n] == Name.different.rawValue,
+           Self.sharedNIK(ra, rb) || Self.apart(householdPosition.map { out[$0] } ?? Self.null), let k = nikPosition,
+           !Self.shareAToken(d, a, b)
+        {
+            nikLevel = NIK.shared.rawValue
+            out[k] = nikLevel
+        }
+        // One edit in the birth digits (not confirmed by both records: that is different_confirmed)
+        // is a typo in one NIK of a date the NIKs otherwise share: the NIK has counted the date,
+        // and the columns agreeing on it would count it twice.
         let coversDate = nikLevel != Self.null && nikLevel <= NIK.twoEdits.rawValue && ra.nikUsable16 && rb.nikUsable16
-            && !Self.birthDigitsDiffer(ra.nik, rb.nik)
+            && (nikLevel == NIK.oneEdit.rawValue || !Self.birthDigitsDiffer(ra.nik, rb.nik))
         return coversDate ? EvidenceRules.nikCoversBirthDate : 0
     }
 
@@ -47,7 +67,7 @@ struct Comparer: Sendable {
     func nik(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int) -> UInt8 {
         guard ra.nikComparable && rb.nikComparable else { return Self.null }
         if ra.nikUsable16 && rb.nikUsable16 {
-            let level = Self.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
+            let level = Self.nikLevel16(ra, rb)
             // A difference in the birth-date digits that both records' own birth dates confirm is
             // not a typo: these are two correct NIKs of people born on different days.
             let bothConfirmed = ra.nikBirthAgreement == .agree && rb.nikBirthAgreement == .agree
@@ -71,12 +91,80 @@ struct Comparer: Sendable {
         return (distance == 0 ? NIK.exact : distance == 1 ? NIK.oneEdit : distance == 2 ? NIK.twoEdits : NIK.different).rawValue
     }
 
-    /// NIK levels of two 16-digit NIKs.
-    static func nikLevel16(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>, zeroTailA: UInt8, zeroTailB: UInt8) -> UInt8 {
+    /// Whether two records that carry the same NIK (and unrelated names: the caller's test) are
+    /// two people the NIK was shared by: their birth dates or sexes differ, or a record's own
+    /// birth date or sex contradicts the NIK's digits. A family member's NIK typed in, the KK in
+    /// the NIK column, a number an office reused: the NIK then says nothing, and the names,
+    /// dates and household speak (each once, as for any pair whose NIKs differ). The caller also
+    /// takes unrelated names in households ``apart(_:)`` as shared: a typo in a serial lands on a
+    /// neighbour's NIK (born the same day in the same district) as easily as on no one, since
+    /// serials are small numbers handed out in order.
+    @inline(__always)
+    static func sharedNIK(_ ra: CompareRecord, _ rb: CompareRecord) -> Bool {
+        if ra.birthDate != 0 && rb.birthDate != 0 && ra.birthDate != rb.birthDate { return true }
+        if ra.sex != .unknown && rb.sex != .unknown && ra.sex != rb.sex { return true }
+        return ra.nikBirthAgreement == .disagree || rb.nikBirthAgreement == .disagree
+            || ra.nikSexAgreement == .disagree || rb.nikSexAgreement == .disagree
+    }
+
+    /// Whether two names share a token (phonetic key of two letters or more): names the name
+    /// comparison calls different can still be one person's (HIDAYAT ENJANG and ENJANG HIDAYAH,
+    /// DENIHERMAWAN RAMADHAN and HERMAWAN RAMADHAN). Unrelated names share none.
+    static func shareAToken(_ d: CompareData, _ a: Int, _ b: Int) -> Bool {
+        d.phonetic.withUnsafeBuffers { bytes, offsets in
+            let x = UnsafeBufferPointer(rebasing: bytes[Int(offsets[a]) ..< Int(offsets[a + 1])])
+            let y = UnsafeBufferPointer(rebasing: bytes[Int(offsets[b]) ..< Int(offsets[b + 1])])
+            return Self.shareAToken(x, y)
+        }
+    }
+
+    static func shareAToken(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < x.count {
+            if x[i] == 32 { i += 1; continue }
+            var j = i
+            while j < x.count && x[j] != 32 { j += 1 }
+            if j - i >= 2 {
+                var k = 0
+                while k < y.count {
+                    if y[k] == 32 { k += 1; continue }
+                    var e = k
+                    while e < y.count && y[e] != 32 { e += 1 }
+                    if e - k == j - i {
+                        var same = true
+                        for q in 0 ..< (j - i) where x[i + q] != y[k + q] { same = false; break }
+                        if same { return true }
+                    }
+                    k = e
+                }
+            }
+            i = j
+        }
+        return false
+    }
+
+    /// Whether a household level says two different homes: not the same KK, house, RT/RW or
+    /// village (null, no address, is not apart).
+    @inline(__always)
+    static func apart(_ household: UInt8) -> Bool {
+        household != Self.null && household >= Household.sameDistrict.rawValue
+    }
+
+    /// NIK levels of two records' 16-digit NIKs.
+    @inline(__always)
+    static func nikLevel16(_ ra: CompareRecord, _ rb: CompareRecord) -> UInt8 {
+        nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail,
+                   lostA: ra.nikDigitsLost, lostB: rb.nikDigitsLost)
+    }
+
+    /// NIK levels of two 16-digit NIKs; `lostA`/`lostB`: that NIK's zero tail stands for digits
+    /// Excel lost, so equal digits there are no agreement (``CompareRecord/nikDigitsLost``).
+    static func nikLevel16(_ x: SIMD16<UInt8>, _ y: SIMD16<UInt8>, zeroTailA: UInt8, zeroTailB: UInt8,
+                           lostA: Bool = false, lostB: Bool = false) -> UInt8 {
         let differs = x .!= y
         var mask: UInt32 = 0
         for k in 0 ..< 16 where differs[k] { mask |= 1 << UInt32(k) }
-        if mask == 0 { return NIK.exact.rawValue }
+        if mask == 0 { return (lostA || lostB ? NIK.excelZeroedTail : NIK.exact).rawValue }
         // Excel zeroed the tail of one of them: all differences lie in that tail.
         let tail = max(zeroTailA, zeroTailB)
         if tail > 0 && tail <= 5 {

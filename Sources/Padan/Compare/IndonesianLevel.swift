@@ -4,21 +4,22 @@
 enum IndonesianLevel {
     /// NIK levels: which part of the 16 digits differs, and how.
     enum NIK: UInt8, CaseIterable {
-        case exact, excelZeroedTail, oneEdit, oneEditInSerial, serialDiffers, twoEdits, different, differentConfirmed
+        case exact, excelZeroedTail, oneEdit, oneEditInSerial, serialDiffers, twoEdits, different, shared, differentConfirmed
 
-        /// The last level at which the NIKs agree up to one edit or the serial (household then
-        /// says nothing new: see ``EvidenceRules``).
+        /// The last of the agreement levels whose u is measured on NIK neighbourhoods (see
+        /// ``ModelTrainer/nikNeighbourhoodU(sampleSize:)``).
         static let closeAgreement = NIK.serialDiffers
 
         var definition: ComparisonLevel {
             switch self {
-            case .exact: return ComparisonLevel("exact", "the same 16 digits", m: 0.85)
-            case .excelZeroedTail: return ComparisonLevel("excel_zeroed_tail", "equal but for the tail Excel zeroed in one of them", m: 0.03)
+            case .exact: return ComparisonLevel("exact", "the same 16 digits", m: 0.848)
+            case .excelZeroedTail: return ComparisonLevel("excel_zeroed_tail", "equal but for the tail Excel zeroed (in one of them, or in both: two serials 0001 and 0002 both become 0000)", m: 0.03)
             case .oneEdit: return ComparisonLevel("one_edit", "one substitution or adjacent transposition outside the serial", m: 0.05)
             case .oneEditInSerial: return ComparisonLevel("one_edit_in_serial", "one substitution or transposition in the serial (last 4 digits)", m: 0.02)
             case .serialDiffers: return ComparisonLevel("serial_differs", "same region and birth date, another serial", m: 0.005)
             case .twoEdits: return ComparisonLevel("two_edits", "two digits differ, or a dropped or doubled digit", m: 0.02)
             case .different: return ComparisonLevel("different", "different numbers", m: 0.02)
+            case .shared: return ComparisonLevel("shared", "the same 16 digits on records with unrelated names (no token in common) whose birth dates or sexes contradict each other or the NIK, or whose homes are apart: a NIK typed for someone else, reused, or a serial typo landing on a neighbour's; no evidence either way (weight 0)", m: 0.002)
             case .differentConfirmed: return ComparisonLevel("different_confirmed", "different, each confirmed by its own record's birth date: two people", m: 0.005)
             }
         }

@@ -31,8 +31,13 @@ struct CompareRecord: Sendable {
     /// Whether the NIK can be compared digit by digit.
     var nikUsable16: Bool {
         nikLength == 16 && (nikClass == .valid || nikClass == .possiblyZeroedTail
-            || nikClass == .impossibleDate || nikClass == .unknownProvince)
+            || nikClass == .impossibleDate || nikClass == .unknownProvince || nikClass == .excelScientific)
     }
+
+    /// Whether Excel's 15-digit loss took digits off the end of the NIK: its last `nikZeroTail`
+    /// digits are zeros standing for digits nobody knows (a serial `0000` never exists), so two
+    /// such NIKs that agree agree only on what survived.
+    var nikDigitsLost: Bool { nikClass == .excelScientific }
 
     /// Whether the NIK can be compared with edits (a dropped or doubled digit included).
     var nikComparable: Bool {
@@ -89,12 +94,12 @@ extension CompareRecord {
         r.nikZeroTail = s.nikZeroTail[i]
         // Excel kept 15 significant digits or fewer and zeroed the rest (the standardizer keeps the
         // surviving digits). With at most 5 digits lost, region and most of the birth date survive:
-        // restore the zeros so the NIK compares on what is left.
+        // restore the zeros so the NIK compares on what is left. The class stays excelScientific
+        // (``nikDigitsLost``): the zeros are not digits and never make an exact match.
         if r.nikClass == .excelScientific, (1 ... 5).contains(r.nikZeroTail), Int(r.nikLength) + Int(r.nikZeroTail) == 16 {
             let range = s.nik.range(i)
             for k in 0 ..< 16 { r.nik[k] = k < range.count ? s.nik.bytes[range.lowerBound + k] : 48 }
             r.nikLength = 16
-            r.nikClass = .possiblyZeroedTail
         }
         if s.kkClass[i] == .valid || s.kkClass[i] == .possiblyZeroedTail, let d = digits16(s.kk, i) {
             r.kk = d

@@ -25,6 +25,13 @@ public struct MatchModel: Codable, Sendable, Equatable {
         /// What each level means, from the comparison's definition (absent in model files written
         /// before levels were explained).
         public var explanations: [String]? = nil
+        /// For the Indonesian name: P(level | non-match) among pairs whose NIKs share region and
+        /// birth date (sex included) but not the serial, measured on the list's own NIK
+        /// neighbourhoods. Names follow sex and birth cohort, so two people born the same day of
+        /// the same sex agree on a name far more often than two random people; a pair whose NIKs
+        /// or birth-date columns say the two share birth date and sex is weighed with this u
+        /// (absent: the ordinary u, as in model files written before it was measured).
+        public var uGivenNIKPrefix: [Double]? = nil
 
         /// The weight (bits of evidence) of `level`.
         public func weight(_ level: Int) -> Double {

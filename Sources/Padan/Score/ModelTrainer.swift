@@ -55,7 +55,12 @@ struct ModelTrainer {
     /// transposition away outside the serial, is found through hash tables and its level counted.
     /// Returns per-level probabilities among pairs of 16-digit NIKs and the number of pairs they
     /// stand for (nil where nothing was sampled).
-    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> (u: [Double], pairs: Int)? {
+    ///
+    /// Among the sampled pairs at `serial_differs` (region and birth date shared, the serial not a
+    /// typo away: different people), the name's levels are counted too: `nameU` is their
+    /// distribution, the u of ``MatchModel/Comparison/uGivenNIKPrefix`` (nil with fewer than
+    /// ``minimumNamePairs`` such pairs or no name comparison).
+    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> (u: [Double], pairs: Int, nameU: [Double]?, namePairs: Int)? {
         let records = data.records
         var usablePerList = [Int](repeating: 0, count: pairScope.listSizes.count)
         for (i, r) in records.enumerated() where r.nikUsable16 { usablePerList[Int(pairScope.listOf[i])] += 1 }
@@ -85,9 +90,12 @@ struct ModelTrainer {
             if records[a].nikUsable16 { sample.append(a) }
         }
         let levelCount = IndonesianLevel.NIK.allCases.count
+        let namePlan = comparer.namePosition.map { comparer.plans[$0] }
+        let nameLevelCount = IndonesianLevel.Name.allCases.count
         // Integer counts per chunk, summed: the same totals for any thread count.
-        let parts = Parallel.map(count: sample.count, threads: settings.threads, minChunk: 256) { range -> ([Int], Int) in
+        let parts = Parallel.map(count: sample.count, threads: settings.threads, minChunk: 256) { range -> ([Int], Int, [Int]) in
             var counts = [Int](repeating: 0, count: levelCount)
+            var nameCounts = [Int](repeating: 0, count: nameLevelCount)
             var partners = 0
             for a in sample[range] {
                 let ra = records[a]
@@ -100,8 +108,12 @@ struct ModelTrainer {
                 func count(_ b: Int) {
                     guard b != a, pairScope.allowed(a, b) else { return }
                     let rb = records[b]
-                    let level = Comparer.nikLevel16(ra.nik, rb.nik, zeroTailA: ra.nikZeroTail, zeroTailB: rb.nikZeroTail)
+                    let level = Comparer.nikLevel16(ra, rb)
                     counts[Int(level)] += 1
+                    if level == IndonesianLevel.NIK.serialDiffers.rawValue, let namePlan {
+                        let name = comparer.name(data, ra, rb, min(a, b), max(a, b), namePlan)
+                        if name != ComparisonLevel.null { nameCounts[Int(name)] += 1 }
+                    }
                 }
                 prefix.forEach(BlockingKeys.digitsHash(ra.nik, 0 ..< 12)) { count(Int($0)) }
                 var variant = ra.nik
@@ -122,18 +134,26 @@ struct ModelTrainer {
                     }
                 }
             }
-            return (counts, partners)
+            return (counts, partners, nameCounts)
         }
         var counts = [Int](repeating: 0, count: levelCount)
+        var nameCounts = [Int](repeating: 0, count: nameLevelCount)
         var partners = 0
-        for (c, p) in parts {
+        for (c, p, n) in parts {
             for l in 0 ..< levelCount { counts[l] += c[l] }
+            for l in 0 ..< nameLevelCount { nameCounts[l] += n[l] }
             partners += p
         }
         guard partners > 0 else { return nil }
+        let namePairs = nameCounts.reduce(0, +)
+        let nameU = namePlan == nil || namePairs < Self.minimumNamePairs
+            ? nil : nameCounts.map { max(Double($0), 0.5) / Double(namePairs) }
         // A level never seen gets half a pair's worth, as with random pairs.
-        return (counts.map { max(Double($0), 0.5) / Double(partners) }, partners)
+        return (counts.map { max(Double($0), 0.5) / Double(partners) }, partners, nameU, namePairs)
     }
+
+    /// The fewest `serial_differs` pairs from which the name's u among NIK neighbours is taken.
+    static let minimumNamePairs = 200
 
     /// Replaces the NIK's agreement levels (exact up to serial_differs) of `u` with the
     /// neighbourhood estimate, which stands for far more pairs than the random sample, and rescales
@@ -279,10 +299,15 @@ struct ModelTrainer {
         // Levels never seen get half a pair's worth of probability: half a random pair, or for
         // the NIK half a pair of the (much larger) neighbourhood count.
         var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
+        var nameGivenPrefix: [Double]?
         if let nikIndex = rules.nik, let neighbourhood = nikNeighbourhoodU() {
             u[nikIndex] = Self.merge(nik: neighbourhood.u, into: u[nikIndex])
             floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
             uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
+            if let nameU = neighbourhood.nameU, let n = comparer.namePosition {
+                nameGivenPrefix = nameU
+                uSources[n] += "; among NIK neighbours (same region, birth date and sex): \(neighbourhood.namePairs) pairs"
+            }
         }
         clock.lap("train: u from NIK neighbourhoods")
         let (m, mSources, warnings) = trainM(levels: compared.levels, flags: compared.flags, agreement: compared.agreement, u: u)
@@ -293,6 +318,7 @@ struct ModelTrainer {
                                       explanations: comparison.levels.map(\.explanation))
             },
             lambda: 0.5, warnings: warnings)
+        if let n = comparer.namePosition { model.comparisons[n].uGivenNIKPrefix = nameGivenPrefix }
         model.lambda = Double(listSizes.max() ?? 1) / Double(max(pairScope.totalPairs, 1))
         func weights() -> [Double] {
             PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)

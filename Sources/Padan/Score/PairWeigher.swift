@@ -20,12 +20,18 @@ struct PairWeigher: Sendable {
     let nameIndex: Int?
     let nikIndex: Int?
     let dateIndex: Int?
+    let sexIndex: Int?
     let householdIndex: Int?
     let rules: EvidenceRules
     /// For each comparison, the index in ``CompareData/columns`` of the column whose frequency
     /// scales its exact level (-1: none), and whether any comparison has one.
     let frequencyColumn: [Int]
     let anyFrequency: Bool
+    /// The name's weights, and its exact level's u relative to the ordinary one, for pairs whose
+    /// NIKs share region and birth date (see ``MatchModel/Comparison/uGivenNIKPrefix``); nil
+    /// without that measurement.
+    let nameGivenPrefix: [Double]?
+    let nameExactGivenPrefixRatio: Double
 
     typealias NIK = IndonesianLevel.NIK
 
@@ -37,9 +43,39 @@ struct PairWeigher: Sendable {
         nameIndex = comparisons.firstIndex { if case .indonesianName = $0.comparator { return true } else { return false } }
         nikIndex = comparisons.firstIndex { $0.comparator == .nik }
         dateIndex = comparisons.firstIndex { $0.comparator == .birthDate }
+        sexIndex = comparisons.firstIndex { $0.comparator == .sex }
         householdIndex = comparisons.firstIndex { $0.comparator == .household }
         frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
         anyFrequency = frequencyColumn.contains { $0 >= 0 }
+        if let n = nameIndex, let u = model.comparisons[n].uGivenNIKPrefix, u.count == model.comparisons[n].m.count {
+            let c = model.comparisons[n]
+            nameGivenPrefix = u.indices.map { log2(max(c.m[$0], MatchModel.floor) / max(u[$0], MatchModel.floor)) }
+            nameExactGivenPrefixRatio = min(max(u[0] / max(c.u[0], MatchModel.floor), 1 / Self.maxScale), Self.maxScale)
+        } else {
+            nameGivenPrefix = nil
+            nameExactGivenPrefixRatio = 1
+        }
+    }
+
+    /// Whether the pair's birth-date columns agree exactly and its sexes do not differ: the same
+    /// cohort as NIK neighbours, whatever the NIKs say (one may be missing).
+    @inline(__always)
+    func sameDayAndSex(_ levels: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let d = dateIndex, levels[d] == IndonesianLevel.BirthDate.exact.rawValue else { return false }
+        guard let s = sexIndex else { return true }
+        return levels[s] != IndonesianLevel.Sex.different.rawValue
+    }
+
+    /// Whether a pair's NIKs say the two share birth date and sex: a serial one edit away,
+    /// another serial, a serial Excel zeroed, or one or two edits in the region digits only
+    /// (people born the same day in two districts).
+    @inline(__always)
+    func sharesBirthDigits(_ nikLevel: UInt8, _ a: Int, _ b: Int) -> Bool {
+        if nikLevel == NIK.oneEditInSerial.rawValue || nikLevel == NIK.serialDiffers.rawValue
+            || nikLevel == NIK.excelZeroedTail.rawValue { return true }
+        guard nikLevel == NIK.oneEdit.rawValue || nikLevel == NIK.twoEdits.rawValue else { return false }
+        let ra = data.records[a], rb = data.records[b]
+        return ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik)
     }
 
     static let maxScale: Double = 8
@@ -52,14 +88,23 @@ struct PairWeigher: Sendable {
     }
 
     /// The weight of comparison `k` at `level` for records `a` and `b`; `sameKK` when the pair's
-    /// household comparison counted the same family card.
+    /// household comparison counted the same family card; `nikPrefix` when the pair's NIKs or
+    /// birth-date columns say the two share birth date and sex (``sharesBirthDigits(_:_:_:)``,
+    /// ``sameDayAndSex(_:)``).
     @inline(__always)
-    func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false) -> Double {
+    func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false, nikPrefix: Bool = false) -> Double {
         let l = Int(level)
-        if k == nameIndex && l == 0 {
-            let c = model.comparisons[k]
-            let frequency = max(Double(data.nameFrequency[a]), c.u[0] / Self.maxScale)
-            return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
+        if k == nameIndex {
+            // Among people of one sex born on one day, names agree more often than among random
+            // people: the u measured there, with the exact name's frequency scaled by as much.
+            let givenPrefix = nikPrefix ? nameGivenPrefix : nil
+            if l == 0 {
+                let c = model.comparisons[k]
+                let ratio = givenPrefix == nil ? 1 : nameExactGivenPrefixRatio
+                let frequency = max(Double(data.nameFrequency[a]), c.u[0] / Self.maxScale) * ratio
+                return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
+            }
+            if let givenPrefix { return givenPrefix[l] }
         }
         if anyFrequency && l == 0 && frequencyColumn[k] >= 0 {
             let c = model.comparisons[k]
@@ -70,6 +115,12 @@ struct PairWeigher: Sendable {
             switch l {
             case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
                 return scaled(k, l, by: data.nikPrefixRatio[a])
+            case Int(NIK.excelZeroedTail.rawValue):
+                // What agrees is region, birth date and what survived of the serial (nothing of it
+                // for 0000): as common as that prefix is, like serial_differs.
+                return scaled(k, l, by: data.nikPrefixRatio[a])
+            case Int(NIK.shared.rawValue):
+                return 0
             case Int(NIK.oneEdit.rawValue), Int(NIK.twoEdits.rawValue):
                 let ra = data.records[a], rb = data.records[b]
                 if ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik) {
@@ -101,8 +152,9 @@ struct PairWeigher: Sendable {
             levels[$0] == IndonesianLevel.Household.sameKK.rawValue
                 && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags)
         } ?? false
+        let nikPrefix = nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            body(k, weight(k, levels[k], a, b, sameKK: sameKK))
+            body(k, weight(k, levels[k], a, b, sameKK: sameKK, nikPrefix: nikPrefix))
         }
     }
 

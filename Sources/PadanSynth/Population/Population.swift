@@ -80,12 +80,44 @@ struct PopulationBuilder {
     private var kkSerial: [UInt64: UInt16] = [:]
     /// The last birth date given to someone whose NIK was issued in a district, per birth year.
     private var recentBirth: [Int: Day] = [:]
+    /// Per regency (index), the districts households live in: all of them, unless
+    /// ``restrictResidence(people:coverage:seed:)`` chose fewer.
+    private var residentDistricts: [[Int]]
+
+    /// The share of deliveries that are twin deliveries: 1 %. The twinning rate of South and
+    /// Southeast Asia is among the world's lowest, under 10 twin deliveries per 1,000 in the
+    /// Demographic and Health Surveys (Smits and Monden 2011, "Twinning across the developing
+    /// world", PLoS ONE 6(9): e25239), the Indonesian IDHS included; 1 % of deliveries is about
+    /// 2 % of children born.
+    static let twinDeliveryRate = 0.01
 
     init(corpora: Corpora, reference: Day, moveRate: Double, rng: SynthRandom) {
         self.c = corpora
         self.reference = reference
         self.moveRate = moveRate
         self.rng = rng
+        residentDistricts = corpora.regencies.map(\.districts)
+    }
+
+    /// Lets the households of each home regency live in only as many of its districts as a list
+    /// that holds a fraction `coverage` of their people needs: `people[r]` list people expected
+    /// in regency `r`, a district's population taken as the regency's (2020 census) over its
+    /// district count. The districts are a seeded random choice. Real lists are this dense: DTKS
+    /// held 97 million of Indonesia's 270 million people in 2020 (coverage 0.36), so a list of a
+    /// million rows covers some 35 kecamatan of 80,000 people, not every district of a province;
+    /// with Indonesia's crude birth rate of about 17 per 1,000 (BPS, SUPAS 2015 and the 2020
+    /// census long form), such a kecamatan registers 3 to 4 births a day, one or two of each sex,
+    /// who share the first 12 digits of their NIKs.
+    mutating func restrictResidence(people: [Int: Double], coverage: Double, seed: UInt64) {
+        var pick = SynthRandom(seed: seed, stream: 3)
+        for (r, n) in people.sorted(by: { $0.key < $1.key }) {
+            var districts = c.regencies[r].districts
+            guard !districts.isEmpty else { continue }
+            let perDistrict = Double(c.regencies[r].population) * 1000 / Double(districts.count)
+            let needed = Int((n / (coverage * perDistrict)).rounded(.up))
+            pick.shuffle(&districts)
+            residentDistricts[r] = Array(districts.prefix(min(districts.count, max(1, needed))))
+        }
     }
 
     private static let sizeWeights = Weighted<Int>([(1, 10), (2, 17), (3, 24), (4, 23), (5, 14), (6, 7), (7, 3), (8, 2)])
@@ -166,7 +198,7 @@ struct PopulationBuilder {
             let sex: UInt8 = rng.chance(0.5) ? 1 : 2
             addPerson(household: h, role: .child, sex: sex, birth: birth, district: district)
             remaining -= 1
-            if remaining > 0 && rng.chance(0.02) {
+            if remaining > 0 && rng.chance(Self.twinDeliveryRate) {
                 // Twins: same birth date and district, so their NIKs differ only in the serial.
                 addPerson(household: h, role: .child, sex: rng.chance(0.6) ? sex : 3 - sex, birth: birth,
                           district: district, twin: true)
@@ -264,7 +296,7 @@ struct PopulationBuilder {
 
     private mutating func pickVillage(regency: Int?) -> Int32 {
         let r = regency ?? c.homeRegencies.pick(&rng)
-        let d = rng.element(c.regencies[r].districts)
+        let d = rng.element(residentDistricts[r])
         return Int32(rng.element(c.districts[d].villages))
     }
 

@@ -25,6 +25,78 @@ import Testing
         #expect(Comparer.nikLevel16(nik(b), nik(a), zeroTailA: tailB, zeroTailB: tailA) == level)
     }
 
+    /// A serial Excel zeroed to 0000 is no serial: two of them agree on region and birth date
+    /// only, never exactly; one lost tail against the intact NIK is the Excel level as before.
+    @Test func zeroedSerialsNeverMatchExactly() {
+        let x = nik("3273014101800000"), y = nik("3273014101800003")
+        #expect(Comparer.nikLevel16(x, x, zeroTailA: 4, zeroTailB: 4, lostA: true, lostB: true) == IndonesianLevel.NIK.excelZeroedTail.rawValue)
+        #expect(Comparer.nikLevel16(x, x, zeroTailA: 4, zeroTailB: 4, lostA: true, lostB: false) == IndonesianLevel.NIK.excelZeroedTail.rawValue)
+        #expect(Comparer.nikLevel16(x, y, zeroTailA: 4, zeroTailB: 0, lostA: true, lostB: false) == IndonesianLevel.NIK.excelZeroedTail.rawValue)
+        // A serial that really ends in 0 (0010) is a number like any other.
+        let z = nik("3273014101800010")
+        #expect(Comparer.nikLevel16(z, z, zeroTailA: 1, zeroTailB: 1) == IndonesianLevel.NIK.exact.rawValue)
+        var a = CompareRecord(), b = CompareRecord()
+        a.nik = x; b.nik = x; a.nikLength = 16; b.nikLength = 16
+        a.nikClass = .excelScientific; b.nikClass = .excelScientific; a.nikZeroTail = 4; b.nikZeroTail = 4
+        #expect(a.nikUsable16 && a.nikDigitsLost)
+        #expect(Comparer.nikLevel16(a, b) == IndonesianLevel.NIK.excelZeroedTail.rawValue)
+    }
+
+    /// The same NIK on two records is shared (someone else's typed in) when their own birth
+    /// dates or sexes disagree with each other or with the NIK's digits.
+    @Test func sharedNIKNeedsAContradiction() {
+        var a = CompareRecord(), b = CompareRecord()
+        a.birthDate = 19800101; b.birthDate = 19800101; a.sex = .female; b.sex = .female
+        a.nikBirthAgreement = .agree; b.nikBirthAgreement = .agree
+        #expect(!Comparer.sharedNIK(a, b))
+        b.birthDate = 19830517
+        #expect(Comparer.sharedNIK(a, b))
+        b.birthDate = 0
+        #expect(!Comparer.sharedNIK(a, b))
+        b.sex = .male
+        #expect(Comparer.sharedNIK(a, b))
+        b.sex = .unknown
+        b.nikBirthAgreement = .disagree
+        #expect(Comparer.sharedNIK(a, b))
+        // Or their households are apart: another district, regency, or nothing in common.
+        #expect(Comparer.apart(IndonesianLevel.Household.sameDistrict.rawValue))
+        #expect(Comparer.apart(IndonesianLevel.Household.different.rawValue))
+        #expect(!Comparer.apart(IndonesianLevel.Household.sameVillage.rawValue))
+        #expect(!Comparer.apart(IndonesianLevel.Household.sameKK.rawValue))
+        #expect(!Comparer.apart(ComparisonLevel.null))
+    }
+
+    /// Household is left out where NIKs share region and birth date (twins, neighbours born the
+    /// same day share it), but counts when they differ by one edit outside the serial, and when
+    /// the NIK is shared.
+    @Test func householdCountsUnlessTheNIKsShareRegionAndBirthDate() {
+        let rules = EvidenceRules(Comparison.indonesianPresets)
+        let household = rules.household!
+        let sameVillage = IndonesianLevel.Household.sameVillage.rawValue
+        for level in [IndonesianLevel.NIK.exact, .excelZeroedTail, .oneEditInSerial, .serialDiffers] {
+            #expect(!rules.counts(household, sameVillage, nikLevel: level.rawValue, flags: 0), "\(level)")
+        }
+        for level in [IndonesianLevel.NIK.oneEdit, .twoEdits, .different, .shared, .differentConfirmed] {
+            #expect(rules.counts(household, sameVillage, nikLevel: level.rawValue, flags: 0), "\(level)")
+        }
+        #expect(rules.counts(household, sameVillage, nikLevel: ComparisonLevel.null, flags: 0))
+    }
+
+    @Test(arguments: [
+        ("HIDAYAT ENJANG", "ENJANG HIDAYAH", true),
+        ("DENIHERMAWAN RAMADAN", "HERMAWAN RAMADAN", true),
+        ("ALIF IKBAL", "YOGI SETIAWAN", false),
+        ("A SETIAWAN", "A YOGI", false),      // one-letter initials are no shared token
+        ("", "YOGI", false),
+    ])
+    func namesShareAToken(a: String, b: String, expected: Bool) {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        let result = x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { Comparer.shareAToken(xb, $0) } }
+        #expect(result == expected)
+        let reversed = x.withUnsafeBufferPointer { xb in y.withUnsafeBufferPointer { Comparer.shareAToken($0, xb) } }
+        #expect(reversed == expected)
+    }
+
     @Test(arguments: [
         ("SITI AMINAH", "AMINAH", true),
         ("S AMINAH", "SITI AMINAH", true),
