@@ -51,7 +51,9 @@ struct ApplyReview: ParsableCommand {
             let earlier = FileManager.default.fileExists(atPath: earlierPath) ? try ReviewDecisions.read(path: earlierPath) : nil
             let decisions = earlier.map { sheet.merged(after: $0) } ?? sheet
             // The inputs must be the ones the result was made from.
-            FileManager.default.changeCurrentDirectoryPath(record.workingDirectory)
+            guard FileManager.default.changeCurrentDirectoryPath(record.workingDirectory) else {
+                throw PadanError(.badInput, file: summaryPath, "the directory the result was made in, \(record.workingDirectory), is gone: the recorded command line's paths cannot be found")
+            }
             for input in record.inputs {
                 let now = try RunRecord.sha256(file: input.file)
                 guard now == input.sha256 else {

@@ -67,26 +67,24 @@ struct InputOptions: ParsableArguments {
     func readOptions(_ configuration: Configuration, file: String, index: Int, count: Int) throws -> ReadOptions {
         let (path, fileSheet) = Self.split(file)
         var options = configuration.readOptions(forFile: path)
-        if sheets.count == 1 {
-            options.sheet = sheets[0]
-        } else if !sheets.isEmpty {
-            guard sheets.count == count else {
-                throw PadanError(.usage, "--sheet was given \(sheets.count) times for \(count) lists (give it once, or once per list)")
-            }
-            options.sheet = sheets[index]
-        }
+        if let sheet = try Self.forList(sheets, flag: "--sheet", index: index, count: count) { options.sheet = sheet }
         if let fileSheet { options.sheet = fileSheet }
         if skipHiddenRows { options.skipHiddenRows = true }
-        let rows = try headerRowRanges()
-        if rows.count == 1 {
-            options.headerRows = rows[0]
-        } else if !rows.isEmpty {
-            guard rows.count == count else {
-                throw PadanError(.usage, "--header-row was given \(rows.count) times for \(count) lists (give it once, or once per list)")
-            }
-            options.headerRows = rows[index]
+        if let rows = try Self.forList(try headerRowRanges(), flag: "--header-row", index: index, count: count) {
+            options.headerRows = rows
         }
         return options
+    }
+
+    /// A flag given once for every list or once per list: list `index`'s value, or `nil` when the
+    /// flag was not given.
+    private static func forList<T>(_ values: [T], flag: String, index: Int, count: Int) throws -> T? {
+        if values.isEmpty { return nil }
+        if values.count == 1 { return values[0] }
+        guard values.count == count else {
+            throw PadanError(.usage, "\(flag) was given \(values.count) times for \(count) lists (give it once, or once per list)")
+        }
+        return values[index]
     }
 
     /// The configuration file's settings (if any) with the flags applied on top.

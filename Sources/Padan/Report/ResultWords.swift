@@ -150,40 +150,43 @@ struct ResultWords: Sendable {
 
     // MARK: Reasons and rules in words
 
+    private static let generic = ["exact": "sama", "same": "sama", "different": "berbeda", "similar": "mirip"]
+    private static let subjects: [String: (String, String)] = [
+        "nik": ("NIK", "NIK"), "name": ("nama", "name"), "birth_date": ("tanggal lahir", "birth date"),
+        "sex": ("jenis kelamin", "sex"), "household": ("rumah tangga", "household"),
+        "birth_place": ("tempat lahir", "birth place"),
+    ]
+    /// Indonesian phrases for the built-in comparisons' levels (a reason is written for every
+    /// link in the workbook, so the table is built once).
+    private static let phrases: [String: [String: String]] = [
+        "nik": ["exact": "NIK sama", "excel_zeroed_tail": "NIK sama kecuali ekor yang dinolkan Excel",
+                "one_edit": "NIK beda satu digit", "one_edit_in_serial": "NIK beda satu digit di nomor urut",
+                "serial_differs": "NIK beda nomor urut", "two_edits": "NIK beda dua digit",
+                "different": "NIK berbeda", "different_confirmed": "NIK berbeda, masing-masing cocok dengan tanggal lahirnya"],
+        "name": ["exact": "nama sama", "phonetic": "nama sama (ejaan lama/baru)", "reordered": "nama sama, urutan lain",
+                 "one_edit": "nama beda satu huruf", "similar_high": "nama sangat mirip",
+                 "tokens_contained": "nama yang satu memuat yang lain", "similar_medium": "nama agak mirip",
+                 "first_name": "nama depan sama", "different": "nama berbeda"],
+        "birth_date": ["exact": "tanggal lahir sama", "exact_placeholder": "tanggal lahir sama (tanggal pengganti)",
+                       "day_month_swapped": "tanggal dan bulan lahir tertukar", "year_off": "tahun lahir beda satu",
+                       "one_part_differs": "tanggal lahir beda satu bagian", "different": "tanggal lahir berbeda"],
+        "sex": ["same": "jenis kelamin sama", "different": "jenis kelamin berbeda"],
+        "household": ["same_kk": "KK sama", "same_house": "alamat rumah sama", "same_rt_rw": "RT/RW sama",
+                      "same_village": "kelurahan sama", "same_district": "kecamatan sama",
+                      "same_regency": "kabupaten/kota sama", "different": "wilayah berbeda"],
+        "birth_place": ["exact": "tempat lahir sama", "similar": "tempat lahir mirip", "different": "tempat lahir berbeda"],
+    ]
+
     /// A comparison's outcome for a pair in words, e.g. "NIK sama" or "nama mirip".
     func level(comparison: String, level: String, description: String) -> String {
         guard id else { return "\(subject(comparison)): \(description)" }
-        let phrases: [String: [String: String]] = [
-            "nik": ["exact": "NIK sama", "excel_zeroed_tail": "NIK sama kecuali ekor yang dinolkan Excel",
-                    "one_edit": "NIK beda satu digit", "one_edit_in_serial": "NIK beda satu digit di nomor urut",
-                    "serial_differs": "NIK beda nomor urut", "two_edits": "NIK beda dua digit",
-                    "different": "NIK berbeda", "different_confirmed": "NIK berbeda, masing-masing cocok dengan tanggal lahirnya"],
-            "name": ["exact": "nama sama", "phonetic": "nama sama (ejaan lama/baru)", "reordered": "nama sama, urutan lain",
-                     "one_edit": "nama beda satu huruf", "similar_high": "nama sangat mirip",
-                     "tokens_contained": "nama yang satu memuat yang lain", "similar_medium": "nama agak mirip",
-                     "first_name": "nama depan sama", "different": "nama berbeda"],
-            "birth_date": ["exact": "tanggal lahir sama", "exact_placeholder": "tanggal lahir sama (tanggal pengganti)",
-                           "day_month_swapped": "tanggal dan bulan lahir tertukar", "year_off": "tahun lahir beda satu",
-                           "one_part_differs": "tanggal lahir beda satu bagian", "different": "tanggal lahir berbeda"],
-            "sex": ["same": "jenis kelamin sama", "different": "jenis kelamin berbeda"],
-            "household": ["same_kk": "KK sama", "same_house": "alamat rumah sama", "same_rt_rw": "RT/RW sama",
-                          "same_village": "kelurahan sama", "same_district": "kecamatan sama",
-                          "same_regency": "kabupaten/kota sama", "different": "wilayah berbeda"],
-            "birth_place": ["exact": "tempat lahir sama", "similar": "tempat lahir mirip", "different": "tempat lahir berbeda"],
-        ]
-        if let phrase = phrases[comparison]?[level] { return phrase }
-        let generic = ["exact": "sama", "same": "sama", "different": "berbeda", "similar": "mirip"]
-        return "\(subject(comparison)) " + (generic[level] ?? level.replacingOccurrences(of: "_", with: " "))
+        if let phrase = Self.phrases[comparison]?[level] { return phrase }
+        return "\(subject(comparison)) " + (Self.generic[level] ?? level.replacingOccurrences(of: "_", with: " "))
     }
 
     /// What a comparison is about, e.g. "tanggal lahir".
     func subject(_ comparison: String) -> String {
-        let known: [String: (String, String)] = [
-            "nik": ("NIK", "NIK"), "name": ("nama", "name"), "birth_date": ("tanggal lahir", "birth date"),
-            "sex": ("jenis kelamin", "sex"), "household": ("rumah tangga", "household"),
-            "birth_place": ("tempat lahir", "birth place"),
-        ]
-        if let k = known[comparison] { return id ? k.0 : k.1 }
+        if let k = Self.subjects[comparison] { return id ? k.0 : k.1 }
         return comparison.replacingOccurrences(of: "_", with: " ")
     }
 

@@ -271,14 +271,19 @@ struct XLSXWriter {
         return s
     }
 
-    /// An inline-string cell with style `style` (0: none).
+    /// An inline-string cell with style `style` (0: none; styles are one digit).
     static func inline(_ text: String, style: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: style == 0 ? Array("<c t=\"inlineStr\"><is>".utf8) : Array("<c t=\"inlineStr\" s=\"\(style)\"><is>".utf8))
+        out.append(contentsOf: "<c t=\"inlineStr\"".utf8)
+        if style != 0 {
+            out.append(contentsOf: " s=\"".utf8)
+            out.append(UInt8(48 + style))
+            out.append(34)
+        }
         // Leading or trailing white space, or a line break, is kept only with xml:space.
         let u = text.utf8
-        let spaced = u.first.map { $0 == 32 || $0 == 9 || $0 == 10 } == true || u.last.map { $0 == 32 || $0 == 9 || $0 == 10 } == true
-            || u.contains(10) || u.contains(13)
-        out.append(contentsOf: spaced ? Array("<t xml:space=\"preserve\">".utf8) : Array("<t>".utf8))
+        let spaced = u.first.map { $0 == 32 || $0 == 9 } == true || u.last.map { $0 == 32 || $0 == 9 } == true
+            || u.contains { $0 == 10 || $0 == 13 }
+        out.append(contentsOf: spaced ? "><is><t xml:space=\"preserve\">".utf8 : "><is><t>".utf8)
         escape(text, into: &out)
         out.append(contentsOf: "</t></is></c>".utf8)
     }

@@ -104,6 +104,21 @@ import ZIPFoundation
         #expect(s.outputFiles.contains("hasil.xlsx") && s.outputFiles.contains("unmatched_provinsi.csv"))
     }
 
+    @Test func badOutputOptionsAreUsageErrors() throws {
+        for (flag, value, message) in [("--reference-date", "17-08-2024", "--reference-date takes a date as YYYY-MM-DD, got '17-08-2024'"),
+                                       ("--lang", "jv", "--lang takes id or en, got 'jv'"),
+                                       ("--csv-dialect", "tsv", "--csv-dialect takes rfc4180 or excel, got 'tsv'")] {
+            let out = dir.file("x" + flag)
+            let run = try PadanProcess.run(["link", left, right, "--out", out, flag, value])
+            #expect(run.status == 1, "\(flag)")
+            #expect(run.stderr.contains(message), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        // inspect reads against the same reference date.
+        let inspect = try PadanProcess.run(["inspect", left, "--reference-date", "2030-01-01"])
+        #expect(inspect.status == 0 && inspect.stdout.contains("reference year 2030"), "\(inspect.stdout)")
+    }
+
     @Test func theExcelDialectKeepsNIKsAndAccentsForIndonesianExcel() throws {
         let out = dir.file("excel")
         let run = try PadanProcess.run(["link", left, right, "--out", out, "--csv-dialect", "excel"])
