@@ -7,6 +7,27 @@ struct ComparedPairs: Sendable {
     var levels: [UInt8]
     var flags: [UInt8]
     var agreement: [UInt32]
+
+    /// The pairs at `indices`, in that order.
+    func subset(_ indices: [Int]) -> ComparedPairs {
+        let c = comparisonCount
+        var out = ComparedPairs(pairs: CandidatePairs(), comparisonCount: c, levels: [], flags: [], agreement: [])
+        out.pairs.left.reserveCapacity(indices.count)
+        out.pairs.right.reserveCapacity(indices.count)
+        out.pairs.rule.reserveCapacity(indices.count)
+        out.levels.reserveCapacity(indices.count * c)
+        out.flags.reserveCapacity(indices.count)
+        out.agreement.reserveCapacity(indices.count)
+        for p in indices {
+            out.pairs.left.append(pairs.left[p])
+            out.pairs.right.append(pairs.right[p])
+            out.pairs.rule.append(pairs.rule[p])
+            out.levels.append(contentsOf: levels[p * c ..< (p + 1) * c])
+            out.flags.append(flags[p])
+            out.agreement.append(agreement[p])
+        }
+        return out
+    }
 }
 
 extension Comparer {

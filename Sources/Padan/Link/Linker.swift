@@ -72,14 +72,15 @@ public struct Linker: Sendable {
         if var given {
             given.warnings = []
             model = given
-            weights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules).totals(compared, threads: threads)
+            weights = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules, listOf: scopeIndex.listOf).totals(compared, threads: threads)
         } else {
             let trainer = ModelTrainer(settings: settings.training, comparer: comparer, rules: rules, data: data, pairScope: scopeIndex)
             (model, weights) = trainer.train(compared: compared, listSizes: listSizes, clock: &clock)
         }
-        clock.lap(given == nil ? "train: m by EM, prior" : "model given", next: "score")
+        if given != nil { clock.lap("model given") }
+        progress?("score")
 
-        let weigher = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
+        let weigher = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules, listOf: scopeIndex.listOf)
         let (scored, candidates) = Scorer(model: model, weigher: weigher).score(
             compared, weights: weights, minimumProbability: settings.reviewThreshold, ruleNames: settings.blocking.map(\.name),
             listSizes: listSizes, keepCandidates: settings.keepCandidatePairs)

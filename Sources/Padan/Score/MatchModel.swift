@@ -48,6 +48,14 @@ public struct MatchModel: Codable, Sendable, Equatable {
     /// of it), so one prior for both would give within-list pairs too much weight and cross-list
     /// pairs too little. `nil`: ``lambda`` for every pair.
     public var lambdaWithin: Double?
+    /// The comparisons' parameters for pairs of records from one list, when the model was trained
+    /// on pairs both across and within lists (``comparisons`` are then the across-list ones).
+    /// Each kind is trained on its own pairs, exactly as `link` and `dedupe` alone would train
+    /// it: doubles within a list are made otherwise than people on two lists (the same office
+    /// proposing a family twice, often with another family card and no birth date), and two
+    /// records of one list agree otherwise by chance (one office, one street). `nil`:
+    /// ``comparisons`` for every pair.
+    public var comparisonsWithin: [Comparison]?
     /// Warnings from the plausibility checks on the learned parameters.
     public var warnings: [String]
 
@@ -69,8 +77,13 @@ public struct MatchModel: Codable, Sendable, Equatable {
         }
         do {
             let model = try JSONDecoder().decode(MatchModel.self, from: data)
-            for c in model.comparisons where c.m.count != c.levels.count || c.u.count != c.levels.count {
-                throw PadanError(.usage, file: path, "comparison '\(c.name)' has \(c.levels.count) levels but \(c.m.count) m and \(c.u.count) u values")
+            for c in model.comparisons + (model.comparisonsWithin ?? [])
+                where c.m.count != c.levels.count || c.u.count != c.levels.count || (c.uGivenNIKPrefix.map { $0.count != c.levels.count } ?? false)
+            {
+                throw PadanError(.usage, file: path, "comparison '\(c.name)' has \(c.levels.count) levels but \(c.m.count) m, \(c.u.count) u and \(c.uGivenNIKPrefix?.count ?? c.levels.count) name-given-NIK u values")
+            }
+            if let within = model.comparisonsWithin, within.map(\.name) != model.comparisons.map(\.name) || zip(within, model.comparisons).contains(where: { $0.levels != $1.levels }) {
+                throw PadanError(.usage, file: path, "the within-list comparisons (\(within.map(\.name).joined(separator: ", "))) are not the across-list ones (\(model.comparisons.map(\.name).joined(separator: ", ")))")
             }
             guard model.lambda > 0 && model.lambda < 1, (model.lambdaWithin ?? 0.5) > 0 && (model.lambdaWithin ?? 0.5) < 1 else {
                 throw PadanError(.usage, file: path, "lambda must be between 0 and 1")

@@ -12,11 +12,42 @@
 ///   on a placeholder date (1 January, 1 July, 31 December) weaker evidence than on an ordinary one.
 ///
 /// Scale factors are clamped to 1/8 ... 8: frequencies in two lists are themselves estimates.
+///
+/// A model trained on pairs both across and within lists carries a second set of parameters for
+/// pairs within one list (``MatchModel/comparisonsWithin``): each pair is weighed with its kind's.
 struct PairWeigher: Sendable {
+    /// The parameters one kind of pair is weighed with: the comparisons (m and u) and what follows
+    /// from them.
+    struct Side: Sendable {
+        let comparisons: [MatchModel.Comparison]
+        /// Base weights, `table[k][level]`.
+        let table: [[Double]]
+        /// The name's weights for pairs whose NIKs share region and birth date, and its exact
+        /// level's u relative to the ordinary one; nil without that measurement.
+        let nameGivenPrefix: [Double]?
+        let nameExactGivenPrefixRatio: Double
+
+        init(_ comparisons: [MatchModel.Comparison], nameIndex: Int?) {
+            self.comparisons = comparisons
+            table = comparisons.map { c in c.levels.indices.map { c.weight($0) } }
+            if let n = nameIndex, let u = comparisons[n].uGivenNIKPrefix, u.count == comparisons[n].m.count {
+                let c = comparisons[n]
+                nameGivenPrefix = u.indices.map { log2(max(c.m[$0], MatchModel.floor) / max(u[$0], MatchModel.floor)) }
+                nameExactGivenPrefixRatio = min(max(u[0] / max(c.u[0], MatchModel.floor), 1 / PairWeigher.maxScale), PairWeigher.maxScale)
+            } else {
+                nameGivenPrefix = nil
+                nameExactGivenPrefixRatio = 1
+            }
+        }
+    }
+
     let model: MatchModel
     let data: CompareData
-    /// Base weights, `table[k][level]`.
-    let table: [[Double]]
+    /// `sides[0]` for pairs across lists (and every pair of a model with one u), `sides[1]` for
+    /// pairs within one list when the model has ``MatchModel/comparisonsWithin``.
+    let sides: [Side]
+    /// Each record's list, to tell the kinds of pair apart (empty with one side).
+    let listOf: [UInt16]
     let nameIndex: Int?
     let nikIndex: Int?
     let dateIndex: Int?
@@ -27,19 +58,15 @@ struct PairWeigher: Sendable {
     /// scales its exact level (-1: none), and whether any comparison has one.
     let frequencyColumn: [Int]
     let anyFrequency: Bool
-    /// The name's weights, and its exact level's u relative to the ordinary one, for pairs whose
-    /// NIKs share region and birth date (see ``MatchModel/Comparison/uGivenNIKPrefix``); nil
-    /// without that measurement.
-    let nameGivenPrefix: [Double]?
-    let nameExactGivenPrefixRatio: Double
 
     typealias NIK = IndonesianLevel.NIK
 
-    init(model: MatchModel, comparisons: [Comparison], data: CompareData, rules: EvidenceRules) {
+    /// `listOf` gives each record's list (``PairScopeIndex/listOf``); it is needed only when the
+    /// model has within-list parameters.
+    init(model: MatchModel, comparisons: [Comparison], data: CompareData, rules: EvidenceRules, listOf: [UInt16] = []) {
         self.model = model
         self.data = data
         self.rules = rules
-        table = model.comparisons.map { c in c.levels.indices.map { c.weight($0) } }
         nameIndex = comparisons.firstIndex { if case .indonesianName = $0.comparator { return true } else { return false } }
         nikIndex = comparisons.firstIndex { $0.comparator == .nik }
         dateIndex = comparisons.firstIndex { $0.comparator == .birthDate }
@@ -47,14 +74,22 @@ struct PairWeigher: Sendable {
         householdIndex = comparisons.firstIndex { $0.comparator == .household }
         frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
         anyFrequency = frequencyColumn.contains { $0 >= 0 }
-        if let n = nameIndex, let u = model.comparisons[n].uGivenNIKPrefix, u.count == model.comparisons[n].m.count {
-            let c = model.comparisons[n]
-            nameGivenPrefix = u.indices.map { log2(max(c.m[$0], MatchModel.floor) / max(u[$0], MatchModel.floor)) }
-            nameExactGivenPrefixRatio = min(max(u[0] / max(c.u[0], MatchModel.floor), 1 / Self.maxScale), Self.maxScale)
+        let across = Side(model.comparisons, nameIndex: nameIndex)
+        if let within = model.comparisonsWithin {
+            precondition(listOf.count == data.records.count, "a model with within-list parameters needs each record's list")
+            sides = [across, Side(within, nameIndex: nameIndex)]
+            self.listOf = listOf
         } else {
-            nameGivenPrefix = nil
-            nameExactGivenPrefixRatio = 1
+            sides = [across]
+            self.listOf = []
         }
+    }
+
+    /// The side a pair is weighed with: 1 for two records of one list under a model with
+    /// within-list parameters, else 0.
+    @inline(__always)
+    func side(_ a: Int, _ b: Int) -> Int {
+        sides.count > 1 && listOf[a] == listOf[b] ? 1 : 0
     }
 
     /// Whether the pair's birth-date columns agree exactly and its sexes do not differ: the same
@@ -81,8 +116,8 @@ struct PairWeigher: Sendable {
     static let maxScale: Double = 8
 
     @inline(__always)
-    private func scaled(_ k: Int, _ level: Int, by ratio: Float) -> Double {
-        let c = model.comparisons[k]
+    private func scaled(_ side: Side, _ k: Int, _ level: Int, by ratio: Float) -> Double {
+        let c = side.comparisons[k]
         let scale = min(max(Double(ratio), 1 / Self.maxScale), Self.maxScale)
         return log2(max(c.m[level], MatchModel.floor) / max(c.u[level] * scale, MatchModel.floor))
     }
@@ -93,38 +128,43 @@ struct PairWeigher: Sendable {
     /// ``sameDayAndSex(_:)``).
     @inline(__always)
     func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false, nikPrefix: Bool = false) -> Double {
+        weight(sides[side(a, b)], k, level, a, b, sameKK: sameKK, nikPrefix: nikPrefix)
+    }
+
+    @inline(__always)
+    private func weight(_ side: Side, _ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool, nikPrefix: Bool) -> Double {
         let l = Int(level)
         if k == nameIndex {
             // Among people of one sex born on one day, names agree more often than among random
             // people: the u measured there, with the exact name's frequency scaled by as much.
-            let givenPrefix = nikPrefix ? nameGivenPrefix : nil
+            let givenPrefix = nikPrefix ? side.nameGivenPrefix : nil
             if l == 0 {
-                let c = model.comparisons[k]
-                let ratio = givenPrefix == nil ? 1 : nameExactGivenPrefixRatio
+                let c = side.comparisons[k]
+                let ratio = givenPrefix == nil ? 1 : side.nameExactGivenPrefixRatio
                 let frequency = max(Double(data.nameFrequency[a]), c.u[0] / Self.maxScale) * ratio
                 return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
             }
             if let givenPrefix { return givenPrefix[l] }
         }
         if anyFrequency && l == 0 && frequencyColumn[k] >= 0 {
-            let c = model.comparisons[k]
+            let c = side.comparisons[k]
             let frequency = max(Double(data.columns[frequencyColumn[k]].frequency[a]), c.u[0] / Self.maxScale)
             return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
         }
         if k == nikIndex {
             switch l {
             case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
-                return scaled(k, l, by: data.nikPrefixRatio[a])
+                return scaled(side, k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.excelZeroedTail.rawValue):
                 // What agrees is region, birth date and what survived of the serial (nothing of it
                 // for 0000): as common as that prefix is, like serial_differs.
-                return scaled(k, l, by: data.nikPrefixRatio[a])
+                return scaled(side, k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.shared.rawValue):
                 return 0
             case Int(NIK.oneEdit.rawValue), Int(NIK.twoEdits.rawValue):
                 let ra = data.records[a], rb = data.records[b]
                 if ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik) {
-                    return scaled(k, l, by: data.nikSuffixRatio[a])
+                    return scaled(side, k, l, by: data.nikSuffixRatio[a])
                 }
             default: break
             }
@@ -134,12 +174,12 @@ struct PairWeigher: Sendable {
             // u is the rate of shared birth dates among family members with different first names,
             // measured on the input, not the rate among random pairs.
             if sameKK {
-                let c = model.comparisons[k]
+                let c = side.comparisons[k]
                 return log2(max(c.m[l], MatchModel.floor) / max(data.sameBirthDateInFamily, c.u[l], MatchModel.floor))
             }
-            return scaled(k, l, by: data.birthDateRatio[a])
+            return scaled(side, k, l, by: data.birthDateRatio[a])
         }
-        return table[k][l]
+        return side.table[k][l]
     }
 
     /// Calls `body(k, weight)` for each comparison of a pair (`c` bytes at `levels`) that counts
@@ -152,9 +192,10 @@ struct PairWeigher: Sendable {
             levels[$0] == IndonesianLevel.Household.sameKK.rawValue
                 && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags)
         } ?? false
-        let nikPrefix = nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
+        let side = sides[side(a, b)]
+        let nikPrefix = side.nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            body(k, weight(k, levels[k], a, b, sameKK: sameKK, nikPrefix: nikPrefix))
+            body(k, weight(side, k, levels[k], a, b, sameKK: sameKK, nikPrefix: nikPrefix))
         }
     }
 

@@ -43,6 +43,29 @@ import Testing
         #expect(within.f1 >= 0.98, "\(within)")
     }
 
+    /// The joint run trains each kind of pair apart, exactly as `link` and `dedupe` alone would:
+    /// so it finds what each finds, with the same weights, and no fewer doubles for also linking.
+    @Test func jointRunFindsExactlyWhatLinkAndDedupeFindAlone() throws {
+        let tables = try Self.read("synth-2k")
+        let joint = try Linker().link(tables, scope: .linkAndDedupe)
+        let across = try Linker().link(tables, scope: .link), within = try Linker().link(tables, scope: .dedupe)
+        func keyed(_ links: [ScoredPair]) -> [String: Double] {
+            Dictionary(uniqueKeysWithValues: links.map { ("\($0.left.list):\($0.left.row)-\($0.right.list):\($0.right.row)", $0.weight) })
+        }
+        let expected = keyed(across.links).merging(keyed(within.links)) { a, _ in a }
+        #expect(keyed(joint.links) == expected)
+        #expect(!within.links.isEmpty && !across.links.isEmpty)
+        #expect(joint.model.comparisons == across.model.comparisons)
+        #expect(joint.model.comparisonsWithin == within.model.comparisons)
+        #expect(joint.model.lambda == across.model.lambda && joint.model.lambdaWithin == within.model.lambda)
+        // Saved and read back, the model weighs the joint run's pairs the same.
+        let path = NSTemporaryDirectory() + "padan-joint-model-\(ProcessInfo.processInfo.processIdentifier).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try JSONEncoder().encode(joint.model).write(to: URL(fileURLWithPath: path))
+        let again = try Linker().link(tables, scope: .linkAndDedupe, model: try MatchModel.load(path: path))
+        #expect(keyed(again.links) == keyed(joint.links))
+    }
+
     @Test func oneToOneKeepsTheStrongestLinkPerRecordAndMovesTheRestToReview() throws {
         let tables = try Self.read("synth-2k")
         let all = try Linker().link(tables)
