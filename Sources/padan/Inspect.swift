@@ -27,8 +27,8 @@ struct Inspect: ParsableCommand {
             let year = try input.referenceDate(configuration).year
             var options = try input.readOptions(configuration, file: file, index: 0, count: 1)
             options.referenceYear = year
-            let table = try TableReader.read(path: InputOptions.split(file).path, options: options, progress: Progress.reading(line))
-            line?(nil)
+            let table = try TableReader.read(path: InputOptions.split(file).path, options: options, progress: line?.reading)
+            line?.clear()
             let profile = TableProfile(table: table, referenceYear: year)
             if json {
                 let encoder = JSONEncoder()

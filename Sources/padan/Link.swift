@@ -148,8 +148,8 @@ struct LinkRun {
             throw PadanError(.usage, "--name was given \(run.names.count) times for \(files.count) lists")
         }
         let model = try run.model.map { try MatchModel.load(path: $0) }
-        let progress = Progress.onTerminal()
-        progress?("read \(files.count) lists")
+        let progress = Progress.onTerminal(language: run.language)
+        progress?.show("read \(files.count) lists")
         let options = try files.indices.map { i in
             var options = try input.readOptions(configuration, file: files[i], index: i, count: files.count)
             options.name = run.names.isEmpty ? nil : run.names[i]
@@ -158,12 +158,10 @@ struct LinkRun {
         }
         let paths = files.map { InputOptions.split($0).path }
         warnAboutRepeatedFiles(paths)
-        let tables = try TableReader.read(paths: paths, threads: settings.threads, progress: Progress.reading(progress)) { options[$0] }
+        let tables = try TableReader.read(paths: paths, threads: settings.threads, progress: progress?.reading) { options[$0] }
         for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
-        var stageProgress: (@Sendable (String) -> Void)?
-        if let progress { stageProgress = { stage in progress(stage) } }
-        var result = try Linker(settings: settings, progress: stageProgress).link(tables, scope: scope, model: model)
+        var result = try Linker(settings: settings, progress: progress?.stages).link(tables, scope: scope, model: model)
         var outputOptions = LinkOutput.Options(language: run.language, csvDialect: run.dialect, pseudonymizer: pseudonymizer,
                                          run: try RunRecord(commandLine: commandLine, configurationFile: input.config,
                                                             settings: settings, referenceDate: reference.text))
@@ -179,11 +177,11 @@ struct LinkRun {
         }
         outputOptions.fingerprint = fingerprint
         outputOptions.extraFiles = extraFiles
-        progress?("write")
+        progress?.show("write")
         let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
         let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
                                            clusters: clusters, options: outputOptions, extraStages: [read])
-        progress?(nil)
+        progress?.clear()
         if run.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -209,23 +207,3 @@ struct LinkRun {
     }
 }
 
-/// A one-line progress display on stderr, only when stderr is a terminal (quiet in pipes and CI).
-enum Progress {
-    /// Reports a large workbook's reading (bytes of its sheet) on the progress line.
-    static func reading(_ line: (@Sendable (String?) -> Void)?) -> (@Sendable (ReadProgress) -> Void)? {
-        guard let line else { return nil }
-        return { p in
-            let name = p.file.split(separator: "/").last.map(String.init) ?? p.file
-            let percent = p.totalBytes > 0 ? p.bytesRead * 100 / p.totalBytes : 0
-            line("read \(name): \(p.bytesRead >> 20) of \(p.totalBytes >> 20) MB of sheet XML (\(percent)%)")
-        }
-    }
-
-    static func onTerminal() -> (@Sendable (String?) -> Void)? {
-        guard isatty(2) == 1 else { return nil }
-        return { stage in
-            let line = stage.map { "padan: \($0)..." } ?? ""
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-        }
-    }
-}

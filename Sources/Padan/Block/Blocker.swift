@@ -21,6 +21,8 @@ struct Blocker {
     let index: PairScopeIndex
     let maxBlockPairs: Int
     let threads: Int
+    /// Counts the work done (three passes of each rule over the records: keys, blocks, pairs).
+    var meter: ProgressMeter? = nil
 
     /// A rule's keys: `keys[record]`, 0 where the record has no key.
     struct RuleKeys {
@@ -52,7 +54,7 @@ struct Blocker {
     /// `maxCandidatePairs` is an error naming the rule that produced the most.
     func block(_ rules: [BlockingRule], data: CompareData, tables: [Table], maxCandidatePairs: Int) throws -> Blocked {
         let ruleKeys = rules.enumerated().map { k, rule in
-            BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads)
+            BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads, meter: meter)
         }
         let (pairs, reports) = self.pairs(rules: rules.enumerated().map { k, rule in
             RuleKeys(name: rule.name, keys: ruleKeys[k], describe: { rule.describe(record: $0, tables: tables, data: data) })
@@ -67,7 +69,11 @@ struct Blocker {
     func pairs(rules: [RuleKeys]) -> (CandidatePairs, [BlockingRuleReport]) {
         // Phase 1, one task per rule: sort by key, find blocks, skip the oversized ones.
         let grouped = Parallel.map(count: rules.count, threads: threads, minChunk: 1) { range in
-            range.map { group(rules[$0]) }
+            range.map { k -> Grouped in
+                let grouped = group(rules[k])
+                meter?.add(rules[k].keys.count)
+                return grouped
+            }
         }.flatMap { $0 }
         let emitted = grouped.map(\.emitted)
         var all = CandidatePairs()
@@ -77,6 +83,7 @@ struct Blocker {
             let chunks = Parallel.map(count: g.blocks.count, threads: threads, minChunk: 256) { range in
                 emit(blocks: g.blocks[range], order: g.order, rule: k, emitted: emitted)
             }
+            meter?.add(rules[k].keys.count)
             var report = g.report
             report.pairs = 0
             report.pairsIncludingEarlierRules = 0

@@ -29,7 +29,7 @@ enum BlockingKeys {
 
     /// Keys of `rule` (index `ruleIndex` seeds the hash) for every record; 0 = no key. `data`
     /// supplies the packed records and the columns the rule's column keys name.
-    static func keys(_ rule: BlockingRule, ruleIndex: Int, data: CompareData, threads: Int) -> [UInt64] {
+    static func keys(_ rule: BlockingRule, ruleIndex: Int, data: CompareData, threads: Int, meter: ProgressMeter? = nil) -> [UInt64] {
         let records = data.records
         let columnParts = rule.columns.map { key -> [UInt64] in
             guard let c = data.column(named: key.column) else { return [UInt64](repeating: 0, count: records.count) }
@@ -39,7 +39,7 @@ enum BlockingKeys {
         var keys = [UInt64](repeating: 0, count: records.count)
         keys.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeSendable(out)
-            Parallel.forEach(count: records.count, threads: threads, minChunk: 8192) { range in
+            Parallel.forEach(count: records.count, threads: threads, minChunk: 8192, meter: meter) { range in
                 var parts = [UInt64](repeating: 0, count: fieldCount + columnParts.count)
                 for i in range {
                     var complete = true

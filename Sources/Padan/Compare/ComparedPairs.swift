@@ -34,7 +34,7 @@ extension Comparer {
     /// Compares every pair of `pairs`, in chunks on `threads` threads, each pair's results written
     /// at its own index: the same output for any thread count. `ruleKeys[k][record]` are the
     /// blocking keys of rule k.
-    func compare(_ pairs: CandidatePairs, data: CompareData, ruleKeys: [[UInt64]], threads: Int) -> ComparedPairs {
+    func compare(_ pairs: CandidatePairs, data: CompareData, ruleKeys: [[UInt64]], threads: Int, meter: ProgressMeter? = nil) -> ComparedPairs {
         // The rules' keys laid out record by record, so a pair reads two short runs instead of
         // two entries per rule.
         let ruleCount = ruleKeys.count
@@ -50,7 +50,7 @@ extension Comparer {
             agreement.withUnsafeMutableBufferPointer { agreementOut in
                 flags.withUnsafeMutableBufferPointer { flagsOut in
                     let l = UnsafeSendable(levelsOut), g = UnsafeSendable(agreementOut), f = UnsafeSendable(flagsOut)
-                    Parallel.forEach(count: pairs.count, threads: threads, minChunk: 4096) { range in
+                    Parallel.forEach(count: pairs.count, threads: threads, minChunk: 4096, meter: meter) { range in
                         for p in range {
                             let a = Int(pairs.left[p]), b = Int(pairs.right[p])
                             f.value[p] = self.levels(data, a, b, into: UnsafeMutableBufferPointer(rebasing: l.value[p * c ..< (p + 1) * c]))

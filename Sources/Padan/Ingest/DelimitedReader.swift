@@ -17,6 +17,8 @@ struct DelimitedReader {
     let options: ReadOptions
     /// Bytes read per `read` call after the first chunk (smaller in tests, to cut records anywhere).
     var chunkSize = DelimitedReader.chunkSize
+    /// Called with the bytes read so far after each chunk after the first.
+    var progress: ((Int) -> Void)?
 
     func read(firstChunk: [UInt8], handle: FileHandle?) throws -> Table {
         var format = SourceFormat(container: "csv")
@@ -57,9 +59,12 @@ struct DelimitedReader {
             }
         }
         if let handle {
+            var read = chunk.count
             while true {
                 guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { break }
                 try data.withUnsafeBytes { raw in try parser.feed(raw.bindMemory(to: UInt8.self)) }
+                read += data.count
+                progress?(read)
             }
         }
         try parser.finish()

@@ -2,8 +2,8 @@
 public struct ReadProgress: Sendable, Equatable {
     /// The file being read.
     public var file: String
-    /// Bytes read so far: of the sheet's XML for a workbook.
+    /// Bytes read so far: of the file for delimited text, of the sheet's XML for a workbook.
     public var bytesRead: Int
-    /// Bytes in all (of the sheet's XML for a workbook).
+    /// Bytes in all (of the file, or of the sheet's XML).
     public var totalBytes: Int
 }

@@ -116,8 +116,11 @@ public enum TableReader {
                                  + "under an .xls name); open it in Excel or LibreOffice Calc and save it as .xlsx or CSV")
         case nil: break
         }
-        var table = try DelimitedReader(path: path, options: options, chunkSize: chunkSize)
-            .read(firstChunk: first, handle: handle)
+        var reader = DelimitedReader(path: path, options: options, chunkSize: chunkSize)
+        if let progress, let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+            reader.progress = { progress(ReadProgress(file: path, bytesRead: min($0, size), totalBytes: size)) }
+        }
+        var table = try reader.read(firstChunk: first, handle: handle)
         if path.lowercased().hasSuffix(".xlsx") {
             table.warnings.insert("the file is named .xlsx but holds delimited text; it was read as text", at: 0)
         }

@@ -17,10 +17,11 @@ import Foundation
 /// any thread count.
 public struct Linker: Sendable {
     public var settings: LinkSettings
-    /// Called with the name of each stage as it starts (e.g. to show progress); `nil` for none.
-    public var progress: (@Sendable (String) -> Void)?
+    /// Called as each stage starts and as its work advances (for a progress display with a
+    /// percentage and the time left); `nil` for none.
+    public var progress: (@Sendable (LinkProgress) -> Void)?
 
-    public init(settings: LinkSettings = .indonesianDefault, progress: (@Sendable (String) -> Void)? = nil) {
+    public init(settings: LinkSettings = .indonesianDefault, progress: (@Sendable (LinkProgress) -> Void)? = nil) {
         self.settings = settings
         self.progress = progress
     }
@@ -49,22 +50,28 @@ public struct Linker: Sendable {
         try validate(tables: tables, scope: scope, model: given)
         let threads = settings.threads, listSizes = tables.map(\.rowCount)
         var clock = StageClock(progress: progress)
-        progress?("standardize")
+        let records = listSizes.reduce(0, +)
+        clock.announce("standardize")
         let working = try tables.map(settings.joiningRoles)
-        let standardized = working.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
+        let standardizing = clock.meter(total: records)
+        let standardized = working.map {
+            StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads, meter: standardizing)
+        }
         clock.lap("standardize", next: "pack records")
 
         let data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
-                                         referenceYear: settings.referenceYear, threads: threads)
+                                         referenceYear: settings.referenceYear, threads: threads, meter: clock.meter(total: records))
         let scopeIndex = PairScopeIndex(listSizes: listSizes, scope: scope.pairScope)
         clock.lap("pack", next: "block")
 
-        let blocker = Blocker(index: scopeIndex, maxBlockPairs: settings.maxBlockPairs, threads: threads)
+        var blocker = Blocker(index: scopeIndex, maxBlockPairs: settings.maxBlockPairs, threads: threads)
+        blocker.meter = clock.meter(total: 3 * settings.blocking.count * records)
         let blocked = try blocker.block(settings.blocking, data: data, tables: working, maxCandidatePairs: settings.maxCandidatePairs)
         clock.lap("block", next: "compare \(blocked.pairs.count) pairs")
 
         let comparer = Comparer(settings.comparisons, data: data)
-        let compared = comparer.compare(blocked.pairs, data: data, ruleKeys: blocked.ruleKeys, threads: threads)
+        let compared = comparer.compare(blocked.pairs, data: data, ruleKeys: blocked.ruleKeys, threads: threads,
+                                        meter: clock.meter(total: blocked.pairs.count))
         let rules = EvidenceRules(settings.comparisons)
         clock.lap("compare", next: given == nil ? "train" : "score")
 
@@ -78,12 +85,12 @@ public struct Linker: Sendable {
             (model, weights) = trainer.train(compared: compared, listSizes: listSizes, clock: &clock)
         }
         if given != nil { clock.lap("model given") }
-        progress?("score")
+        clock.announce("score")
 
         let weigher = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules, listOf: scopeIndex.listOf)
         let (scored, candidates) = Scorer(model: model, weigher: weigher).score(
             compared, weights: weights, minimumProbability: settings.reviewThreshold, ruleNames: settings.blocking.map(\.name),
-            listSizes: listSizes, keepCandidates: settings.keepCandidatePairs)
+            listSizes: listSizes, keepCandidates: settings.keepCandidatePairs, meter: clock.meter(total: compared.pairs.count))
         let resolution = Resolution(scored, threshold: settings.threshold, oneToOne: settings.oneToOne, listSizes: listSizes)
         clock.lap("score")
 

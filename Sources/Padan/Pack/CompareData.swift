@@ -90,17 +90,17 @@ extension CompareData {
     /// Packs the records of all lists, numbered globally in list order, and prepares `columns`
     /// (read from the `tables` the standardized ones came from).
     static func build(_ standardized: [StandardizedTable], tables: [Table], columns: [ColumnSource],
-                      referenceYear: Int, threads: Int) throws -> CompareData {
-        var data = build(standardized, threads: threads)
+                      referenceYear: Int, threads: Int, meter: ProgressMeter? = nil) throws -> CompareData {
+        var data = build(standardized, threads: threads, meter: meter)
         data.columns = try columns.map { try ColumnValues.build($0, tables: tables, referenceYear: referenceYear) }
         return data
     }
 
     /// Packs the records of all lists, numbered globally in list order.
-    static func build(_ tables: [StandardizedTable], threads: Int) -> CompareData {
+    static func build(_ tables: [StandardizedTable], threads: Int, meter: ProgressMeter? = nil) -> CompareData {
         var records: [CompareRecord] = []
         records.reserveCapacity(tables.reduce(0) { $0 + $1.count })
-        for t in tables { records += CompareRecord.pack(t, threads: threads) }
+        for t in tables { records += CompareRecord.pack(t, threads: threads, meter: meter) }
         func concat(_ column: (StandardizedTable) -> ByteColumn) -> ByteColumn {
             ByteColumn(concatenating: tables.map(column))
         }

@@ -47,11 +47,11 @@ struct CompareRecord: Sendable {
 
 extension CompareRecord {
     /// Packs every record of `table` (threads as in ``Parallel``).
-    static func pack(_ s: StandardizedTable, threads: Int) -> [CompareRecord] {
+    static func pack(_ s: StandardizedTable, threads: Int, meter: ProgressMeter? = nil) -> [CompareRecord] {
         var records = [CompareRecord](repeating: CompareRecord(), count: s.count)
         records.withUnsafeMutableBufferPointer { out in
             let slots = UnsafeSendable(out)
-            Parallel.forEach(count: s.count, threads: threads, minChunk: 4096) { range in
+            Parallel.forEach(count: s.count, threads: threads, minChunk: 4096, meter: meter) { range in
                 var tokens: [Range<Int>] = []
                 for i in range { slots.value[i] = pack(s, i, tokens: &tokens) }
             }

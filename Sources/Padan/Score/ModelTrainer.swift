@@ -16,13 +16,13 @@ struct ModelTrainer {
 
     /// u per comparison and level from `settings.uSamplePairs` random allowed pairs. Sample `i` is
     /// a pure function of (seed, i), so the estimate does not depend on the thread count.
-    func randomPairU() -> (u: [[Double]], sampled: Int) {
+    func randomPairU(meter: ProgressMeter? = nil) -> (u: [[Double]], sampled: Int) {
         let c = settings.comparisons.count
         let n = data.records.count
         let samples = min(settings.uSamplePairs, max(0, pairScope.totalPairs))
         let chunkSize = 16384
         let chunks = (samples + chunkSize - 1) / chunkSize
-        let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1) { range -> [[Int]] in
+        let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1, meter: meter) { range -> [[Int]] in
             var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.levels.count) }
             var levels = [UInt8](repeating: 0, count: c)
             for chunk in range {
@@ -344,8 +344,9 @@ struct ModelTrainer {
     /// of parameters.
     private func trainOneKind(compared: ComparedPairs, listSizes: [Int], clock: inout StageClock) -> (model: MatchModel, weights: [Double]) {
         let c = settings.comparisons.count
-        var (u, sampled) = randomPairU()
-        clock.lap(stage("u from random pairs"))
+        clock.announce(stage("u from random pairs"))
+        var (u, sampled) = randomPairU(meter: clock.meter(total: (min(settings.uSamplePairs, max(0, pairScope.totalPairs)) + 16383) / 16384))
+        clock.lap(stage("u from random pairs"), next: stage("u from NIK neighbourhoods"))
         var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
         // Levels never seen get half a pair's worth of probability: half a random pair, or for
         // the NIK half a pair of the (much larger) neighbourhood count.
@@ -360,7 +361,7 @@ struct ModelTrainer {
                 uSources[n] += "; among NIK neighbours (same region, birth date and sex): \(neighbourhood.namePairs) pairs"
             }
         }
-        clock.lap(stage("u from NIK neighbourhoods"))
+        clock.lap(stage("u from NIK neighbourhoods"), next: stage("m by EM, prior"))
         let (m, mSources, warnings) = trainM(levels: compared.levels, flags: compared.flags, agreement: compared.agreement, u: u)
         var model = MatchModel(
             comparisons: settings.comparisons.enumerated().map { k, comparison in

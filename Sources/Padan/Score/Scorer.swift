@@ -9,7 +9,7 @@ struct Scorer {
     /// (prior not included) from ``PairWeigher/totals(_:threads:)``; `ruleNames` name the
     /// blocking rules; `listSizes` turn global record numbers into list and row.
     func score(_ compared: ComparedPairs, weights: [Double], minimumProbability: Double, ruleNames: [String],
-               listSizes: [Int], keepCandidates: Bool) -> (scored: [ScoredPair], candidates: [CandidatePair]) {
+               listSizes: [Int], keepCandidates: Bool, meter: ProgressMeter? = nil) -> (scored: [ScoredPair], candidates: [CandidatePair]) {
         let prior = model.priorWeight, priorWithin = model.priorWeightWithin
         let pairs = compared.pairs, c = compared.comparisonCount
         let offsets = listSizes.reduce(into: [0]) { $0.append($0.last! + $1) }
@@ -23,6 +23,7 @@ struct Scorer {
         if keepCandidates { candidates.reserveCapacity(pairs.count) }
         compared.levels.withUnsafeBufferPointer { levels in
             for p in 0 ..< pairs.count {
+                if p & 0xFFFF == 0xFFFF { meter?.add(0x10000) }
                 let a = Int(pairs.left[p]), b = Int(pairs.right[p])
                 let w = (ref(a).list == ref(b).list ? priorWithin : prior) + weights[p]
                 let probability = MatchModel.probability(weight: w)
@@ -34,6 +35,7 @@ struct Scorer {
                 scored.append(ScoredPair(left: ref(a), right: ref(b), weight: w, probability: probability,
                                          levels: explained.levels, weights: explained.weights, rule: ruleNames[Int(pairs.rule[p])]))
             }
+            meter?.add(pairs.count & 0xFFFF)
         }
         return (scored, candidates)
     }

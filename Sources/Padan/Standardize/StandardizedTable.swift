@@ -71,10 +71,15 @@ public struct StandardizedTable: Sendable, Equatable {
 
     /// Standardizes every record of `table`. `threads` 0 means one per active core.
     public init(table: Table, referenceYear: Int = 2025, threads: Int = 0) {
+        self.init(table: table, referenceYear: referenceYear, threads: threads, meter: nil)
+    }
+
+    /// Standardizes every record of `table`, adding each record done to `meter`.
+    init(table: Table, referenceYear: Int, threads: Int, meter: ProgressMeter?) {
         count = table.rowCount
         self.referenceYear = referenceYear
         let source = Source(table: table)
-        let chunks = Parallel.map(count: count, threads: threads, minChunk: 2048) { range in
+        let chunks = Parallel.map(count: count, threads: threads, minChunk: 2048, meter: meter) { range in
             Chunk(source: source, rows: range, referenceYear: referenceYear)
         }
         nik = ByteColumn(concatenating: chunks.map(\.nik))

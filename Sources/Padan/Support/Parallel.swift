@@ -19,10 +19,20 @@ enum Parallel {
     }
 
     /// Runs `body` once per chunk of `0 ..< count`, on up to `threads` threads, and returns the
-    /// chunk results in chunk order.
+    /// chunk results in chunk order. Each finished chunk adds its length to `meter`.
     static func map<T>(
-        count: Int, threads: Int, minChunk: Int = 1024, _ body: (Range<Int>) -> T
+        count: Int, threads: Int, minChunk: Int = 1024, meter: ProgressMeter? = nil, _ body: (Range<Int>) -> T
     ) -> [T] {
+        if let meter {
+            return withoutActuallyEscaping(body) { body in
+                let work = UnsafeSendable(body)
+                return map(count: count, threads: threads, minChunk: minChunk) { range in
+                    let result = work.value(range)
+                    meter.add(range.count)
+                    return result
+                }
+            }
+        }
         let ranges = chunks(count: count, threads: threads, minChunk: minChunk)
         if ranges.count <= 1 || threads == 1 { return ranges.map(body) }
         var results = [T?](repeating: nil, count: ranges.count)
@@ -40,8 +50,8 @@ enum Parallel {
     }
 
     /// Runs `body` once per chunk, for side effects into disjoint, preallocated storage.
-    static func forEach(count: Int, threads: Int, minChunk: Int = 1024, _ body: (Range<Int>) -> Void) {
-        _ = map(count: count, threads: threads, minChunk: minChunk, body)
+    static func forEach(count: Int, threads: Int, minChunk: Int = 1024, meter: ProgressMeter? = nil, _ body: (Range<Int>) -> Void) {
+        _ = map(count: count, threads: threads, minChunk: minChunk, meter: meter, body)
     }
 }
 
