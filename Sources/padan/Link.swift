@@ -149,7 +149,7 @@ struct LinkRun {
         }
         let model = try run.model.map { try MatchModel.load(path: $0) }
         let progress = Progress.onTerminal(language: run.language)
-        progress?.show("read \(files.count) lists")
+        progress?.startReading(files.count)
         let options = try files.indices.map { i in
             var options = try input.readOptions(configuration, file: files[i], index: i, count: files.count)
             options.name = run.names.isEmpty ? nil : run.names[i]
@@ -159,6 +159,7 @@ struct LinkRun {
         let paths = files.map { InputOptions.split($0).path }
         warnAboutRepeatedFiles(paths)
         let tables = try TableReader.read(paths: paths, threads: settings.threads, progress: progress?.reading) { options[$0] }
+        progress?.clear()
         for table in tables { FileHandle.standardError.write(Data(table.readDescription.utf8)) }
         let read = StageTiming(stage: "read", seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
         var result = try Linker(settings: settings, progress: progress?.stages).link(tables, scope: scope, model: model)
@@ -178,6 +179,7 @@ struct LinkRun {
         outputOptions.fingerprint = fingerprint
         outputOptions.extraFiles = extraFiles
         progress?.show("write")
+        outputOptions.progress = progress?.stages
         let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
         let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
                                            clusters: clusters, options: outputOptions, extraStages: [read])

@@ -9,6 +9,9 @@ final class Progress: @unchecked Sendable {
     private var stageStarted = DispatchTime.now().uptimeNanoseconds
     private var lastDrawn: UInt64 = 0
     private let language: OutputLanguage
+    /// The files being read: how many, and each one's share read so far.
+    private var readingFiles = 1
+    private var readShares: [String: Double] = [:]
 
     private init(language: OutputLanguage) { self.language = language }
 
@@ -35,10 +38,25 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + p.line(elapsed: Double(now - stageStarted) / 1e9, language: language)).utf8))
     }
 
-    /// Shows the reading of a file (its bytes, or a workbook's sheet XML).
+    /// Starts the reading of `count` files, read at once: their progress shows as one stage.
+    func startReading(_ count: Int) {
+        lock.lock()
+        readingFiles = max(count, 1)
+        readShares = [:]
+        lock.unlock()
+        show(count == 1 ? "read" : "read \(count) lists")
+    }
+
+    /// Shows the reading of a file (its bytes, or a workbook's sheet XML): with several files,
+    /// the mean of their shares read (a file not begun counts as none of it).
     func show(_ p: ReadProgress) {
+        lock.lock()
+        readShares[p.file] = p.totalBytes > 0 ? Double(p.bytesRead) / Double(p.totalBytes) : 0
+        let files = readingFiles, mean = readShares.values.reduce(0, +) / Double(files)
+        lock.unlock()
         let name = p.file.split(separator: "/").last.map(String.init) ?? p.file
-        show(LinkProgress(stage: "read \(name)", done: p.bytesRead, total: p.totalBytes))
+        let stage = files == 1 ? "read \(name)" : "read \(files) lists"
+        show(LinkProgress(stage: stage, done: Int((mean * 10_000).rounded()), total: 10_000))
     }
 
     /// ``show(_:)-(ReadProgress)`` as a callback for ``TableReader``.

@@ -24,6 +24,8 @@ public enum LinkOutput {
         public var fingerprint: String?
         /// Extra files to write into the directory with the others (name, bytes).
         public var extraFiles: [(String, [UInt8])] = []
+        /// Told as writing starts and as each file is done (``LinkProgress``); nil for none.
+        public var progress: (@Sendable (LinkProgress) -> Void)?
 
         public init(language: OutputLanguage = .indonesian, csvDialect: CSVDialect = .standard,
                     pseudonymizer: Pseudonymizer? = nil, run: RunRecord? = nil) {
@@ -43,7 +45,8 @@ public enum LinkOutput {
     public static func write(_ result: LinkResult, settings: LinkSettings, to directory: String, force: Bool,
                              clusters given: Clusters? = nil, options: Options = Options(),
                              extraStages: [StageTiming] = []) throws -> LinkSummary {
-        var clock = StageClock()
+        var clock = StageClock(progress: options.progress)
+        clock.announce("write")
         let out = try OutputDirectory(path: directory, force: force)
         let clusters = given ?? Clusters(result: result, maxSize: settings.maxClusterSize)
         let pseudonymizer = options.pseudonymizer, dialect = options.csvDialect
@@ -90,7 +93,7 @@ public enum LinkOutput {
         for file in files where run != nil {
             jobs.append(("", { Array(try RunRecord.sha256(file: file).utf8) }))
         }
-        let contents = try Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1) { range in
+        let contents = try Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1, meter: clock.meter(total: jobs.count)) { range in
             range.map { i in Result { try jobs[i].1() } }
         }.flatMap { $0 }.map { try $0.get() }
         for (job, bytes) in zip(jobs, contents) where !job.0.isEmpty { try out.write(job.0, bytes) }
@@ -116,7 +119,7 @@ public enum LinkOutput {
         }
         try out.write("model.json", modelJSON)
         for (name, bytes) in options.extraFiles { try out.write(name, bytes) }
-        clock.lap("write")
+        clock.lap("write", next: "report")
         // report.html and the data it is made from (padan report DIR rebuilds the page from it).
         let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters, pseudonymizer: pseudonymizer)
         try out.write(ReportData.fileName, report.encoded())
