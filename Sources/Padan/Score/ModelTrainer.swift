@@ -66,12 +66,29 @@ struct ModelTrainer {
     /// typo away: different people), the name's levels are counted too: `nameU` is their
     /// distribution, the u of ``MatchModel/Comparison/uGivenNIKPrefix`` (nil with fewer than
     /// ``minimumNamePairs`` such pairs or no name comparison).
-    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> (u: [Double], pairs: Int, nameU: [Double]?, namePairs: Int)? {
+    func nikNeighbourhoodU(sampleSize: Int = 20_000) -> Neighbourhood? {
+        nikNeighbourhoods(sampleSize: sampleSize, eachKind: false)[0]
+    }
+
+    /// What ``nikNeighbourhoodU(sampleSize:)`` measures.
+    struct Neighbourhood {
+        var u: [Double]
+        var pairs: Int
+        var nameU: [Double]?
+        var namePairs: Int
+    }
+
+    /// The NIK neighbourhoods in one pass: with `eachKind` (scope `.all` only), the pairs across
+    /// lists and those within one list counted apart, `[across, within]`, each exactly what a
+    /// trainer scoped to that kind measures (the same sample, the same partners); else `[all]`.
+    func nikNeighbourhoods(sampleSize: Int = 20_000, eachKind: Bool) -> [Neighbourhood?] {
+        precondition(!eachKind || pairScope.scope == .all)
+        let groups = eachKind ? 2 : 1
         let records = data.records
         var usablePerList = [Int](repeating: 0, count: pairScope.listSizes.count)
         for (i, r) in records.enumerated() where r.nikUsable16 { usablePerList[Int(pairScope.listOf[i])] += 1 }
         let usable = usablePerList.reduce(0, +)
-        guard usable > 1 else { return nil }
+        guard usable > 1 else { return [Neighbourhood?](repeating: nil, count: groups) }
         // The two indexes are independent: build them at once.
         let indexes = Parallel.map(count: 2, threads: settings.threads, minChunk: 1) { range in
             range.map { which -> ChainedIndex in
@@ -99,26 +116,31 @@ struct ModelTrainer {
         let namePlan = comparer.namePosition.map { comparer.plans[$0] }
         let nameLevelCount = IndonesianLevel.Name.allCases.count
         // Integer counts per chunk, summed: the same totals for any thread count.
-        let parts = Parallel.map(count: sample.count, threads: settings.threads, minChunk: 256) { range -> ([Int], Int, [Int]) in
-            var counts = [Int](repeating: 0, count: levelCount)
-            var nameCounts = [Int](repeating: 0, count: nameLevelCount)
-            var partners = 0
+        // Per group: level counts, partners, name counts.
+        let parts = Parallel.map(count: sample.count, threads: settings.threads, minChunk: 256) { range -> [([Int], Int, [Int])] in
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: levelCount), count: groups)
+            var nameCounts = [[Int]](repeating: [Int](repeating: 0, count: nameLevelCount), count: groups)
+            var partners = [Int](repeating: 0, count: groups)
             for a in sample[range] {
                 let ra = records[a]
                 let list = Int(pairScope.listOf[a])
                 switch pairScope.scope {
-                case .acrossLists: partners += usable - usablePerList[list]
-                case .withinLists: partners += usablePerList[list] - 1
-                case .all: partners += usable - 1
+                case .acrossLists: partners[0] += usable - usablePerList[list]
+                case .withinLists: partners[0] += usablePerList[list] - 1
+                case .all where eachKind:
+                    partners[0] += usable - usablePerList[list]
+                    partners[1] += usablePerList[list] - 1
+                case .all: partners[0] += usable - 1
                 }
                 func count(_ b: Int) {
                     guard b != a, pairScope.allowed(a, b) else { return }
+                    let g = eachKind && pairScope.listOf[b] == pairScope.listOf[a] ? 1 : 0
                     let rb = records[b]
                     let level = Comparer.nikLevel16(ra, rb)
-                    counts[Int(level)] += 1
+                    counts[g][Int(level)] += 1
                     if level == IndonesianLevel.NIK.serialDiffers.rawValue, let namePlan {
                         let name = comparer.name(data, ra, rb, min(a, b), max(a, b), namePlan)
-                        if name != ComparisonLevel.null { nameCounts[Int(name)] += 1 }
+                        if name != ComparisonLevel.null { nameCounts[g][Int(name)] += 1 }
                     }
                 }
                 prefix.forEach(BlockingKeys.digitsHash(ra.nik, 0 ..< 12)) { count(Int($0)) }
@@ -140,22 +162,25 @@ struct ModelTrainer {
                     }
                 }
             }
-            return (counts, partners, nameCounts)
+            return (0 ..< groups).map { (counts[$0], partners[$0], nameCounts[$0]) }
         }
-        var counts = [Int](repeating: 0, count: levelCount)
-        var nameCounts = [Int](repeating: 0, count: nameLevelCount)
-        var partners = 0
-        for (c, p, n) in parts {
-            for l in 0 ..< levelCount { counts[l] += c[l] }
-            for l in 0 ..< nameLevelCount { nameCounts[l] += n[l] }
-            partners += p
+        return (0 ..< groups).map { g -> Neighbourhood? in
+            var counts = [Int](repeating: 0, count: levelCount)
+            var nameCounts = [Int](repeating: 0, count: nameLevelCount)
+            var partners = 0
+            for part in parts {
+                let (c, p, n) = part[g]
+                for l in 0 ..< levelCount { counts[l] += c[l] }
+                for l in 0 ..< nameLevelCount { nameCounts[l] += n[l] }
+                partners += p
+            }
+            guard partners > 0 else { return nil }
+            let namePairs = nameCounts.reduce(0, +)
+            let nameU = namePlan == nil || namePairs < Self.minimumNamePairs
+                ? nil : nameCounts.map { max(Double($0), 0.5) / Double(namePairs) }
+            // A level never seen gets half a pair's worth, as with random pairs.
+            return Neighbourhood(u: counts.map { max(Double($0), 0.5) / Double(partners) }, pairs: partners, nameU: nameU, namePairs: namePairs)
         }
-        guard partners > 0 else { return nil }
-        let namePairs = nameCounts.reduce(0, +)
-        let nameU = namePlan == nil || namePairs < Self.minimumNamePairs
-            ? nil : nameCounts.map { max(Double($0), 0.5) / Double(namePairs) }
-        // A level never seen gets half a pair's worth, as with random pairs.
-        return (counts.map { max(Double($0), 0.5) / Double(partners) }, partners, nameU, namePairs)
     }
 
     /// The fewest `serial_differs` pairs from which the name's u among NIK neighbours is taken.
@@ -324,12 +349,17 @@ struct ModelTrainer {
         let isWithin = (0 ..< compared.pairs.count).map { listOf[Int(compared.pairs.left[$0])] == listOf[Int(compared.pairs.right[$0])] }
         var weights = [Double](repeating: 0, count: compared.pairs.count)
         var models: [MatchModel] = []
+        // One pass over the NIK neighbourhoods counts both kinds (the same counts as two passes).
+        clock.announce("train: u from NIK neighbourhoods (both kinds)")
+        let neighbourhoods = rules.nik == nil ? [nil, nil] : nikNeighbourhoods(eachKind: true)
+        clock.lap("train: u from NIK neighbourhoods (both kinds)")
         for (scope, within) in [(Blocker.PairScope.acrossLists, false), (.withinLists, true)] {
             let indices = isWithin.indices.filter { isWithin[$0] == within }
             let trainer = ModelTrainer(settings: settings, comparer: comparer, rules: rules, data: data,
                                        pairScope: PairScopeIndex(listSizes: pairScope.listSizes, scope: scope),
                                        kind: within ? "within lists" : "across lists")
-            let (model, kindWeights) = trainer.trainOneKind(compared: compared.subset(indices), listSizes: listSizes, clock: &clock)
+            let (model, kindWeights) = trainer.trainOneKind(compared: compared.subset(indices), listSizes: listSizes, clock: &clock,
+                                                            neighbourhood: .some(neighbourhoods[within ? 1 : 0]))
             for (i, p) in indices.enumerated() { weights[p] = kindWeights[i] }
             models.append(model)
         }
@@ -342,7 +372,9 @@ struct ModelTrainer {
 
     /// ``train(compared:listSizes:clock:)`` for pairs of one kind, or of both kinds with one set
     /// of parameters.
-    private func trainOneKind(compared: ComparedPairs, listSizes: [Int], clock: inout StageClock) -> (model: MatchModel, weights: [Double]) {
+    /// `neighbourhood`: the NIK neighbourhoods already measured for this kind (nil: measured here).
+    private func trainOneKind(compared: ComparedPairs, listSizes: [Int], clock: inout StageClock,
+                              neighbourhood given: Neighbourhood?? = nil) -> (model: MatchModel, weights: [Double]) {
         let c = settings.comparisons.count
         clock.announce(stage("u from random pairs"))
         var (u, sampled) = randomPairU(meter: clock.meter(total: (min(settings.uSamplePairs, max(0, pairScope.totalPairs)) + 16383) / 16384))
@@ -352,7 +384,7 @@ struct ModelTrainer {
         // the NIK half a pair of the (much larger) neighbourhood count.
         var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
         var nameGivenPrefix: [Double]?
-        if let nikIndex = rules.nik, let neighbourhood = nikNeighbourhoodU() {
+        if let nikIndex = rules.nik, let neighbourhood = given ?? nikNeighbourhoodU() {
             u[nikIndex] = Self.merge(nik: neighbourhood.u, into: u[nikIndex])
             floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
             uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
