@@ -43,6 +43,18 @@ import Testing
         #expect(english.contains("lang=\"en\"") && english.contains("Cutoff table") && !english.contains("Tabel ambang"))
     }
 
+    /// A joint run (link and dedupe) weighs each kind of pair with its own parameters: the report
+    /// shows both.
+    @Test func aJointRunShowsTheParametersOfBothKindsOfPair() throws {
+        let tables = try ["provinsi.csv", "kota.csv"].map { try TableReader.read(path: repositoryRoot + "/corpora/synth-2k/" + $0) }
+        let result = try Linker().link(tables, scope: .linkAndDedupe)
+        let within = try #require(result.model.comparisonsWithin)
+        let data = ReportData(result: result, settings: .indonesianDefault, estimate: nil, clusters: Clusters(result: result), pseudonymizer: nil)
+        let html = String(decoding: try HTMLReport.render(data), as: UTF8.self)
+        #expect(html.components(separatedBy: "<svg class=\"chart levels\"").count - 1 == result.model.comparisons.count + within.count)
+        #expect(html.contains("nik (antardaftar)") && html.contains("nik (dalam satu daftar)"))
+    }
+
     @Test func aHostileNameStaysText() throws {
         let (_, dir) = try Self.linkedResult()
         var data = try ReportData.load(directory: dir.file("hasil"))

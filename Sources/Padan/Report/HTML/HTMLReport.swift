@@ -97,10 +97,15 @@ public enum HTMLReport {
             c["histogram"] = SVGChart.histogram(p, threshold: d.threshold, reviewThreshold: d.reviewThreshold, title: l.label("histogram_title"),
                                                 labels: (l.label("weight"), l.label("pairs"), l.label("threshold"), l.label("review_band")))
         }
-        c["comparisons"] = d.model.comparisons.map { comparison -> [String: Any] in
-            ["name": comparison.name,
-             "svg": SVGChart.levels(comparison, title: comparison.name, labels: ("m", "u", l.label("weight")))]
+        // A joint run weighs pairs within one list with parameters of their own: both sets shown.
+        let within = d.model.comparisonsWithin ?? []
+        func charts(_ comparisons: [MatchModel.Comparison], kind: String?) -> [[String: Any]] {
+            comparisons.map { comparison in
+                let title = kind.map { "\(comparison.name) (\(l.label($0)))" } ?? comparison.name
+                return ["name": title, "svg": SVGChart.levels(comparison, title: title, labels: ("m", "u", l.label("weight")))]
+            }
         }
+        c["comparisons"] = charts(d.model.comparisons, kind: within.isEmpty ? nil : "across_lists") + charts(within, kind: "within_lists")
         c["termFrequency"] = d.termFrequency.map { tf -> [String: Any] in
             ["comparison": tf.comparison, "level": tf.level, "model": l.decimal(tf.modelWeight, decimals: 2),
              "lowest": l.decimal(tf.lowest, decimals: 2), "median": l.decimal(tf.median, decimals: 2),
