@@ -1,7 +1,7 @@
 /// What the reader found out about an input file.
 public struct SourceFormat: Sendable, Equatable, Codable {
-    /// `csv` (any delimited text), `xlsx`, `ods` (OpenDocument), or `html` (an HTML table,
-    /// often saved as `.xls`).
+    /// `csv` (any delimited text), `xlsx`, `ods` (OpenDocument), `html` (an HTML table, often
+    /// saved as `.xls`), or `memory` (columns given to ``Table/init(name:columns:options:)``).
     public var container: String
     /// `utf-8`, `utf-8+windows-1252` (some fields were not UTF-8 and were decoded as Windows-1252),
     /// `utf-16` (transcoded), or `xlsx`.
