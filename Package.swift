@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "PadanKernels", targets: ["PadanKernels"]),
         .library(name: "PadanSynth", targets: ["PadanSynth"]),
         .executable(name: "padan", targets: ["padan"]),
+        // The C interface (Sources/PadanC/padan.h) as a shared library, for Python and others.
+        .library(name: "PadanC", type: .dynamic, targets: ["PadanC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
@@ -54,6 +56,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The C interface: @_cdecl functions over opaque handles; no server or Python dependency.
+        .target(name: "PadanC", dependencies: ["Padan"], exclude: ["padan.h"]),
+        .testTarget(name: "PadanCTests", dependencies: ["PadanC", "Padan"]),
         .testTarget(
             name: "PadanTests",
             dependencies: ["Padan", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

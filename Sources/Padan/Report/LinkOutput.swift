@@ -177,7 +177,7 @@ public enum LinkOutput {
 
     /// `links.csv`: ordered by the left record's list and row, then the right's; each record's
     /// key fields beside its id, so the file can be read without joining back to the inputs.
-    static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, dialect: CSVDialect = .standard,
+    package static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, dialect: CSVDialect = .standard,
                          pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
         var w = CSVWriter(capacity: pairs.count * 260 + 256, dialect: dialect)
         var header = ["left_id", "right_id", "match_probability", "match_weight"]
@@ -257,7 +257,7 @@ public enum LinkOutput {
         return w.bytes
     }
 
-    static func clustersCSV(_ clusters: Clusters, result: LinkResult, dialect: CSVDialect = .standard) -> [UInt8] {
+    package static func clustersCSV(_ clusters: Clusters, result: LinkResult, dialect: CSVDialect = .standard) -> [UInt8] {
         var w = CSVWriter(capacity: result.tables.reduce(0) { $0 + $1.rowCount } * 40 + 64, dialect: dialect)
         w.row(["source", "id", "cluster_id", "cluster_size"])
         for (c, group) in clusters.members.enumerated() {

@@ -1,0 +1,78 @@
+/*
+ * padan.h: the C interface of Padan, the record-linkage engine (library libPadanC).
+ *
+ * Tables and results are opaque handles. Every function returns PADAN_OK (0) or an error code;
+ * where it takes `char **error`, a failure stores there a message the caller frees with
+ * padan_string_free (pass NULL to get none). Strings are UTF-8 and NUL-terminated.
+ *
+ * Handles are checked on every call: a handle that was never made, or was already freed, gives
+ * PADAN_E_HANDLE, never a crash. Tables and results do not change once made, so any number of
+ * threads may use them at once; a handle must not be freed while another thread uses it.
+ */
+#ifndef PADAN_H
+#define PADAN_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum {
+    PADAN_OK = 0,
+    PADAN_E_INPUT = 1,    /* the data cannot be read as a list (no identity column, no rows, ...) */
+    PADAN_E_USAGE = 2,    /* a bad argument or configuration */
+    PADAN_E_LIMIT = 3,    /* a configured limit was passed */
+    PADAN_E_HANDLE = 4,   /* not a live handle of the expected kind */
+    PADAN_E_INTERNAL = 5  /* a bug in Padan: please report it */
+};
+
+enum {
+    PADAN_LINK_AND_DEDUPE = 0, /* across lists and within each (padan link) */
+    PADAN_LINK = 1,            /* across lists only (padan link --no-dedupe) */
+    PADAN_DEDUPE = 2           /* within each list only (padan dedupe) */
+};
+
+typedef struct padan_table padan_table;
+typedef struct padan_result padan_result;
+
+/* Padan's version, e.g. "0.2.0" (a static string: do not free). */
+const char *padan_version(void);
+
+/* A table from `columns` columns of `rows` values each: column c's name is column_names[c], and
+ * its value in row r is values[c * rows + r] (NULL for a blank). Read exactly as a file with that
+ * header and those rows: roles from the column names, rows that are not people rejected. */
+int padan_table_create(const char *name, int32_t columns, const char *const *column_names, int64_t rows,
+                       const char *const *values, padan_table **out, char **error);
+
+/* A table read from a file (CSV, .xlsx, .ods, HTML), as padan link reads it. */
+int padan_table_read(const char *path, padan_table **out, char **error);
+
+/* The table's rows read (not counting rejected ones); -1 for a bad handle. */
+int64_t padan_table_rows(const padan_table *table);
+
+/* What padan inspect says about the table (JSON: name, rows, roles, rejected rows, warnings). */
+int padan_table_describe(const padan_table *table, char **json, char **error);
+
+int padan_table_free(padan_table *table);
+
+/* Links `count` tables (at least two for PADAN_LINK) with a configuration in YAML (the text of a
+ * padan.yaml; NULL or "" for the defaults). */
+int padan_link(const padan_table *const *tables, int32_t count, int32_t scope, const char *config_yaml,
+               padan_result **out, char **error);
+
+/* The result as padan link writes it: links.csv, clusters.csv, and summary.json's counts. */
+int padan_result_links_csv(const padan_result *result, char **csv, char **error);
+int padan_result_clusters_csv(const padan_result *result, char **csv, char **error);
+int padan_result_summary_json(const padan_result *result, char **json, char **error);
+
+int padan_result_free(padan_result *result);
+
+/* Frees a string Padan returned. NULL is allowed. */
+void padan_string_free(char *string);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,87 @@
+"""The Python package against the CLI on the same lists: the same links, byte for byte."""
+import os
+import subprocess
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import padan
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpora" / "synth-2k"
+CLI = Path(os.environ.get("PADAN_CLI", ROOT / ".build" / "debug" / "padan"))
+
+
+def lists():
+    a = pd.read_csv(CORPUS / "provinsi.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    b = pd.read_csv(CORPUS / "kota.csv", sep=";", dtype=str, keep_default_na=False, encoding="cp1252")
+    return a, b
+
+
+def cli(tmp_path, *args):
+    out = tmp_path / "hasil"
+    subprocess.run([str(CLI), *args, "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
+@pytest.mark.skipif(not CLI.exists(), reason=f"{CLI} not built (scripts/test builds it)")
+def test_link_gives_the_cli_links(tmp_path):
+    a, b = lists()
+    result = padan.link(a, b, names=["provinsi", "kota"])
+    out = cli(tmp_path, "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    assert len(result.links) == len(expected) > 1000
+    got = result.links.astype(str)
+    got["match_probability"] = result.links["match_probability"].map(lambda p: f"{p:.6f}")
+    for column in ["left_id", "right_id", "left_source", "right_source", "left_nik", "right_nik", "match_probability"]:
+        assert got[column].tolist() == expected[column].tolist(), column
+    clusters = pd.read_csv(out / "clusters.csv", dtype=str, keep_default_na=False)
+    assert result.clusters["cluster_id"].tolist() == clusters["cluster_id"].tolist()
+    assert result.summary["links"] == len(expected)
+
+
+@pytest.mark.skipif(not CLI.exists(), reason=f"{CLI} not built (scripts/test builds it)")
+def test_dedupe_gives_the_cli_links(tmp_path):
+    a, _ = lists()
+    result = padan.dedupe(a, names=["provinsi"])
+    out = cli(tmp_path, "dedupe", str(CORPUS / "provinsi.csv"))
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    assert result.links["left_id"].tolist() == expected["left_id"].tolist()
+    assert result.links["right_id"].tolist() == expected["right_id"].tolist()
+    assert (result.links["left_source"] == result.links["right_source"]).all()
+
+
+def test_read_says_what_inspect_finds():
+    found = padan.read(CORPUS / "kota.csv")
+    assert found["rows"] == 2000
+    assert found["roles"]["nik"] == "NIK"
+    assert found["roles"]["name"] == "Nama Penerima"
+
+
+def test_numbers_and_blanks_from_a_dataframe():
+    from padan._native import _cell
+    assert _cell(3273010101800001.0) == "3273010101800001"  # a NIK read as a number keeps its digits
+    assert _cell(float("nan")) is None and _cell(None) is None and _cell("") is None and _cell(pd.NA) is None
+    assert _cell(12) == "12" and _cell(1.5) == "1.5" and _cell("SITI") == "SITI"
+    a = pd.DataFrame({"NIK": [3273010101800001.0, None], "NAMA": ["BUDI SANTOSO", "SITI AMINAH"],
+                      "TGL_LAHIR": ["01-01-1980", float("nan")]})
+    b = pd.DataFrame({"NIK": ["3273010101800001", "3273014101850002"], "NAMA": ["BUDI SANTOSA", "SITI AMINAH"],
+                      "TGL_LAHIR": ["01-01-1980", "01-01-1985"]})
+    result = padan.link(a, b, names=["a", "b"])
+    assert {"left_id", "right_id", "match_probability", "left_nik"} <= set(result.links.columns)
+    assert set(result.clusters["source"]) <= {"a", "b"}
+
+
+def test_errors_are_padan_errors():
+    a, b = lists()
+    with pytest.raises(padan.PadanError) as bad:
+        padan.link(a, b, config="link:\n  threshold: 7\n")
+    assert bad.value.kind == "usage" and "threshold" in str(bad.value)
+    with pytest.raises(padan.PadanError) as missing:
+        padan.read("/nonexistent/list.csv")
+    assert missing.value.kind == "input"
+    with pytest.raises(ValueError):
+        padan.link(a)
+    with pytest.raises(TypeError):
+        padan.dedupe([1, 2, 3])
