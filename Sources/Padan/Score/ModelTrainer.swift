@@ -411,18 +411,29 @@ struct ModelTrainer {
         // (within 5 %; at most 8 rounds), never below the floor nor above the first estimate.
         if let nik = rules.nik, nikMeasured {
             let exact = Int(IndonesianLevel.NIK.exact.rawValue), pairs = nikPairCount()
+            let atExact = (0 ..< compared.pairs.count).filter { Int(compared.levels[$0 * c + nik]) == exact }
+            // Within the rounds only these pairs' weights move, by the change of log2(m / u); the
+            // weights are recomputed in full once after.
+            var moved = false
             for _ in 0 ..< 8 where pairs > 0 {
                 var nonMatches = 0.0
-                for p in 0 ..< compared.pairs.count where Int(compared.levels[p * c + nik]) == exact {
+                for p in atExact {
                     let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
                     nonMatches += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
                 }
                 let old = model.comparisons[nik].u[exact]
                 let fresh = min(old, max(nonMatches / pairs, floors[nik]))
+                guard fresh < old else { break }
                 model.comparisons[nik].u[exact] = fresh
+                let shift = log2(old / fresh)
+                for p in atExact { base[p] += shift }
+                _ = priors(base, compared: compared, model: &model)
+                moved = true
+                if old - fresh <= 0.05 * old { break }
+            }
+            if moved {
                 base = weights()
                 _ = priors(base, compared: compared, model: &model)
-                if old - fresh <= 0.05 * old { break }
             }
         }
         clock.lap(stage("m by EM, prior"))
