@@ -99,7 +99,12 @@ public struct Linker: Sendable {
                                 unmatched: resolution.unmatched)
         result.displacedByOneToOne = resolution.displacedByOneToOne
         result.candidates = candidates
-        result.candidateProfile = CandidateProfile(weights: weights, prior: model.priorWeight, agreement: compared.agreement,
+        // Pairs within one list take their own prior, as in the scorer (one prior for both put the
+        // within-list pairs' probabilities 4 bits too high in the estimates of a joint run).
+        let listOf = scopeIndex.listOf, pairs = compared.pairs
+        result.candidateProfile = CandidateProfile(weights: weights, prior: model.priorWeight, priorWithin: model.priorWeightWithin,
+                                                   isWithin: { listOf[Int(pairs.left[$0])] == listOf[Int(pairs.right[$0])] },
+                                                   agreement: compared.agreement,
                                                    ruleNames: settings.blocking.map(\.name),
                                                    cutoffs: [settings.threshold, settings.reviewThreshold])
         result.scope = scope

@@ -65,8 +65,10 @@ public struct CandidateProfile: Codable, Sendable, Equatable {
     public static let standardCutoffs: [Double] = [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999]
 
     /// Profiles pairs whose total weights are `weights[i] + prior`, with rule-agreement masks
-    /// `agreement[i]`; `cutoffs` are added to ``standardCutoffs``.
-    init(weights: [Double], prior: Double, agreement: [UInt32], ruleNames: [String], cutoffs extra: [Double],
+    /// `agreement[i]`; `cutoffs` are added to ``standardCutoffs``. With `priorWithin`, pair i
+    /// takes that prior when `isWithin(i)` (a pair within one list), as the scorer does.
+    init(weights: [Double], prior: Double, priorWithin: Double? = nil, isWithin: ((Int) -> Bool)? = nil,
+         agreement: [UInt32], ruleNames: [String], cutoffs extra: [Double],
          binWidth: Double = 0.5, lowestWeight: Double = -40, highestWeight: Double = 60) {
         self.binWidth = binWidth
         self.lowestWeight = lowestWeight
@@ -80,7 +82,7 @@ public struct CandidateProfile: Codable, Sendable, Equatable {
         var byMask: [UInt32: Tally] = [:]
         var total = Tally()
         for i in weights.indices {
-            let w = weights[i] + prior
+            let w = weights[i] + (priorWithin != nil && isWithin?(i) == true ? priorWithin! : prior)
             let p = MatchModel.probability(weight: w)
             total.add(p)
             let bin = min(binCount - 1, max(0, Int(((w - lowestWeight) / binWidth).rounded(.down))))

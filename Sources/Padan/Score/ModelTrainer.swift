@@ -183,6 +183,18 @@ struct ModelTrainer {
         }
     }
 
+    /// Allowed pairs of records that both have a usable 16-digit NIK.
+    func nikPairCount() -> Double {
+        var perList = [Double](repeating: 0, count: pairScope.listSizes.count)
+        for (i, r) in data.records.enumerated() where r.nikUsable16 { perList[Int(pairScope.listOf[i])] += 1 }
+        let all = perList.reduce(0, +), squares = perList.reduce(0) { $0 + $1 * $1 }
+        switch pairScope.scope {
+        case .acrossLists: return (all * all - squares) / 2
+        case .withinLists: return (squares - all) / 2
+        case .all: return all * (all - 1) / 2
+        }
+    }
+
     /// The fewest `serial_differs` pairs from which the name's u among NIK neighbours is taken.
     static let minimumNamePairs = 200
 
@@ -384,7 +396,9 @@ struct ModelTrainer {
         // the NIK half a pair of the (much larger) neighbourhood count.
         var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
         var nameGivenPrefix: [Double]?
+        var nikMeasured = false
         if let nikIndex = rules.nik, let neighbourhood = given ?? nikNeighbourhoodU() {
+            nikMeasured = true
             u[nikIndex] = Self.merge(nik: neighbourhood.u, into: u[nikIndex])
             floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)
             uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
@@ -421,6 +435,39 @@ struct ModelTrainer {
         }
         base = weights()
         _ = priors(base, compared: compared, model: &model)
+        // Exact NIK agreement: nearly every pair there is a match, so (p − λ·m) / (1 − λ) is the
+        // difference of two nearly equal numbers, and a small error in m or λ leaves matches in u
+        // (on a noisy list, 50× too many: its links' probabilities too low). Every pair with equal
+        // NIKs is a candidate (the NIK rules catch it), so its non-matches are counted directly,
+        // the EM update Σ (1 − p) over those pairs / all pairs of usable NIKs, until u settles
+        // (within 5 %; at most 8 rounds), never below the floor nor above the first estimate.
+        if let nik = rules.nik, nikMeasured {
+            let exact = Int(IndonesianLevel.NIK.exact.rawValue), pairs = nikPairCount()
+            let atExact = (0 ..< compared.pairs.count).filter { Int(compared.levels[$0 * c + nik]) == exact }
+            // Within the rounds only these pairs' weights move, by the change of log2(m / u); the
+            // weights are recomputed in full once after.
+            var moved = false
+            for _ in 0 ..< 8 where pairs > 0 {
+                var nonMatches = 0.0
+                for p in atExact {
+                    let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
+                    nonMatches += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
+                }
+                let old = model.comparisons[nik].u[exact]
+                let fresh = min(old, max(nonMatches / pairs, floors[nik]))
+                guard fresh < old else { break }
+                model.comparisons[nik].u[exact] = fresh
+                let shift = log2(old / fresh)
+                for p in atExact { base[p] += shift }
+                _ = priors(base, compared: compared, model: &model)
+                moved = true
+                if old - fresh <= 0.05 * old { break }
+            }
+            if moved {
+                base = weights()
+                _ = priors(base, compared: compared, model: &model)
+            }
+        }
         clock.lap(stage("m by EM, prior"))
         model.warnings += Self.plausibility(model)
         return (model, base)

@@ -10,17 +10,35 @@ import Testing
     }
 
     @Test func chaoEstimatorFromCaughtOnceAndTwice() {
-        // f1 = 10, f2 = 5, K = 2: (1/2) · 100 / 10 = 5.
+        // f1 = 10, f2 = 5, K = 2, bias-corrected: (1/2) · 10 · 9 / (2 · 6) = 3.75.
         let c = CaptureRecapture(rules: 2, caughtBy: [10, 5])
-        #expect(abs(c.unseen - 5) < 1e-12)
-        #expect(c.caughtBy == [5, 10, 5])
+        #expect(abs(c.unseen - 3.75) < 1e-12)
+        #expect(c.caughtBy == [3.75, 10, 5])
+        #expect(c.method == .chaoBiasCorrected)
         #expect(c.standardDeviation > 0)
-        // No match caught twice: the bias-corrected form f1 (f1 − 1) / 2 · (K − 1)/K.
+        #expect(c.lower > 0 && c.lower < c.unseen && c.upper > c.unseen)
+        // No match caught twice: f1 (f1 − 1) / 2 · (K − 1)/K.
         #expect(abs(CaptureRecapture(rules: 4, caughtBy: [4, 0, 0, 9]).unseen - 0.75 * 4 * 3 / 2) < 1e-12)
-        // Nothing caught once: no evidence of unseen matches.
+        // Nothing caught once, or less than one match: no evidence of unseen matches.
         #expect(CaptureRecapture(rules: 3, caughtBy: [0, 7, 20]).unseen == 0)
-        // One rule cannot estimate anything.
-        #expect(CaptureRecapture(rules: 1, caughtBy: [30]).unseen == 0)
+        #expect(CaptureRecapture(rules: 3, caughtBy: [0.8, 0, 20]).unseen == 0)
+        // One rule cannot estimate anything, and says so.
+        let one = CaptureRecapture(rules: 1, caughtBy: [30])
+        #expect(one.unseen == 0 && one.method == .notEstimable)
+    }
+
+    @Test func chaoDoesNotExplodeWhenFewMatchesAreCaughtTwice() {
+        // A small clean list: about one match caught by one rule, a hundredth of one by two. The
+        // classic f1² / (2 f2) gives 6/7 · 1.03² / 0.02 ≈ 45 unseen matches; the bias-corrected
+        // form stays far below one, and its interval reaches only a few (the data say little).
+        let c = CaptureRecapture(rules: 7, caughtBy: [1.03, 0.01, 14, 23, 25, 27, 213])
+        #expect(c.unseen < 0.05)
+        #expect(c.upper < 5)
+        // When f2 is large the two forms agree: f1 = 79, f2 = 176, K = 7.
+        let large = CaptureRecapture(rules: 7, caughtBy: [79, 176, 285, 291, 220, 245, 489])
+        let classic = 6.0 / 7 * 79 * 79 / (2 * 176)
+        #expect(abs(large.unseen - classic) / classic < 0.03)
+        #expect(large.lower < large.unseen && large.unseen < large.upper)
     }
 
     @Test func profileTalliesAreExactAtEachCutoff() {
@@ -52,7 +70,7 @@ import Testing
         #expect(abs(e.expectedFalseLinks - falseLinks) < 1e-9)
         #expect(abs(e.expectedMissedAmongCandidates - missed) < 1e-9)
         let f1: Double = probabilities[0] + probabilities[2] + probabilities[3], f2: Double = probabilities[1]
-        let unseen: Double = (2.0 / 3) * f1 * f1 / (2 * f2)
+        let unseen: Double = (2.0 / 3) * f1 * max(0, f1 - 1) / (2 * (f2 + 1))
         #expect(abs(e.expectedMissedByBlocking - unseen) < 1e-9)
         let all: Double = e.expectedTrueLinks + e.expectedMissedAmongCandidates + e.expectedMissedByBlocking
         #expect(abs(e.expectedMatches - all) < 1e-9)
