@@ -39,8 +39,8 @@ struct XLSXWriter {
         var name: String
         var rowCount: Int
         var columnCount: Int
-        /// Row `i`'s cells (row 0 is the header, written bold).
-        var row: @Sendable (Int) -> [Cell]
+        /// Writes row `i`'s cells, in column order (row 0 is the header, written bold).
+        var write: @Sendable (Int, inout Cells) -> Void
         /// Column widths in characters (optional, by column index).
         var widths: [Int] = []
         /// Keep the header row (and this many leading columns) in view while scrolling.
@@ -62,10 +62,18 @@ struct XLSXWriter {
 
         init(name: String, rowCount: Int, columnCount: Int, row: @escaping @Sendable (Int) -> [Cell], widths: [Int] = [],
              freezeHeader: Bool = false, frozenColumns: Int = 0, autoFilter: Bool = false, choices: [Choice] = []) {
+            self.init(name: name, rowCount: rowCount, columnCount: columnCount, write: { r, cells in
+                for cell in row(r) { cells.cell(cell) }
+            }, widths: widths, freezeHeader: freezeHeader, frozenColumns: frozenColumns, autoFilter: autoFilter, choices: choices)
+        }
+
+        init(name: String, rowCount: Int, columnCount: Int, write: @escaping @Sendable (Int, inout Cells) -> Void,
+             widths: [Int] = [], freezeHeader: Bool = false, frozenColumns: Int = 0, autoFilter: Bool = false,
+             choices: [Choice] = []) {
             self.name = name
             self.rowCount = rowCount
             self.columnCount = columnCount
-            self.row = row
+            self.write = write
             self.widths = widths
             self.freezeHeader = freezeHeader
             self.frozenColumns = frozenColumns
@@ -257,34 +265,14 @@ struct XLSXWriter {
 
     /// Rows `range` of the worksheet part.
     private static func rows(_ sheet: Sheet, _ range: Range<Int>, into out: inout [UInt8]) {
-        func put(_ s: String) { out.append(contentsOf: s.utf8) }
-        // Cells are written in order without references (`r`), as the format allows: an empty
-        // cell before a filled one is `<c/>`, trailing empty cells are left out. With the space
-        // attribute only where a value needs it, a results sheet's XML is about half as long,
-        // which is what compressing it costs.
+        var cells = Cells()
+        swap(&cells.bytes, &out)
         for r in range {
-            let row = sheet.row(r)
-            let last = row.lastIndex { $0 != .empty } ?? -1
-            put("<row>")
-            for c in 0 ... max(last, 0) where last >= 0 {
-                let header = r == 0
-                switch row[c] {
-                case .text(let t): Self.inline(t, style: header ? 1 : 0, into: &out)
-                case .marked(let t): Self.inline(t, style: 3, into: &out)
-                case .bold(let t): Self.inline(t, style: 1, into: &out)
-                case .code(let t): Self.inline(t, style: header ? 1 : 4, into: &out)
-                case .number(let n):
-                    put(header ? "<c s=\"1\"><v>" : "<c><v>")
-                    Self.escape(n, into: &out)
-                    put("</v></c>")
-                case .date(let serial):
-                    put("<c s=\"2\"><v>\(serial)</v></c>")
-                case .empty:
-                    put("<c/>")
-                }
-            }
-            put("</row>")
+            cells.beginRow(header: r == 0)
+            sheet.write(r, &cells)
+            cells.endRow()
         }
+        swap(&cells.bytes, &out)
     }
 
     /// The worksheet part after its last row.
