@@ -259,10 +259,11 @@ struct ResultWorkbook {
         return Self.table(w.bothSheet(lists: tables.count), header: header, count: pairs.count, frozenColumns: 0) { i, cells in
             let p = pairs[i]
             cells.text(clusters.ids[clusters.clusterOf[p.left.list][p.left.row]])
-            for ref in [p.left, p.right] {
-                for k in roles.indices {
-                    Self.put(columns[k][ref.list], identity: identity[k], ref, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
-                }
+            for k in roles.indices {
+                Self.put(columns[k][p.left.list], identity: identity[k], p.left, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+            }
+            for k in roles.indices {
+                Self.put(columns[k][p.right.list], identity: identity[k], p.right, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
             }
             cells.cell(Self.probability(p.probability))
             cells.text(reasons(p))

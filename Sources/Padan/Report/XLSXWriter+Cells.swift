@@ -26,7 +26,7 @@ extension XLSXWriter {
         private static let inlineStart = Array("<c t=\"inlineStr\"".utf8), textStart = Array("><is><t>".utf8)
         private static let inlineEnd = Array("</t></is></c>".utf8)
         private static let numberStart = Array("<c><v>".utf8), boldNumberStart = Array("<c s=\"1\"><v>".utf8)
-        private static let numberEnd = Array("</v></c>".utf8)
+        private static let numberEnd = Array("</v></c>".utf8), styleStart = Array(" s=\"".utf8)
 
         mutating func beginRow(header: Bool) {
             self.header = header
@@ -72,7 +72,28 @@ extension XLSXWriter {
             bytes.append(contentsOf: Self.numberEnd)
         }
 
-        mutating func number(_ value: Int) { number(String(value)) }
+        /// A whole number, its digits written straight into the XML.
+        mutating func number(_ value: Int) {
+            guard value >= 0 else {
+                number(String(value))
+                return
+            }
+            var digits = 1, rest = value / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            start(digits)
+            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(48, count: digits))
+            var n = value
+            for i in stride(from: end - 1, through: end - digits, by: -1) {
+                bytes[i] = UInt8(48 + n % 10)
+                n /= 10
+            }
+            bytes.append(contentsOf: Self.numberEnd)
+        }
 
         /// A date as an Excel serial day number.
         mutating func date(_ serial: Int) {
@@ -104,7 +125,7 @@ extension XLSXWriter {
             start(value.count)
             bytes.append(contentsOf: Self.inlineStart)
             if style != 0 {
-                for b: UInt8 in [32, 115, 61, 34] { bytes.append(b) }  // ` s="`
+                bytes.append(contentsOf: Self.styleStart)
                 bytes.append(UInt8(48 + style))
                 bytes.append(34)
             }
