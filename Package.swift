@@ -30,6 +30,13 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
         ),
+        // zlib's deflate and CRC-32 from the system library (Debian: zlib1g-dev), for writing the
+        // workbooks' zip parts on several threads at a fast level.
+        .systemLibrary(
+            name: "CPadanZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // String similarity kernels on bytes: bit-parallel and SIMD edit distances, Jaro, tokens, digits.
         .target(name: "PadanKernels"),
         // The engine: ingest, standardize, block, compare, score, resolve, report.
@@ -37,6 +44,7 @@ let package = Package(
             name: "Padan",
             dependencies: [
                 "CXXHash",
+                "CPadanZlib",
                 "PadanKernels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),

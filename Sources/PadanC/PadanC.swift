@@ -222,7 +222,7 @@ public func padan_link(
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let summary = try encoder.encode(LinkSummary(result: result, settings: settings, clusters: clusters))
         out.pointee = Handles.shared.add(ResultBox(
-            links: LinkOutput.pairsCSV(result.links, result: result), clusters: LinkOutput.clustersCSV(clusters, result: result),
+            links: LinkOutput.linksCSV(result), clusters: LinkOutput.clustersCSV(clusters, result: result),
             summary: Array(summary)))
     }
 }

@@ -180,9 +180,9 @@ struct LinkRun {
         outputOptions.extraFiles = extraFiles
         progress?.show("write")
         outputOptions.progress = progress?.stages
-        let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
+        // The clusters are made by the writer, inside its timed stages.
         let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
-                                           clusters: clusters, options: outputOptions, extraStages: [read])
+                                           options: outputOptions, extraStages: [read])
         progress?.clear()
         if run.json {
             let encoder = JSONEncoder()

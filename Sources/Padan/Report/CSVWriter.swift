@@ -10,9 +10,19 @@
 /// mark (or Excel reads the bytes as Windows-1252 and garbles `NI’MAH`), `;` between fields and a
 /// decimal comma (the Indonesian list and decimal separators), and identity numbers (NIK, KK) as
 /// `="3273…"` so that Excel keeps their 16 digits instead of showing `3.27E+15`.
+///
+/// Given a ``FileSink``, the writer streams: whenever a row ends with ``flushSize`` bytes or more
+/// buffered, they go to the file, so a file of any length needs about a megabyte of memory.
+/// Without one, ``bytes`` holds the whole file.
 struct CSVWriter {
+    /// The bytes not yet written to the sink (all of them, without a sink).
     private(set) var bytes: [UInt8] = []
     private var fieldsInRow = 0
+    /// Buffered bytes at which a row's end flushes them to the sink.
+    static let flushSize = 1 << 20
+    private let sink: FileSink?
+    /// The first write error, thrown by ``finish()`` (rows are added by non-throwing calls).
+    private var failure: (any Error)?
     /// Neutralize formula-like cells (on by default; off only for machine-to-machine files).
     var spreadsheetSafe = true
     let dialect: CSVDialect
@@ -20,6 +30,16 @@ struct CSVWriter {
     private let decimalPoint: UInt8
 
     init(capacity: Int = 1 << 16, dialect: CSVDialect = .standard) {
+        self.init(capacity: capacity, dialect: dialect, sink: nil)
+    }
+
+    /// A writer that streams into `sink`.
+    init(streamingTo sink: FileSink, dialect: CSVDialect = .standard) {
+        self.init(capacity: Self.flushSize + (1 << 16), dialect: dialect, sink: sink)
+    }
+
+    private init(capacity: Int, dialect: CSVDialect, sink: FileSink?) {
+        self.sink = sink
         self.dialect = dialect
         delimiter = dialect == .excel ? UInt8(ascii: ";") : UInt8(ascii: ",")
         decimalPoint = dialect == .excel ? UInt8(ascii: ",") : UInt8(ascii: ".")
@@ -103,6 +123,21 @@ struct CSVWriter {
     mutating func endRow() {
         bytes.append(10)
         fieldsInRow = 0
+        if sink != nil && bytes.count >= Self.flushSize { flush() }
+    }
+
+    /// Writes what is buffered to the sink (nothing without one, or after a failure).
+    private mutating func flush() {
+        guard let sink, failure == nil, !bytes.isEmpty else { return }
+        do { try sink.write(bytes) } catch { failure = error }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes the rest to the sink and closes it; throws the first write error.
+    mutating func finish() throws {
+        flush()
+        if let failure { throw failure }
+        try sink?.close()
     }
 
     mutating func row(_ values: [String]) {

@@ -49,6 +49,7 @@ public enum LinkOutput {
         clock.announce("write")
         let out = try OutputDirectory(path: directory, force: force)
         let clusters = given ?? Clusters(result: result, maxSize: settings.maxClusterSize)
+        if given == nil { clock.lap("clusters") }
         let pseudonymizer = options.pseudonymizer, dialect = options.csvDialect
         // The input files' checksums, read while the outputs are built.
         var run = options.run
@@ -64,39 +65,66 @@ public enum LinkOutput {
         let estimate = ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold)
         let words = options.language.words
         let temporary = out.temporaryPath
-        // The files are independent: build them on all threads (the two workbooks first, the
-        // longest), write the CSV files in order.
+        // The files are independent, and each is written straight into the output as it is made:
+        // the CSV files streamed through a megabyte's buffer, the workbooks piece by piece. The
+        // results workbook, much the longest, spreads over every thread on its own; the others
+        // run beside it, one task each.
         var jobs: [(String, () throws -> [UInt8])] = [
-            ("", {
+            ("hasil.xlsx", {
                 try ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: headline, estimate: estimate,
                                    words: words, fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
                     .writer.write(to: temporary + "/hasil.xlsx")
                 return []
             }),
-            ("", {
+            ("review.xlsx", {
                 try ReviewSheet.workbook(result, settings: settings, words: words, fingerprint: fingerprint,
                                          pseudonymizer: pseudonymizer).write(to: temporary + "/review.xlsx")
                 return []
             }),
-            ("links.csv", { pairsCSV(result.links, result: result, dialect: dialect, pseudonymizer: pseudonymizer) }),
-            ("review.csv", { ReviewSheet.csv(result, fingerprint: fingerprint, pseudonymizer: pseudonymizer, dialect: dialect) }),
+            // report.html and the data it is made from (padan report DIR rebuilds the page from it).
+            (HTMLReport.fileName, {
+                let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters,
+                                        pseudonymizer: pseudonymizer)
+                try out.write(ReportData.fileName, report.encoded())
+                try out.write(HTMLReport.fileName, HTMLReport.render(report, language: options.language))
+                return []
+            }),
+            ("links.csv", {
+                try out.stream("links.csv", dialect: dialect) { pairsCSV(result.links, result: result, pseudonymizer: pseudonymizer, into: &$0) }
+                return []
+            }),
+            ("review.csv", {
+                try out.stream("review.csv", dialect: dialect) { ReviewSheet.csv(result, fingerprint: fingerprint, pseudonymizer: pseudonymizer, into: &$0) }
+                return []
+            }),
         ]
         for (i, table) in result.tables.enumerated() {
-            jobs.append((unmatchedFile(table.name), {
-                rowsCSV(table, rows: result.unmatched[i], pseudonymizer: pseudonymizer, dialect: dialect)
+            let name = unmatchedFile(table.name)
+            jobs.append((name, {
+                try out.stream(name, dialect: dialect) { rowsCSV(table, rows: result.unmatched[i], pseudonymizer: pseudonymizer, into: &$0) }
+                return []
             }))
         }
-        jobs.append(("rejected.csv", { rejectedCSV(result.tables, pseudonymizer: pseudonymizer, dialect: dialect) }))
-        jobs.append(("clusters.csv", { clustersCSV(clusters, result: result, dialect: dialect) }))
-        if settings.keepCandidatePairs { jobs.append(("pairs.csv", { candidatesCSV(result, dialect: dialect) })) }
+        jobs.append(("rejected.csv", {
+            try out.stream("rejected.csv", dialect: dialect) { rejectedCSV(result.tables, pseudonymizer: pseudonymizer, into: &$0) }
+            return []
+        }))
+        jobs.append(("clusters.csv", {
+            try out.stream("clusters.csv", dialect: dialect) { clustersCSV(clusters, result: result, into: &$0) }
+            return []
+        }))
+        if settings.keepCandidatePairs {
+            jobs.append(("pairs.csv", {
+                try out.stream("pairs.csv", dialect: dialect) { candidatesCSV(result, into: &$0) }
+                return []
+            }))
+        }
         let firstChecksum = jobs.count
         for file in files where run != nil {
             jobs.append(("", { Array(try RunRecord.sha256(file: file).utf8) }))
         }
-        let contents = try Parallel.map(count: jobs.count, threads: settings.threads, minChunk: 1, meter: clock.meter(total: jobs.count)) { range in
-            range.map { i in Result { try jobs[i].1() } }
-        }.flatMap { $0 }.map { try $0.get() }
-        for (job, bytes) in zip(jobs, contents) where !job.0.isEmpty { try out.write(job.0, bytes) }
+        let finished = try Self.run(jobs.map(\.1), threads: settings.threads, meter: clock.meter(total: jobs.count))
+        let contents = finished.map(\.bytes)
         if run != nil {
             run!.inputs = result.tables.indices.map { i in
                 let size = (try? FileManager.default.attributesOfItem(atPath: files[i])[.size] as? Int) ?? 0
@@ -114,22 +142,70 @@ public enum LinkOutput {
         summary.directory = directory
         summary.outputFiles = names
         summary.errorEstimate = estimate
+        summary.fileSeconds = zip(jobs, finished).filter { !$0.0.0.isEmpty }.map { StageTiming(stage: $0.0.0, seconds: $0.1.seconds) }
         guard summary.accountingHolds else {
             throw PadanError(.internalError, "row accounting failed: rows read ≠ linked + unmatched + rejected (\(summary.lists.map { "\($0.name): \($0.rowsRead) ≠ \($0.linked) + \($0.unmatched) + \($0.rejected)" }.joined(separator: "; ")))")
         }
         try out.write("model.json", modelJSON)
         for (name, bytes) in options.extraFiles { try out.write(name, bytes) }
-        clock.lap("write", next: "report")
-        // report.html and the data it is made from (padan report DIR rebuilds the page from it).
-        let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters, pseudonymizer: pseudonymizer)
-        try out.write(ReportData.fileName, report.encoded())
-        try out.write(HTMLReport.fileName, HTMLReport.render(report, language: options.language))
-        clock.lap("report")
+        clock.lap("write")
         summary.stages += clock.timings
         summary.totalSeconds = summary.stages.reduce(0) { $0 + $1.seconds }
         try out.write("summary.json", json(summary))
         try out.commit()
         return summary
+    }
+
+    /// Runs `jobs` concurrently (one after another with one thread), and returns each one's bytes
+    /// and wall seconds in job order; rethrows the first job's error, in job order.
+    ///
+    /// The first job runs on the calling thread, the others as tasks of their own beside it: a
+    /// job may spread its own work over the threads (`DispatchQueue.concurrentPerform`), which
+    /// Dispatch runs one iteration at a time when it is nested in another `concurrentPerform`.
+    static func run(_ jobs: [() throws -> [UInt8]], threads: Int, meter: ProgressMeter? = nil) throws -> [(bytes: [UInt8], seconds: Double)] {
+        final class Slots: @unchecked Sendable {
+            let lock = NSLock()
+            var done: [Result<([UInt8], Double), any Error>?]
+            init(_ n: Int) { done = Array(repeating: nil, count: n) }
+        }
+        let slots = Slots(jobs.count)
+        // Each job runs once, on one thread; its captures are its own or read-only.
+        let timed = jobs.map { job in
+            let job = UnsafeSendable(job)
+            return UnsafeSendable({ (i: Int) in
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = Result { try job.value() }.map { ($0, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+                slots.lock.withLock { slots.done[i] = result }
+                meter?.add(1)
+            })
+        }
+        if threads == 1 || jobs.count <= 1 {
+            for (i, job) in timed.enumerated() { job.value(i) }
+        } else {
+            let group = DispatchGroup()
+            for i in timed.indices.dropFirst() {
+                let job = timed[i]
+                DispatchQueue.global().async(group: group) { job.value(i) }
+            }
+            timed[0].value(0)
+            group.wait()
+        }
+        return try slots.done.map { try $0!.get() }.map { (bytes: $0.0, seconds: $0.1) }
+    }
+
+    /// `links.csv` as ``write(_:settings:to:force:clusters:options:extraStages:)`` writes it, in
+    /// memory (for the C interface).
+    package static func linksCSV(_ result: LinkResult) -> [UInt8] {
+        var w = CSVWriter()
+        pairsCSV(result.links, result: result, into: &w)
+        return w.bytes
+    }
+
+    /// `clusters.csv`, in memory.
+    package static func clustersCSV(_ clusters: Clusters, result: LinkResult) -> [UInt8] {
+        var w = CSVWriter()
+        clustersCSV(clusters, result: result, into: &w)
+        return w.bytes
     }
 
     /// The fingerprint ``write(_:settings:to:force:clusters:options:extraStages:)`` records for
@@ -177,9 +253,8 @@ public enum LinkOutput {
 
     /// `links.csv`: ordered by the left record's list and row, then the right's; each record's
     /// key fields beside its id, so the file can be read without joining back to the inputs.
-    package static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, dialect: CSVDialect = .standard,
-                         pseudonymizer: Pseudonymizer? = nil) -> [UInt8] {
-        var w = CSVWriter(capacity: pairs.count * 260 + 256, dialect: dialect)
+    package static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, pseudonymizer: Pseudonymizer? = nil,
+                         into w: inout CSVWriter) {
         var header = ["left_id", "right_id", "match_probability", "match_weight"]
         for side in ["left", "right"] { header += keyRoles.map { "\(side)_\($0.rawValue)" } }
         for c in result.model.comparisons { header += ["\(c.name)_level", "\(c.name)_weight"] }
@@ -208,7 +283,6 @@ public enum LinkOutput {
             w.field(result.tables[p.right.list].name)
             w.endRow()
         }
-        return w.bytes
     }
 
     /// A record's value for `role` (empty when the list has no such column); NIK and KK as
@@ -242,8 +316,7 @@ public enum LinkOutput {
         }
     }
 
-    static func candidatesCSV(_ result: LinkResult, dialect: CSVDialect = .standard) -> [UInt8] {
-        var w = CSVWriter(capacity: result.candidates.count * 64 + 64, dialect: dialect)
+    static func candidatesCSV(_ result: LinkResult, into w: inout CSVWriter) {
         w.row(["left_id", "right_id", "match_probability", "blocking_rule", "left_source", "right_source"])
         for p in result.candidates {
             idField(&w, result.tables[p.left.list], p.left.row)
@@ -254,11 +327,9 @@ public enum LinkOutput {
             w.field(result.tables[p.right.list].name)
             w.endRow()
         }
-        return w.bytes
     }
 
-    package static func clustersCSV(_ clusters: Clusters, result: LinkResult, dialect: CSVDialect = .standard) -> [UInt8] {
-        var w = CSVWriter(capacity: result.tables.reduce(0) { $0 + $1.rowCount } * 40 + 64, dialect: dialect)
+    package static func clustersCSV(_ clusters: Clusters, result: LinkResult, into w: inout CSVWriter) {
         w.row(["source", "id", "cluster_id", "cluster_size"])
         for (c, group) in clusters.members.enumerated() {
             for member in group {
@@ -270,11 +341,9 @@ public enum LinkOutput {
                 w.endRow()
             }
         }
-        return w.bytes
     }
 
-    static func rowsCSV(_ table: Table, rows: [Int], pseudonymizer: Pseudonymizer? = nil, dialect: CSVDialect = .standard) -> [UInt8] {
-        var w = CSVWriter(capacity: rows.count * 128 + 256, dialect: dialect)
+    static func rowsCSV(_ table: Table, rows: [Int], pseudonymizer: Pseudonymizer? = nil, into w: inout CSVWriter) {
         w.row(table.columnNames)
         let hidden = Set([table.roles[.nik], table.roles[.kk]].compactMap { $0 })
         for r in rows {
@@ -290,11 +359,9 @@ public enum LinkOutput {
             }
             w.endRow()
         }
-        return w.bytes
     }
 
-    static func rejectedCSV(_ tables: [Table], pseudonymizer: Pseudonymizer? = nil, dialect: CSVDialect = .standard) -> [UInt8] {
-        var w = CSVWriter(dialect: dialect)
+    static func rejectedCSV(_ tables: [Table], pseudonymizer: Pseudonymizer? = nil, into w: inout CSVWriter) {
         w.row(["source", "file", "line", "reason", "fields"])
         for t in tables {
             for r in t.rejected {
@@ -305,6 +372,5 @@ public enum LinkOutput {
                 w.row([r.source, t.path, String(r.line), r.reason, fields.joined(separator: " | ")])
             }
         }
-        return w.bytes
     }
 }

@@ -46,6 +46,9 @@ public struct LinkSummary: Codable, Sendable {
     public var threshold: Double
     public var reviewThreshold: Double
     public var stages: [StageTiming]
+    /// Wall seconds each output file took to make and write. The files are written at the same
+    /// time (inside the `write` stage), so these overlap and do not add up to it.
+    public var fileSeconds: [StageTiming]?
     public var totalSeconds: Double
     public var peakMemoryMB: Double
     public var threads: Int
@@ -148,6 +151,9 @@ public struct LinkSummary: Codable, Sendable {
         if verbose {
             out += "\(w.timings): " + stages.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ")
             out += "; total \(CSVWriter.format(totalSeconds, decimals: 3))s, \(threads) threads, peak \(Int(peakMemoryMB.rounded())) MB\n"
+            if let files = fileSeconds, !files.isEmpty {
+                out += "  " + files.map { "\($0.stage) \(CSVWriter.format($0.seconds, decimals: 3))s" }.joined(separator: ", ") + "\n"
+            }
         }
         return out
     }

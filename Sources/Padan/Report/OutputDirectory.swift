@@ -66,6 +66,13 @@ final class OutputDirectory {
         }
     }
 
+    /// Writes one CSV file into the (still hidden) output, streamed as `body` adds its rows.
+    func stream(_ name: String, dialect: CSVDialect, _ body: (inout CSVWriter) -> Void) throws {
+        var writer = CSVWriter(streamingTo: try FileSink(path: temporaryPath + "/" + name), dialect: dialect)
+        body(&writer)
+        try writer.finish()
+    }
+
     /// Moves the finished output into place.
     func commit() throws {
         let fm = FileManager.default

@@ -73,57 +73,101 @@ struct ResultWorkbook {
 
     // MARK: Values
 
-    private func value(_ role: Role, _ ref: RowRef) -> String {
-        let v = result.tables[ref.list].value(role, row: ref.row)
-        if let pseudonymizer, role == .nik || role == .kk, !v.isEmpty { return pseudonymizer.pseudonym(Array(v.utf8)) }
-        return v
-    }
-
-    private func cell(_ role: Role, _ ref: RowRef) -> XLSXWriter.Cell {
-        let v = value(role, ref)
-        if v.isEmpty { return .empty }
-        return role == .nik || role == .kk ? .code(v) : .text(v)
-    }
-
     static func probability(_ p: Double) -> XLSXWriter.Cell { .number(CSVWriter.format(p, decimals: 4)) }
     static func count(_ n: Int) -> XLSXWriter.Cell { .number(String(n)) }
 
     /// The comparisons that moved the pair's weight most, in words, strongest first.
     static func reasons(_ p: ScoredPair, result: LinkResult, settings: LinkSettings, words: ResultWords) -> String {
-        let ks = p.weights.indices.filter { p.levels[$0] != nil }.sorted { abs(p.weights[$0]) > abs(p.weights[$1]) }
-        return ks.prefix(3).map { k -> String in
-            let c = result.model.comparisons[k], level = p.levels[k]!
-            let configured = settings.comparisons.first { $0.name == c.name }?.levels
-            let description = configured.flatMap { $0.indices.contains(level) ? $0[level].explanation : nil } ?? c.levels[level]
-            return words.level(comparison: c.name, level: c.levels[level], description: description)
-        }.joined(separator: "; ")
+        Reasons(result: result, settings: settings, words: words)(p)
     }
 
-    /// Column widths from the header and the first rows' values, within 8 to 45 characters.
-    static func widths(_ count: Int, rows: Int, _ row: (Int) -> [XLSXWriter.Cell]) -> [Int] {
-        var w = [Int](repeating: 8, count: count)
-        for r in 0 ..< min(rows, 200) {
-            for (c, cell) in row(r).enumerated() where c < count {
-                let text: String
-                switch cell {
-                case .text(let t), .marked(let t), .code(let t), .bold(let t), .number(let t): text = t
-                case .date: text = "dd/mm/yyyy"
-                case .empty: text = ""
+    /// ``reasons(_:result:settings:words:)`` with every comparison level's phrase made once, for
+    /// the hundreds of thousands of pairs of a results sheet.
+    struct Reasons: Sendable {
+        /// Per comparison, per level, the phrase.
+        let phrases: [[String]]
+
+        init(result: LinkResult, settings: LinkSettings, words: ResultWords) {
+            phrases = result.model.comparisons.map { c in
+                let configured = settings.comparisons.first { $0.name == c.name }?.levels
+                return c.levels.indices.map { level in
+                    let description = configured.flatMap { $0.indices.contains(level) ? $0[level].explanation : nil } ?? c.levels[level]
+                    return words.level(comparison: c.name, level: c.levels[level], description: description)
                 }
-                w[c] = max(w[c], min(45, text.count + 2))
             }
         }
-        return w
+
+        func callAsFunction(_ p: ScoredPair) -> String {
+            let ks = p.weights.indices.filter { p.levels[$0] != nil }.sorted { abs(p.weights[$0]) > abs(p.weights[$1]) }
+            var out = ""
+            for (n, k) in ks.prefix(3).enumerated() {
+                if n > 0 { out += "; " }
+                out += phrases[k][p.levels[k]!]
+            }
+            return out
+        }
     }
 
+    /// A table sheet: a header row, then `count` rows that `write` writes; header frozen, an
+    /// autofilter, widths from the first rows.
+    private static func table(_ name: String, header: [String], count: Int, frozenColumns: Int = 0,
+                              choices: [XLSXWriter.Choice] = [],
+                              write: @escaping @Sendable (Int, inout XLSXWriter.Cells) -> Void) -> XLSXWriter.Sheet {
+        let full: @Sendable (Int, inout XLSXWriter.Cells) -> Void = { r, cells in
+            if r == 0 { for h in header { cells.text(h) } } else { write(r - 1, &cells) }
+        }
+        return XLSXWriter.Sheet(name: name, rowCount: count + 1, columnCount: header.count, write: full,
+                                widths: XLSXWriter.widths(header.count, rows: count + 1, full), freezeHeader: true,
+                                frozenColumns: frozenColumns, autoFilter: true, choices: choices)
+    }
+
+    /// ``table(_:header:count:frozenColumns:choices:write:)`` with rows given as cells.
     private static func table(_ name: String, header: [String], count: Int, frozenColumns: Int = 0,
                               choices: [XLSXWriter.Choice] = [],
                               row: @escaping @Sendable (Int) -> [XLSXWriter.Cell]) -> XLSXWriter.Sheet {
-        let headerCells = header.map { XLSXWriter.Cell.text($0) }
-        let full: @Sendable (Int) -> [XLSXWriter.Cell] = { $0 == 0 ? headerCells : row($0 - 1) }
-        return XLSXWriter.Sheet(name: name, rowCount: count + 1, columnCount: header.count, row: full,
-                                widths: widths(header.count, rows: count + 1, full), freezeHeader: true,
-                                frozenColumns: frozenColumns, autoFilter: true, choices: choices)
+        table(name, header: header, count: count, frozenColumns: frozenColumns, choices: choices) { r, cells in
+            for cell in row(r) { cells.cell(cell) }
+        }
+    }
+
+    /// Per role, per list, the column that carries it.
+    static func columns(_ roles: [Role], _ tables: [Table]) -> [[Int?]] {
+        roles.map { role in tables.map { $0.roles[role] } }
+    }
+
+    /// A role's value in record `ref` from the bytes of its column (`column`, from
+    /// ``columns(_:_:)``; an empty cell when there is none); NIK and KK (`identity`) as
+    /// text-formatted cells, pseudonymized when asked.
+    static func put(_ column: Int?, identity: Bool, _ ref: RowRef, tables: [Table], pseudonymizer: Pseudonymizer?,
+                    into cells: inout XLSXWriter.Cells) {
+        guard let index = column else {
+            cells.empty()
+            return
+        }
+        tables[ref.list].columns[index].withUnsafeBuffers { bytes, offsets in
+            let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[ref.row]) ..< Int(offsets[ref.row + 1])])
+            if value.isEmpty {
+                cells.empty()
+            } else if identity, let pseudonymizer {
+                cells.code(pseudonymizer.pseudonym(Array(String(decoding: value, as: UTF8.self).utf8)))
+            } else if identity {
+                cells.code(value)
+            } else {
+                cells.text(value)
+            }
+        }
+    }
+
+    /// The record id of `row` (``Table/id(row:)``) as a text cell, from the id column's bytes.
+    static func putID(_ tables: [Table], _ ref: RowRef, into cells: inout XLSXWriter.Cells) {
+        let row = ref.row
+        guard let index = tables[ref.list].roles[.id] else {
+            cells.text(String(tables[ref.list].ordinals[row]))
+            return
+        }
+        tables[ref.list].columns[index].withUnsafeBuffers { bytes, offsets in
+            cells.text(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
+        }
     }
 
     // MARK: Sheets
@@ -209,15 +253,24 @@ struct ResultWorkbook {
         for s in sides { header += roles.map { w.side(w.role($0), s) } }
         header += [w.probability, w.reasons, w.side(w.list, sides[0]), w.side(w.recordID, sides[0]),
                    w.side(w.list, sides[1]), w.side(w.recordID, sides[1])]
-        let clusters = self.clusters, me = self, settings = self.settings, result = self.result
-        return Self.table(w.bothSheet(lists: tables.count), header: header, count: pairs.count, frozenColumns: 0) { i in
+        let clusters = self.clusters, pseudonymizer = self.pseudonymizer
+        let reasons = Reasons(result: result, settings: settings, words: w), columns = Self.columns(roles, tables)
+        let identity = roles.map { $0 == .nik || $0 == .kk }, names = tables.map(\.name)
+        return Self.table(w.bothSheet(lists: tables.count), header: header, count: pairs.count, frozenColumns: 0) { i, cells in
             let p = pairs[i]
-            var row: [XLSXWriter.Cell] = [.text(clusters.ids[clusters.clusterOf[p.left.list][p.left.row]])]
-            for ref in [p.left, p.right] { row += roles.map { me.cell($0, ref) } }
-            row += [Self.probability(p.probability), .text(Self.reasons(p, result: result, settings: settings, words: w)),
-                    .text(tables[p.left.list].name), .text(tables[p.left.list].id(row: p.left.row)),
-                    .text(tables[p.right.list].name), .text(tables[p.right.list].id(row: p.right.row))]
-            return row
+            cells.text(clusters.ids[clusters.clusterOf[p.left.list][p.left.row]])
+            for k in roles.indices {
+                Self.put(columns[k][p.left.list], identity: identity[k], p.left, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+            }
+            for k in roles.indices {
+                Self.put(columns[k][p.right.list], identity: identity[k], p.right, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+            }
+            cells.cell(Self.probability(p.probability))
+            cells.text(reasons(p))
+            cells.text(names[p.left.list])
+            Self.putID(tables, p.left, into: &cells)
+            cells.text(names[p.right.list])
+            Self.putID(tables, p.right, into: &cells)
         }
     }
 
@@ -239,11 +292,17 @@ struct ResultWorkbook {
         let doubled = refs
         let roles: [Role] = [.name, .nik, .kk, .birthDate, .sex, .address, .village, .district]
         let header = [w.person, w.list, w.recordID] + roles.map { w.role($0) } + [lineHeader]
-        let me = self, tables = result.tables, clusters = self.clusters
-        return Self.table(w.twiceSheet, header: header, count: doubled.count) { i in
-            let ref = doubled[i], t = tables[ref.list]
-            return [.text(clusters.ids[clusters.clusterOf[ref.list][ref.row]]), .text(t.name), .text(t.id(row: ref.row))]
-                + roles.map { me.cell($0, ref) } + [Self.count(Int(t.lineNumbers[ref.row]))]
+        let tables = result.tables, clusters = self.clusters, pseudonymizer = self.pseudonymizer
+        let columns = Self.columns(roles, tables), identity = roles.map { $0 == .nik || $0 == .kk }
+        return Self.table(w.twiceSheet, header: header, count: doubled.count) { i, cells in
+            let ref = doubled[i]
+            cells.text(clusters.ids[clusters.clusterOf[ref.list][ref.row]])
+            cells.text(tables[ref.list].name)
+            Self.putID(tables, ref, into: &cells)
+            for k in roles.indices {
+                Self.put(columns[k][ref.list], identity: identity[k], ref, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+            }
+            cells.number(Int(tables[ref.list].lineNumbers[ref.row]))
         }
     }
 
@@ -255,20 +314,26 @@ struct ResultWorkbook {
         let codes = Set([t.roles[.nik], t.roles[.kk]].compactMap { $0 })
         let header = [w.person, lineHeader] + t.columnNames
         let clusters = self.clusters, pseudonymizer = self.pseudonymizer
-        return Self.table(w.onlySheet(t.name), header: header, count: rows.count, frozenColumns: 0) { i in
+        return Self.table(w.onlySheet(t.name), header: header, count: rows.count, frozenColumns: 0) { i, cells in
             let r = rows[i]
-            var row: [XLSXWriter.Cell] = [.text(clusters.ids[clusters.clusterOf[list][r]]), Self.count(Int(t.lineNumbers[r]))]
+            cells.text(clusters.ids[clusters.clusterOf[list][r]])
+            cells.number(Int(t.lineNumbers[r]))
             for (c, column) in t.columns.enumerated() {
-                let v = column.string(r)
-                if v.isEmpty {
-                    row.append(.empty)
-                } else if codes.contains(c) {
-                    row.append(.code(pseudonymizer.map { $0.pseudonym(Array(v.utf8)) } ?? v))
-                } else {
-                    row.append(.text(v))
+                column.withUnsafeBuffers { bytes, offsets in
+                    let v = UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])])
+                    if v.isEmpty {
+                        cells.empty()
+                    } else if codes.contains(c) {
+                        if let pseudonymizer {
+                            cells.code(pseudonymizer.pseudonym(Array(String(decoding: v, as: UTF8.self).utf8)))
+                        } else {
+                            cells.code(v)
+                        }
+                    } else {
+                        cells.text(v)
+                    }
                 }
             }
-            return row
         }
     }
 
@@ -293,10 +358,11 @@ struct ResultWorkbook {
         for role in roles { header += [w.role(role) + " 1", w.role(role) + " 2"] }
         header += [w.list + " 1", w.recordID + " 1", w.list + " 2", w.recordID + " 2", w.fingerprint]
         let choice = XLSXWriter.Choice(column: 0, values: w.decisions, error: w.decisionError)
+        let why = Reasons(result: result, settings: settings, words: w)
         return table(w.checkSheet, header: header, count: pairs.count, frozenColumns: 1, choices: [choice]) { i in
             let p = pairs[i]
             var row: [XLSXWriter.Cell] = [.empty, .empty, .empty, .empty, probability(p.probability),
-                                          .text(reasons(p, result: result, settings: settings, words: w))]
+                                          .text(why(p))]
             for role in roles {
                 var a = tables[p.left.list].value(role, row: p.left.row), b = tables[p.right.list].value(role, row: p.right.row)
                 let differ = !a.isEmpty && !b.isEmpty && normalized(a) != normalized(b)

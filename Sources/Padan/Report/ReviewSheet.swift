@@ -37,11 +37,9 @@ enum ReviewSheet {
 
     /// `review.csv`: one row per pair in the review band, each with the result's fingerprint.
     static func csv(_ result: LinkResult, fingerprint: String, pseudonymizer: Pseudonymizer? = nil,
-                    dialect: CSVDialect = .standard) -> [UInt8] {
-        var w = CSVWriter(capacity: result.review.count * 400 + 512, dialect: dialect)
+                    into w: inout CSVWriter) {
         w.row(header(result))
         for p in result.review { w.row(row(p, result, pseudonymizer: pseudonymizer) + [fingerprint]) }
-        return w.bytes
     }
 
     /// `review.xlsx`: the results workbook's check sheet and its instructions.

@@ -49,6 +49,24 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// Runs `body` once per index of `0 ..< count`, each index a task of its own (for a few
+    /// hundred tasks of uneven size), and returns the results in index order. The first error
+    /// thrown, by index, is rethrown.
+    static func mapEach<T>(count: Int, threads: Int, _ body: (Int) throws -> T) throws -> [T] {
+        if count <= 1 || threads == 1 { return try (0 ..< count).map(body) }
+        var results = [Result<T, any Error>?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { out in
+            let slots = UnsafeSendable(out)
+            withoutActuallyEscaping(body) { body in
+                let work = UnsafeSendable(body)
+                DispatchQueue.concurrentPerform(iterations: count) { i in
+                    slots.value[i] = Result { try work.value(i) }
+                }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+
     /// Runs `body` once per chunk, for side effects into disjoint, preallocated storage.
     static func forEach(count: Int, threads: Int, minChunk: Int = 1024, meter: ProgressMeter? = nil, _ body: (Range<Int>) -> Void) {
         _ = map(count: count, threads: threads, minChunk: minChunk, meter: meter, body)

@@ -1,0 +1,163 @@
+extension XLSXWriter {
+    /// Writes a worksheet's rows as XML, cell by cell, straight from bytes.
+    ///
+    /// A results sheet has hundreds of thousands of rows; building each as an array of ``Cell``
+    /// (a `String` per value) cost more than compressing the XML. A sheet made with
+    /// ``Sheet/init(name:rowCount:columnCount:write:widths:freezeHeader:frozenColumns:autoFilter:choices:)``
+    /// writes its cells here instead, in column order. The XML is the same as for the same
+    /// ``Cell`` values: cells without references, `<c/>` for an empty cell before a filled one,
+    /// trailing empty cells left out.
+    struct Cells {
+        /// The XML so far.
+        var bytes: [UInt8] = []
+        /// Whether the row being written is the header (row 0): its text is bold.
+        fileprivate(set) var header = false
+        /// Empty cells not written yet (written as `<c/>` if a filled one follows).
+        private var pendingEmpty = 0
+        private var column = 0
+        /// Per column, the widest value in characters, when measuring for column widths.
+        fileprivate var measured: [Int]?
+
+        init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+        // The tags as bytes: appending a String's UTF-8 view goes through the string's storage,
+        // a noticeable share of a results sheet's time.
+        private static let rowStart = Array("<row>".utf8), rowEnd = Array("</row>".utf8), emptyCell = Array("<c/>".utf8)
+        private static let inlineStart = Array("<c t=\"inlineStr\"".utf8), textStart = Array("><is><t>".utf8)
+        private static let inlineEnd = Array("</t></is></c>".utf8)
+        private static let numberStart = Array("<c><v>".utf8), boldNumberStart = Array("<c s=\"1\"><v>".utf8)
+        private static let numberEnd = Array("</v></c>".utf8), styleStart = Array(" s=\"".utf8)
+
+        mutating func beginRow(header: Bool) {
+            self.header = header
+            pendingEmpty = 0
+            column = 0
+            bytes.append(contentsOf: Self.rowStart)
+        }
+
+        mutating func endRow() { bytes.append(contentsOf: Self.rowEnd) }
+
+        /// Any ``Cell``.
+        mutating func cell(_ cell: Cell) {
+            switch cell {
+            case .text(let t): text(t)
+            case .marked(let t): inline(t, style: 3)
+            case .bold(let t): inline(t, style: 1)
+            case .code(let t): code(t)
+            case .number(let n): number(n)
+            case .date(let serial): date(serial)
+            case .empty: empty()
+            }
+        }
+
+        mutating func empty() {
+            measure(0)
+            pendingEmpty += 1
+            column += 1
+        }
+
+        /// Text (bold in the header).
+        mutating func text(_ value: String) { inline(value, style: header ? 1 : 0) }
+        mutating func text(_ value: UnsafeBufferPointer<UInt8>) { inline(value, style: header ? 1 : 0) }
+
+        /// Text in a text-formatted cell (a NIK or KK): see ``Cell/code(_:)``.
+        mutating func code(_ value: String) { inline(value, style: header ? 1 : 4) }
+        mutating func code(_ value: UnsafeBufferPointer<UInt8>) { inline(value, style: header ? 1 : 4) }
+
+        /// A number as written (`"0.9731"`, `"12"`).
+        mutating func number(_ value: String) {
+            start(value.count)
+            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            XLSXWriter.escape(value, into: &bytes)
+            bytes.append(contentsOf: Self.numberEnd)
+        }
+
+        /// A whole number, its digits written straight into the XML.
+        mutating func number(_ value: Int) {
+            guard value >= 0 else {
+                number(String(value))
+                return
+            }
+            var digits = 1, rest = value / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            start(digits)
+            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            let end = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(48, count: digits))
+            var n = value
+            for i in stride(from: end - 1, through: end - digits, by: -1) {
+                bytes[i] = UInt8(48 + n % 10)
+                n /= 10
+            }
+            bytes.append(contentsOf: Self.numberEnd)
+        }
+
+        /// A date as an Excel serial day number.
+        mutating func date(_ serial: Int) {
+            start(10)  // shown as dd/mm/yyyy
+            bytes.append(contentsOf: "<c s=\"2\"><v>\(serial)</v></c>".utf8)
+        }
+
+        /// Text with style `style`, from a string.
+        mutating func inline(_ value: String, style: Int) {
+            start(value.count)
+            XLSXWriter.inline(value, style: style, into: &bytes)
+        }
+
+        /// Text with style `style`, from bytes: written as they are when they are plain ASCII
+        /// that needs no escaping or space attribute, else as the string they decode to.
+        mutating func inline(_ value: UnsafeBufferPointer<UInt8>, style: Int) {
+            var plain = true
+            for b in value where b < 0x20 || b >= 0x80 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 {
+                plain = false
+                break
+            }
+            if plain, let first = value.first, let last = value.last, first == 32 || last == 32 {
+                plain = false
+            }
+            guard plain else {
+                inline(String(decoding: value, as: UTF8.self), style: style)
+                return
+            }
+            start(value.count)
+            bytes.append(contentsOf: Self.inlineStart)
+            if style != 0 {
+                bytes.append(contentsOf: Self.styleStart)
+                bytes.append(UInt8(48 + style))
+                bytes.append(34)
+            }
+            bytes.append(contentsOf: Self.textStart)
+            bytes.append(contentsOf: value)
+            bytes.append(contentsOf: Self.inlineEnd)
+        }
+
+        /// Before a filled cell: the empty cells before it, and its width when measuring.
+        private mutating func start(_ characters: Int) {
+            measure(characters)
+            for _ in 0 ..< pendingEmpty { bytes.append(contentsOf: Self.emptyCell) }
+            pendingEmpty = 0
+            column += 1
+        }
+
+        private mutating func measure(_ characters: Int) {
+            guard measured != nil else { return }
+            if column < measured!.count { measured![column] = max(measured![column], min(45, characters + 2)) }
+        }
+    }
+
+    /// Column widths (8 to 45 characters) from the header and the first rows `write` writes.
+    static func widths(_ count: Int, rows: Int, _ write: (Int, inout Cells) -> Void) -> [Int] {
+        var cells = Cells()
+        cells.measured = [Int](repeating: 8, count: count)
+        for r in 0 ..< min(rows, 200) {
+            cells.beginRow(header: r == 0)
+            write(r, &cells)
+            cells.endRow()
+            cells.bytes.removeAll(keepingCapacity: true)
+        }
+        return cells.measured!
+    }
+}
