@@ -253,7 +253,7 @@ public enum LinkOutput {
 
     /// `links.csv`: ordered by the left record's list and row, then the right's; each record's
     /// key fields beside its id, so the file can be read without joining back to the inputs.
-    package static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, pseudonymizer: Pseudonymizer? = nil,
+    static func pairsCSV(_ pairs: [ScoredPair], result: LinkResult, pseudonymizer: Pseudonymizer? = nil,
                          into w: inout CSVWriter) {
         var header = ["left_id", "right_id", "match_probability", "match_weight"]
         for side in ["left", "right"] { header += keyRoles.map { "\(side)_\($0.rawValue)" } }
@@ -329,7 +329,7 @@ public enum LinkOutput {
         }
     }
 
-    package static func clustersCSV(_ clusters: Clusters, result: LinkResult, into w: inout CSVWriter) {
+    static func clustersCSV(_ clusters: Clusters, result: LinkResult, into w: inout CSVWriter) {
         w.row(["source", "id", "cluster_id", "cluster_size"])
         for (c, group) in clusters.members.enumerated() {
             for member in group {
