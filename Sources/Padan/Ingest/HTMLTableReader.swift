@@ -28,17 +28,7 @@ struct HTMLTableReader {
         var record = RecordScratch()
         for row in rows {
             record.reset()
-            for (k, cell) in row.cells.enumerated() {
-                if cell.count > options.maxFieldBytes {
-                    if record.oversizedField == nil {
-                        record.oversizedField = k
-                        record.oversizedLength = cell.count
-                    }
-                } else {
-                    record.bytes.append(contentsOf: cell)
-                }
-                record.ends.append(record.bytes.count)
-            }
+            for cell in row.cells { record.append(field: cell, maxField: options.maxFieldBytes) }
             try builder.add(record, line: row.line)
         }
         return try builder.finish()

@@ -34,18 +34,7 @@ extension Table {
         var record = RecordScratch()
         func add(_ cells: [String?], line: Int) throws {
             record.reset()
-            for (k, cell) in cells.enumerated() {
-                let bytes = cell?.utf8 ?? "".utf8
-                if bytes.count > options.maxFieldBytes {
-                    if record.oversizedField == nil {
-                        record.oversizedField = k
-                        record.oversizedLength = bytes.count
-                    }
-                } else {
-                    record.bytes.append(contentsOf: bytes)
-                }
-                record.ends.append(record.bytes.count)
-            }
+            for cell in cells { record.append(field: cell?.utf8 ?? "".utf8, maxField: options.maxFieldBytes) }
             try builder.add(record, line: line)
         }
         try add(columns.map(\.name), line: 1)

@@ -20,6 +20,20 @@ struct RecordScratch {
 
     func fieldRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1]) ..< ends[i] }
 
+    /// Appends one field; over `maxField` bytes, its bytes are not kept and it is marked as the
+    /// record's oversized field (the first such one).
+    mutating func append<C: Collection>(field cell: C, maxField: Int) where C.Element == UInt8 {
+        if cell.count > maxField {
+            if oversizedField == nil {
+                oversizedField = ends.count
+                oversizedLength = cell.count
+            }
+        } else {
+            bytes.append(contentsOf: cell)
+        }
+        ends.append(bytes.count)
+    }
+
     /// Whether every field is empty (a blank line, or a row of bare delimiters).
     var isBlank: Bool { bytes.isEmpty && oversizedField == nil }
 }
