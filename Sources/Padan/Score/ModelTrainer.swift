@@ -19,8 +19,8 @@ struct ModelTrainer {
     func randomPairU(meter: ProgressMeter? = nil) -> (u: [[Double]], sampled: Int) {
         let c = settings.comparisons.count
         let n = data.records.count
-        let samples = min(settings.uSamplePairs, max(0, pairScope.totalPairs))
-        let chunkSize = 16384
+        let samples = uSamples
+        let chunkSize = Self.uChunk
         let chunks = (samples + chunkSize - 1) / chunkSize
         let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1, meter: meter) { range -> [[Int]] in
             var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.levels.count) }
@@ -51,6 +51,11 @@ struct ModelTrainer {
         }
         return (u, samples)
     }
+
+    /// The random pairs ``randomPairU(meter:)`` draws, in chunks of ``uChunk`` (its meter counts
+    /// chunks).
+    var uSamples: Int { min(settings.uSamplePairs, max(0, pairScope.totalPairs)) }
+    static let uChunk = 16384
 
     /// Exact-neighbourhood u for the NIK levels `excel_zeroed_tail`, `one_edit`,
     /// `one_edit_in_serial` and `serial_differs`. Random pairs almost never land on these levels,
@@ -389,8 +394,8 @@ struct ModelTrainer {
                               neighbourhood given: Neighbourhood?? = nil) -> (model: MatchModel, weights: [Double]) {
         let c = settings.comparisons.count
         clock.announce(stage("u from random pairs"))
-        var (u, sampled) = randomPairU(meter: clock.meter(total: (min(settings.uSamplePairs, max(0, pairScope.totalPairs)) + 16383) / 16384))
-        clock.lap(stage("u from random pairs"), next: stage("u from NIK neighbourhoods"))
+        var (u, sampled) = randomPairU(meter: clock.meter(total: (uSamples + Self.uChunk - 1) / Self.uChunk))
+        clock.lap(stage("u from random pairs"), next: stage(given == nil ? "u from NIK neighbourhoods" : "m by EM, prior"))
         var uSources = settings.comparisons.map { _ in "random pairs: \(sampled)" }
         // Levels never seen get half a pair's worth of probability: half a random pair, or for
         // the NIK half a pair of the (much larger) neighbourhood count.
@@ -407,7 +412,8 @@ struct ModelTrainer {
                 uSources[n] += "; among NIK neighbours (same region, birth date and sex): \(neighbourhood.namePairs) pairs"
             }
         }
-        clock.lap(stage("u from NIK neighbourhoods"), next: stage("m by EM, prior"))
+        // Timed here unless given (the joint run timed it once for both kinds).
+        if given == nil { clock.lap(stage("u from NIK neighbourhoods"), next: stage("m by EM, prior")) }
         let (m, mSources, warnings) = trainM(levels: compared.levels, flags: compared.flags, agreement: compared.agreement, u: u)
         var model = MatchModel(
             comparisons: settings.comparisons.enumerated().map { k, comparison in

@@ -64,6 +64,15 @@ import Testing
         try JSONEncoder().encode(joint.model).write(to: URL(fileURLWithPath: path))
         let again = try Linker().link(tables, scope: .linkAndDedupe, model: try MatchModel.load(path: path))
         #expect(keyed(again.links) == keyed(joint.links))
+        // A model file whose within-list set does not match its across-list one is refused.
+        var broken = joint.model
+        broken.comparisonsWithin?[0].name = "renamed"
+        try JSONEncoder().encode(broken).write(to: URL(fileURLWithPath: path))
+        #expect { try MatchModel.load(path: path) } throws: { ($0 as? PadanError)?.message.contains("within-list comparisons") ?? false }
+        broken = joint.model
+        broken.comparisonsWithin?[0].u.removeLast()
+        try JSONEncoder().encode(broken).write(to: URL(fileURLWithPath: path))
+        #expect { try MatchModel.load(path: path) } throws: { ($0 as? PadanError)?.message.contains("levels but") ?? false }
     }
 
     @Test func oneToOneKeepsTheStrongestLinkPerRecordAndMovesTheRestToReview() throws {
