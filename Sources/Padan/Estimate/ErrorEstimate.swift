@@ -17,8 +17,9 @@ import Foundation
 /// - Matches that blocking never proposed are estimated by ``CaptureRecapture``.
 ///
 /// Precision = true links / links; recall = true links / all true matches (the three parts
-/// above); F1 their harmonic mean. The intervals are 95 % normal intervals of the Poisson-binomial
-/// variance Σ p(1 − p) and of the capture–recapture estimate, by the delta method: they say how much
+/// above); F1 their harmonic mean. The intervals are 95 % intervals, by the delta method, of the
+/// Poisson-binomial variance Σ p(1 − p) and of capture–recapture's asymmetric log-normal interval
+/// (so recall's interval reaches further down than up when few matches were caught twice): they say how much
 /// chance alone moves the counts when the probabilities are right, and nothing about a model that
 /// is wrong. Everything depends on calibrated probabilities; `Guides/Report.md` says how that was
 /// checked.
@@ -99,17 +100,17 @@ public struct ErrorEstimate: Codable, Sendable, Equatable {
         expectedMissedByBlocking = capture.unseen
         expectedMatches = expectedTrueLinks + expectedMissedAmongCandidates + expectedMissedByBlocking
         blockingLossRate = expectedMatches > 0 ? capture.unseen / expectedMatches : 0
-        let missedVariance = max(0, profile.total.variance - linked.variance) + capture.standardDeviation * capture.standardDeviation
         (precision, recall, f1) = Self.rates(links: Double(linked.pairs), truePositives: linked.expectedMatches,
                                              truePositiveVariance: linked.variance,
-                                             missed: expectedMissedAmongCandidates + capture.unseen, missedVariance: missedVariance)
+                                             missed: expectedMissedAmongCandidates + capture.unseen,
+                                             missedSpread: Self.missedSpread(variance: profile.total.variance - linked.variance, capture))
         let review = profile.atOrAbove(reviewThreshold)
         cutoffs = profile.cutoffs.indices.map { i in
             let above = profile.atOrAbove[i]
             let missed = max(0, profile.total.expectedMatches - above.expectedMatches) + capture.unseen
             let t = profile.cutoffs[i]
             let (p, r, f) = Self.rates(links: Double(above.pairs), truePositives: above.expectedMatches, truePositiveVariance: 0,
-                                       missed: missed, missedVariance: 0)
+                                       missed: missed, missedSpread: (0, 0))
             let band = t > reviewThreshold ? max(0, (review?.pairs ?? 0) - above.pairs) : 0
             return Cutoff(threshold: t, links: above.pairs, expectedFalseLinks: Double(above.pairs) - above.expectedMatches,
                           expectedMissed: missed, precision: p.value, recall: r.value, f1: f.value, reviewPairs: band)
@@ -119,31 +120,35 @@ public struct ErrorEstimate: Codable, Sendable, Equatable {
         }?.threshold ?? threshold
     }
 
-    /// Precision, recall and F1 with 95 % delta-method intervals, clamped to [0, 1].
+    /// The 95 % half-widths of the missed matches below and above their estimate: a normal part
+    /// of variance `variance` (the candidates' Poisson-binomial, or the review sample's) and
+    /// capture–recapture's log-normal interval, which is asymmetric (far wider above), added in
+    /// quadrature on each side.
+    static func missedSpread(variance: Double, _ capture: CaptureRecapture) -> (below: Double, above: Double) {
+        let normal = 1.959964 * max(0, variance).squareRoot()
+        let below = capture.unseen - capture.lower, above = capture.upper - capture.unseen
+        return ((normal * normal + below * below).squareRoot(), (normal * normal + above * above).squareRoot())
+    }
+
+    /// Precision, recall and F1 with 95 % delta-method intervals, clamped to [0, 1]. The missed
+    /// matches' part is asymmetric (`missedSpread`): more missed matches than estimated lower
+    /// recall and F1, so the lower bounds take the spread above.
     static func rates(links l: Double, truePositives t: Double, truePositiveVariance vt: Double,
-                      missed m: Double, missedVariance vm: Double) -> (Interval, Interval, Interval) {
+                      missed m: Double, missedSpread spread: (below: Double, above: Double)) -> (Interval, Interval, Interval) {
         let z = 1.959964
-        func interval(_ value: Double, _ variance: Double) -> Interval {
-            let half = z * max(0, variance).squareRoot()
-            return Interval(value: value, lower: max(0, value - half), upper: min(1, value + half))
+        let tHalf = z * max(0, vt).squareRoot()
+        // `dt`, `dm`: the rate's change per true link and per missed match (it falls with m).
+        func interval(_ value: Double, dt: Double, dm: Double) -> Interval {
+            let fromT = dt * tHalf
+            let down = (fromT * fromT + pow(dm * spread.above, 2)).squareRoot()
+            let up = (fromT * fromT + pow(dm * spread.below, 2)).squareRoot()
+            return Interval(value: value, lower: max(0, value - down), upper: min(1, value + up))
         }
-        let precision = l > 0 ? interval(t / l, vt / (l * l)) : Interval(value: 1, lower: 1, upper: 1)
+        let precision = l > 0 ? interval(t / l, dt: 1 / l, dm: 0) : Interval(value: 1, lower: 1, upper: 1)
         let all = t + m
-        let recall: Interval
-        if all > 0 {
-            let a = all * all
-            recall = interval(t / all, (m * m * vt + t * t * vm) / (a * a))
-        } else {
-            recall = Interval(value: 1, lower: 1, upper: 1)
-        }
+        let recall = all > 0 ? interval(t / all, dt: m / (all * all), dm: t / (all * all)) : Interval(value: 1, lower: 1, upper: 1)
         let d = l + t + m
-        let f1: Interval
-        if d > 0 {
-            let dt = 2 * (l + m) / (d * d), dm = -2 * t / (d * d)
-            f1 = interval(2 * t / d, dt * dt * vt + dm * dm * vm)
-        } else {
-            f1 = Interval(value: 1, lower: 1, upper: 1)
-        }
+        let f1 = d > 0 ? interval(2 * t / d, dt: 2 * (l + m) / (d * d), dm: 2 * t / (d * d)) : Interval(value: 1, lower: 1, upper: 1)
         return (precision, recall, f1)
     }
 }

@@ -57,10 +57,9 @@ extension ErrorEstimate {
         // The intervals: the true links' variance as before, the missed matches' from the review
         // sample and capture–recapture.
         let linksVariance = linkedTally.variance
-        let missedVariance = review.bandMatchesVariance + pow2(captureRecapture.standardDeviation)
         (e.precision, e.recall, e.f1) = Self.rates(links: Double(links), truePositives: expectedTrueLinks, truePositiveVariance: linksVariance,
                                                    missed: e.expectedMissedAmongCandidates + e.expectedMissedByBlocking,
-                                                   missedVariance: missedVariance)
+                                                   missedSpread: Self.missedSpread(variance: review.bandMatchesVariance, captureRecapture))
         e.cutoffs = cutoffs.map { row in
             guard row.threshold >= threshold else { return row }
             var r = row
@@ -77,4 +76,3 @@ extension ErrorEstimate {
     }
 }
 
-@inline(__always) private func pow2(_ x: Double) -> Double { x * x }

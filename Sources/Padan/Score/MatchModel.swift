@@ -32,6 +32,16 @@ public struct MatchModel: Codable, Sendable, Equatable {
         /// or birth-date columns say the two share birth date and sex is weighed with this u
         /// (absent: the ordinary u, as in model files written before it was measured).
         public var uGivenNIKPrefix: [Double]? = nil
+        /// For the NIK: P(level | non-match) among pairs born on the same day in one district or
+        /// closer, measured on the candidates of a birth date + district blocking rule whose names
+        /// differ (nearly all different people). Two neighbours born the same day have NIKs that
+        /// differ only in the serial, so one typo more makes one or two edits outside it: far more
+        /// often than between random people, whose rate is the ordinary u. Such a pair's NIK at
+        /// `one_edit` or `two_edits` is weighed with this u (by the chain rule, P(NIK | same day,
+        /// nearby) beside the birth date's and the home's own weights); the other levels keep the
+        /// ordinary u, since blocking counts them in full or nearly all pairs there are matches.
+        /// Absent: the ordinary u.
+        public var uGivenSameDayNearby: [Double]? = nil
 
         /// The weight (bits of evidence) of `level`.
         public func weight(_ level: Int) -> Double {
@@ -78,7 +88,7 @@ public struct MatchModel: Codable, Sendable, Equatable {
         do {
             let model = try JSONDecoder().decode(MatchModel.self, from: data)
             for c in model.comparisons + (model.comparisonsWithin ?? [])
-                where c.m.count != c.levels.count || c.u.count != c.levels.count || (c.uGivenNIKPrefix.map { $0.count != c.levels.count } ?? false)
+                where c.m.count != c.levels.count || c.u.count != c.levels.count || (c.uGivenNIKPrefix.map { $0.count != c.levels.count } ?? false) || (c.uGivenSameDayNearby.map { $0.count != c.levels.count } ?? false)
             {
                 throw PadanError(.usage, file: path, "comparison '\(c.name)' has \(c.levels.count) levels but \(c.m.count) m, \(c.u.count) u and \(c.uGivenNIKPrefix?.count ?? c.levels.count) name-given-NIK u values")
             }

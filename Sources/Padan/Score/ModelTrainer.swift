@@ -320,6 +320,23 @@ struct ModelTrainer {
         return (model.lambda * Double(across) + model.lambdaWithin! * Double(within)) / Double(across + within)
     }
 
+    /// The NIK agreement levels at which blocking proposes every pair: exact agreement when a rule
+    /// is the whole NIK or its first 12 digits alone, and with the first-12-digits rule also a typo
+    /// in the serial and another serial (those keep the first 12 digits). A rule with more fields
+    /// than these (the NIK prefix and the sex, say) leaves pairs out, so it covers nothing.
+    static func nikLevelsBlockingEnumerates(_ blocking: [BlockingRule]) -> Set<UInt8> {
+        typealias NIK = IndonesianLevel.NIK
+        var levels = Set<UInt8>()
+        for rule in blocking where rule.columns.isEmpty && rule.fields.count == 1 {
+            switch rule.fields[0] {
+            case .nik: levels.insert(NIK.exact.rawValue)
+            case .nikPrefix12: levels.formUnion([NIK.exact, NIK.oneEditInSerial, NIK.serialDiffers].map(\.rawValue))
+            default: break
+            }
+        }
+        return levels
+    }
+
     /// Warnings for parameters a careful statistician would not believe.
     static func plausibility(_ model: MatchModel) -> [String] {
         var warnings: [String] = []
@@ -401,6 +418,7 @@ struct ModelTrainer {
         // the NIK half a pair of the (much larger) neighbourhood count.
         var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
         var nameGivenPrefix: [Double]?
+        var nameGivenPrefixPairs = 0
         var nikMeasured = false
         if let nikIndex = rules.nik, let neighbourhood = given ?? nikNeighbourhoodU() {
             nikMeasured = true
@@ -409,6 +427,7 @@ struct ModelTrainer {
             uSources[nikIndex] += "; agreement levels from NIK neighbourhoods (\(neighbourhood.pairs) pairs)"
             if let nameU = neighbourhood.nameU, let n = comparer.namePosition {
                 nameGivenPrefix = nameU
+                nameGivenPrefixPairs = neighbourhood.namePairs
                 uSources[n] += "; among NIK neighbours (same region, birth date and sex): \(neighbourhood.namePairs) pairs"
             }
         }
@@ -441,33 +460,98 @@ struct ModelTrainer {
         }
         base = weights()
         _ = priors(base, compared: compared, model: &model)
-        // Exact NIK agreement: nearly every pair there is a match, so (p − λ·m) / (1 − λ) is the
-        // difference of two nearly equal numbers, and a small error in m or λ leaves matches in u
-        // (on a noisy list, 50× too many: its links' probabilities too low). Every pair with equal
-        // NIKs is a candidate (the NIK rules catch it), so its non-matches are counted directly,
-        // the EM update Σ (1 − p) over those pairs / all pairs of usable NIKs, until u settles
-        // (within 5 %; at most 8 rounds), never below the floor nor above the first estimate.
+        var reweigh = false
+        // The name's u among NIK neighbours (one sex, one birth day, one district): the sampled
+        // neighbourhoods hold a few hundred such pairs, too few for names that sound alike (a
+        // level never seen there got half a pair's worth, 40× the random pairs' u, and links with a
+        // serial typo and a respelled name p ≈ 0.8 though nearly all were true). When blocking
+        // enumerates every pair with another serial, those candidates are counted instead, each
+        // as a non-match with weight 1 − p (nearly all are).
+        if let n = comparer.namePosition, let nik = rules.nik, nikMeasured,
+           Self.nikLevelsBlockingEnumerates(settings.blocking).contains(IndonesianLevel.NIK.serialDiffers.rawValue) {
+            let levelCount = settings.comparisons[n].levels.count
+            var counts = [Double](repeating: 0, count: levelCount)
+            for p in 0 ..< compared.pairs.count where compared.levels[p * c + nik] == IndonesianLevel.NIK.serialDiffers.rawValue {
+                let level = compared.levels[p * c + n]
+                guard level != ComparisonLevel.null else { continue }
+                let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
+                counts[Int(level)] += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
+            }
+            let total = counts.reduce(0, +)
+            if total >= Double(Self.minimumNamePairs) && total > Double(nameGivenPrefixPairs) {
+                model.comparisons[n].uGivenNIKPrefix = counts.map { max($0, 0.5) / total }
+                model.comparisons[n].uSource = "random pairs: \(sampled); among NIK neighbours (same region, birth date and sex; every candidate pair with another serial): \(Int(total.rounded())) pairs"
+                reweigh = true
+            }
+        }
+        // A NIK one or two edits away between two people born the same day in one district:
+        // their NIKs share region and birth date and their serials are near, so one typo more
+        // gives one or two edits outside the serial, and the random pairs' u (a handful of pairs
+        // at two edits) made such pairs links on the NIK alone. When a rule enumerates every pair
+        // of one birth date and district, its candidates whose names differ (nearly all different
+        // people) give the NIK's levels among such neighbours.
+        if let nik = rules.nik, let n = comparer.namePosition, let d = settings.comparisons.firstIndex(where: { $0.comparator == .birthDate }),
+           let h = comparer.householdPosition,
+           settings.blocking.contains(where: { $0.columns.isEmpty && Set($0.fields) == [.birthDate, .district] }) {
+            var counts = [Int](repeating: 0, count: settings.comparisons[nik].levels.count)
+            for p in 0 ..< compared.pairs.count where PairWeigher.sameDayNearby(date: compared.levels[p * c + d], household: compared.levels[p * c + h], flags: compared.flags[p])
+                && compared.levels[p * c + n] == IndonesianLevel.Name.different.rawValue {
+                let level = compared.levels[p * c + nik]
+                if level != ComparisonLevel.null { counts[Int(level)] += 1 }
+            }
+            let population = counts.reduce(0, +)
+            if population >= Self.minimumNamePairs {
+                model.comparisons[nik].uGivenSameDayNearby = counts.map { max(Double($0), 0.5) / Double(population) }
+                let near = [IndonesianLevel.NIK.oneEdit, .twoEdits].map { "\(counts[Int($0.rawValue)])" }.joined(separator: " and ")
+                model.comparisons[nik].uSource += "; one_edit and two_edits among people born the same day in one district: \(near) of \(population) pairs with different names"
+                reweigh = true
+            }
+        }
+        // Both measurements read the weights from before either (the second none at all): one
+        // pass over the candidates for both.
+        if reweigh {
+            base = weights()
+            _ = priors(base, compared: compared, model: &model)
+        }
+        // The NIK's levels that blocking enumerates completely (exact agreement, and with the
+        // first-12-digits rule also a serial typo and another serial): the pairs there are nearly
+        // all matches (but for another serial), so (p − λ·m) / (1 − λ) is the difference of two
+        // nearly equal numbers, and a small error in m or λ leaves matches in u (on a noisy list,
+        // 50× too many at exact agreement, 3× at a serial typo: those links' probabilities too
+        // low). Every pair at these levels is a candidate, so their non-matches are counted
+        // directly, the EM update Σ (1 − p) over those pairs / all pairs of usable NIKs, until u
+        // settles (within 5 %; at most 8 rounds), never below the floor nor above the first
+        // estimate. The levels are disjoint, so each round moves each level's pairs alone.
         if let nik = rules.nik, nikMeasured {
-            let exact = Int(IndonesianLevel.NIK.exact.rawValue), pairs = nikPairCount()
-            let atExact = (0 ..< compared.pairs.count).filter { Int(compared.levels[$0 * c + nik]) == exact }
+            let covered = Self.nikLevelsBlockingEnumerates(settings.blocking)
+            let pairs = nikPairCount()
+            var atLevel = [UInt8: [Int]]()
+            for p in 0 ..< compared.pairs.count where covered.contains(compared.levels[p * c + nik]) {
+                atLevel[compared.levels[p * c + nik], default: []].append(p)
+            }
             // Within the rounds only these pairs' weights move, by the change of log2(m / u); the
             // weights are recomputed in full once after.
             var moved = false
-            for _ in 0 ..< 8 where pairs > 0 {
-                var nonMatches = 0.0
-                for p in atExact {
-                    let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
-                    nonMatches += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
+            var settled = Set<UInt8>()
+            for _ in 0 ..< 8 where pairs > 0 && settled.count < covered.count {
+                for level in covered.sorted() where !settled.contains(level) {
+                    let members = atLevel[level] ?? []
+                    var nonMatches = 0.0
+                    for p in members {
+                        let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
+                        nonMatches += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
+                    }
+                    let l = Int(level)
+                    let old = model.comparisons[nik].u[l]
+                    let fresh = min(old, max(nonMatches / pairs, floors[nik]))
+                    guard fresh < old else { settled.insert(level); continue }
+                    model.comparisons[nik].u[l] = fresh
+                    let shift = log2(old / fresh)
+                    for p in members { base[p] += shift }
+                    moved = true
+                    if old - fresh <= 0.05 * old { settled.insert(level) }
                 }
-                let old = model.comparisons[nik].u[exact]
-                let fresh = min(old, max(nonMatches / pairs, floors[nik]))
-                guard fresh < old else { break }
-                model.comparisons[nik].u[exact] = fresh
-                let shift = log2(old / fresh)
-                for p in atExact { base[p] += shift }
                 _ = priors(base, compared: compared, model: &model)
-                moved = true
-                if old - fresh <= 0.05 * old { break }
             }
             if moved {
                 base = weights()

@@ -113,6 +113,16 @@ struct PairWeigher: Sendable {
         return ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik)
     }
 
+    /// Whether a pair's birth dates agree (an ordinary date or a placeholder) and count (the NIKs
+    /// do not already say it), and its homes are in one district or closer: the population of
+    /// ``MatchModel/Comparison/uGivenSameDayNearby``.
+    @inline(__always)
+    static func sameDayNearby(date: UInt8, household: UInt8, flags: UInt8) -> Bool {
+        (date == IndonesianLevel.BirthDate.exact.rawValue || date == IndonesianLevel.BirthDate.exactPlaceholder.rawValue)
+            && household <= IndonesianLevel.Household.sameDistrict.rawValue
+            && flags & EvidenceRules.nikCoversBirthDate == 0
+    }
+
     static let maxScale: Double = 8
 
     @inline(__always)
@@ -122,17 +132,18 @@ struct PairWeigher: Sendable {
         return log2(max(c.m[level], MatchModel.floor) / max(c.u[level] * scale, MatchModel.floor))
     }
 
-    /// The weight of comparison `k` at `level` for records `a` and `b`; `sameKK` when the pair's
-    /// household comparison counted the same family card; `nikPrefix` when the pair's NIKs or
+    /// The weight of comparison `k` at `level` for records `a` and `b`; `sameFamily` when the
+    /// pair's household comparison counted the same family card or house; `sameDayNearby` as
+    /// ``sameDayNearby(date:household:flags:)`` says; `nikPrefix` when the pair's NIKs or
     /// birth-date columns say the two share birth date and sex (``sharesBirthDigits(_:_:_:)``,
     /// ``sameDayAndSex(_:)``).
     @inline(__always)
-    func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool = false, nikPrefix: Bool = false) -> Double {
-        weight(sides[side(a, b)], k, level, a, b, sameKK: sameKK, nikPrefix: nikPrefix)
+    func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameFamily: Bool = false, nikPrefix: Bool = false, sameDayNearby: Bool = false) -> Double {
+        weight(sides[side(a, b)], k, level, a, b, sameFamily: sameFamily, nikPrefix: nikPrefix, sameDayNearby: sameDayNearby)
     }
 
     @inline(__always)
-    private func weight(_ side: Side, _ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameKK: Bool, nikPrefix: Bool) -> Double {
+    private func weight(_ side: Side, _ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameFamily: Bool, nikPrefix: Bool, sameDayNearby: Bool) -> Double {
         let l = Int(level)
         if k == nameIndex {
             // Among people of one sex born on one day, names agree more often than among random
@@ -162,6 +173,12 @@ struct PairWeigher: Sendable {
             case Int(NIK.shared.rawValue):
                 return 0
             case Int(NIK.oneEdit.rawValue), Int(NIK.twoEdits.rawValue):
+                // Never below the ordinary u: the rate among neighbours is at least the rate
+                // among everyone.
+                if sameDayNearby, let u = side.comparisons[k].uGivenSameDayNearby {
+                    let c = side.comparisons[k]
+                    return log2(max(c.m[l], MatchModel.floor) / max(u[l], c.u[l], MatchModel.floor))
+                }
                 let ra = data.records[a], rb = data.records[b]
                 if ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik) {
                     return scaled(side, k, l, by: data.nikSuffixRatio[a])
@@ -173,7 +190,7 @@ struct PairWeigher: Sendable {
             // In one family, a shared birth date is twins as often as a double registration: its
             // u is the rate of shared birth dates among family members with different first names,
             // measured on the input, not the rate among random pairs.
-            if sameKK {
+            if sameFamily {
                 let c = side.comparisons[k]
                 return log2(max(c.m[l], MatchModel.floor) / max(data.sameBirthDateInFamily, c.u[l], MatchModel.floor))
             }
@@ -188,14 +205,17 @@ struct PairWeigher: Sendable {
     @inline(__always)
     func forEachCounted(_ levels: UnsafeBufferPointer<UInt8>, flags: UInt8, _ a: Int, _ b: Int, _ body: (Int, Double) -> Void) {
         let nikLevel = rules.nik.map { levels[$0] } ?? ComparisonLevel.null
-        let sameKK = householdIndex.map {
-            levels[$0] == IndonesianLevel.Household.sameKK.rawValue
-                && rules.counts($0, IndonesianLevel.Household.sameKK.rawValue, nikLevel: nikLevel, flags: flags)
+        // One family: the same family card, or the same street and house number in one village
+        // (a household whose KK is missing or another on one of its records).
+        let sameFamily = householdIndex.map {
+            (levels[$0] == IndonesianLevel.Household.sameKK.rawValue || levels[$0] == IndonesianLevel.Household.sameHouse.rawValue)
+                && rules.counts($0, levels[$0], nikLevel: nikLevel, flags: flags)
         } ?? false
         let side = sides[side(a, b)]
         let nikPrefix = side.nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
+        let nearby = dateIndex.map { d in householdIndex.map { Self.sameDayNearby(date: levels[d], household: levels[$0], flags: flags) } ?? false } ?? false
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            body(k, weight(side, k, levels[k], a, b, sameKK: sameKK, nikPrefix: nikPrefix))
+            body(k, weight(side, k, levels[k], a, b, sameFamily: sameFamily, nikPrefix: nikPrefix, sameDayNearby: nearby))
         }
     }
 

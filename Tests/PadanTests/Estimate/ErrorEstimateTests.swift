@@ -88,6 +88,27 @@ import Testing
         #expect(zip(e.cutoffs, e.cutoffs.dropFirst()).allSatisfy { $0.links >= $1.links })
     }
 
+    @Test func recallsIntervalReachesFurtherDownWhenBlockingLossIsUncertain() {
+        // Many matches caught by one rule and few by two: Chao's interval for the unseen matches is
+        // far wider above its estimate than below, and recall's interval follows it the other way.
+        let capture = CaptureRecapture(rules: 3, caughtBy: [60, 4, 900])
+        #expect(capture.upper - capture.unseen > 2 * (capture.unseen - capture.lower))
+        let spread = ErrorEstimate.missedSpread(variance: 25, capture)
+        #expect(spread.above > spread.below)
+        let (precision, recall, f1) = ErrorEstimate.rates(links: 1000, truePositives: 980, truePositiveVariance: 15,
+                                                          missed: 20 + capture.unseen, missedSpread: spread)
+        #expect(recall.value - recall.lower > recall.upper - recall.value)
+        #expect(f1.value - f1.lower > f1.upper - f1.value)
+        // Precision does not depend on the missed matches: symmetric, from Σ p(1 − p) alone.
+        let half = 1.959964 * 15.0.squareRoot() / 1000
+        #expect(abs((precision.upper - precision.value) - half) < 1e-12 && abs((precision.value - precision.lower) - half) < 1e-12)
+        // With no capture–recapture spread the interval is the symmetric normal one.
+        let none = CaptureRecapture(rules: 1, caughtBy: [10])
+        let (_, symmetric, _) = ErrorEstimate.rates(links: 1000, truePositives: 980, truePositiveVariance: 15, missed: 20,
+                                                    missedSpread: ErrorEstimate.missedSpread(variance: 25, none))
+        #expect(abs((symmetric.value - symmetric.lower) - (symmetric.upper - symmetric.value)) < 1e-12)
+    }
+
     @Test func aResultFromTheLinkerCarriesItsProfile() throws {
         let tables = try ["provinsi.csv", "kota.csv"].map { try TableReader.read(path: repositoryRoot + "/corpora/synth-2k/" + $0) }
         let result = try Linker().link(tables)

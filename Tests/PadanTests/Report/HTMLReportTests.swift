@@ -55,6 +55,24 @@ import Testing
         #expect(html.contains("nik (antardaftar)") && html.contains("nik (dalam satu daftar)"))
     }
 
+    /// The blocking loss with its interval, in pairs; with one blocking rule there are no
+    /// recaptures, and the page says it could not be estimated rather than "0 %".
+    @Test func theBlockingLossSaysWhenItCannotBeEstimated() throws {
+        let tables = try ["provinsi.csv", "kota.csv"].map { try TableReader.read(path: repositoryRoot + "/corpora/synth-2k/" + $0) }
+        func page(_ settings: LinkSettings) throws -> String {
+            let result = try Linker(settings: settings).link(tables)
+            let estimate = try #require(ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold))
+            let data = ReportData(result: result, settings: settings, estimate: estimate, clusters: Clusters(result: result), pseudonymizer: nil)
+            return String(decoding: try HTMLReport.render(data), as: UTF8.self)
+        }
+        let several = try page(.indonesianDefault)
+        #expect(several.contains("id=\"blocking-loss\"") && several.contains(" pasangan, antara "))
+        var one = LinkSettings.indonesianDefault
+        one.blocking = [BlockingRule([.nikPrefix12])]
+        let single = try page(one)
+        #expect(single.contains("tidak dapat diperkirakan") && !single.contains(" pasangan, antara "))
+    }
+
     @Test func aHostileNameStaysText() throws {
         let (_, dir) = try Self.linkedResult()
         var data = try ReportData.load(directory: dir.file("hasil"))

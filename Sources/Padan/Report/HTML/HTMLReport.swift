@@ -79,7 +79,10 @@ public enum HTMLReport {
                 "missedCandidates": l.decimal(e.expectedMissedAmongCandidates),
                 "missedBlocking": l.decimal(e.expectedMissedByBlocking),
                 "precision": interval(e.precision), "recall": interval(e.recall), "f1": interval(e.f1),
-                "blockingLoss": l.percent(e.blockingLossRate, decimals: 3),
+                "blockingLoss": e.captureRecapture.method == .notEstimable
+                    ? l.label("blocking_loss_not_estimated")
+                    : l.percent(e.blockingLossRate, decimals: 3) + " (" + fill(l.label("blocking_loss_of"), [
+                        l.decimal(e.captureRecapture.unseen), l.decimal(e.captureRecapture.lower), l.decimal(e.captureRecapture.upper)]) + ")",
             ] as [String: Any]
             c["cutoffs"] = e.cutoffs.map { row -> [String: Any] in
                 ["threshold": l.decimal(row.threshold, decimals: 3), "links": l.count(row.links),
