@@ -458,9 +458,9 @@ struct ModelTrainer {
                 model.comparisons[k].u = Self.withoutMatches(u[k], m: m[k], lambda: all, floor: floors[k])
             }
         }
-        base = weights()
-        _ = priors(base, compared: compared, model: &model)
-        var reweigh = false
+        // The two conditional rates below are measured on the weights of the last round (the
+        // second needs none, the first only of pairs that are nearly all non-matches), so that the
+        // one pass after it serves both.
         // The name's u among NIK neighbours (one sex, one birth day, one district): the sampled
         // neighbourhoods hold a few hundred such pairs, too few for names that sound alike (a
         // level never seen there got half a pair's worth, 40× the random pairs' u, and links with a
@@ -481,7 +481,6 @@ struct ModelTrainer {
             if total >= Double(Self.minimumNamePairs) && total > Double(nameGivenPrefixPairs) {
                 model.comparisons[n].uGivenNIKPrefix = counts.map { max($0, 0.5) / total }
                 model.comparisons[n].uSource = "random pairs: \(sampled); among NIK neighbours (same region, birth date and sex; every candidate pair with another serial): \(Int(total.rounded())) pairs"
-                reweigh = true
             }
         }
         // A NIK one or two edits away between two people born the same day in one district:
@@ -504,15 +503,10 @@ struct ModelTrainer {
                 model.comparisons[nik].uGivenSameDayNearby = counts.map { max(Double($0), 0.5) / Double(population) }
                 let near = [IndonesianLevel.NIK.oneEdit, .twoEdits].map { "\(counts[Int($0.rawValue)])" }.joined(separator: " and ")
                 model.comparisons[nik].uSource += "; one_edit and two_edits among people born the same day in one district: \(near) of \(population) pairs with different names"
-                reweigh = true
             }
         }
-        // Both measurements read the weights from before either (the second none at all): one
-        // pass over the candidates for both.
-        if reweigh {
-            base = weights()
-            _ = priors(base, compared: compared, model: &model)
-        }
+        base = weights()
+        _ = priors(base, compared: compared, model: &model)
         // The NIK's levels that blocking enumerates completely (exact agreement, and with the
         // first-12-digits rule also a serial typo and another serial): the pairs there are nearly
         // all matches (but for another serial), so (p − λ·m) / (1 − λ) is the difference of two
