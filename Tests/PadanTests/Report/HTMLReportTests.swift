@@ -86,6 +86,24 @@ import Testing
         #expect(html.contains("&lt;img src=x"))
     }
 
+    /// `report-data.json` writes its pairs by hand: read back, the data is exactly what the
+    /// reference (`JSONEncoder` over everything) would have written, hostile text included.
+    @Test func theSidecarReadsBackAsTheEncoderWouldHaveWrittenIt() throws {
+        let (_, dir) = try Self.linkedResult()
+        var data = try ReportData.load(directory: dir.file("hasil"))
+        data.pairs[0].left.name = "</script>\"quoted\" back\\slash\ttab\u{1}bell ÑOÑO 名"
+        data.pairs[1].rule = "rule/with/slashes"
+        data.pairs[2].weights[0] = 1e-7
+        data.pairs[3].probability = 1
+        let bytes = try data.encoded()
+        let back = try JSONDecoder().decode(ReportData.self, from: Data(bytes))
+        #expect(back.pairs == data.pairs)
+        let reference = JSONEncoder()
+        reference.outputFormatting = [.sortedKeys]
+        #expect(try reference.encode(back) == (try reference.encode(data)))
+        #expect(bytes.last == 10)
+    }
+
     @Test func largeResultsAreSampledForTheViewerAndSaySo() throws {
         let (result, _) = try Self.linkedResult()
         // Many copies of the links, each with its own probability: more than the viewer holds.

@@ -198,36 +198,17 @@ public enum HTMLReport {
     static func pairJSON(_ d: ReportData, _ l: OutputLanguage) -> String {
         var out = [UInt8]()
         out.reserveCapacity(d.pairs.count * 180 + 4096)
-        func raw(_ s: String) { out.append(contentsOf: s.utf8) }
-        func string(_ s: String) {
-            out.append(34)
-            for b in s.utf8 {
-                switch b {
-                case 34: out.append(contentsOf: [92, 34])
-                case 92: out.append(contentsOf: [92, 92])
-                // "<" as \u003c: neither "</script>" nor "<!--" can appear inside the script element.
-                case 60: out.append(contentsOf: Array("\\u003c".utf8))
-                case 0 ..< 32: out.append(contentsOf: Array(String(format: "\\u%04x", b).utf8))
-                default: out.append(b)
-                }
-            }
-            out.append(34)
-        }
-        func number(_ x: Double) { raw(x.isFinite ? "\(x)" : "0") }
-        func strings(_ list: [String]) {
-            raw("[")
-            for (i, s) in list.enumerated() { if i > 0 { raw(",") }; string(s) }
-            raw("]")
-        }
-        func record(_ r: ReportData.Record) { strings([r.list, r.id, r.name, r.nik, r.born, r.village]) }
+        func raw(_ s: String) { PairJSON.raw(s, into: &out) }
+        func string(_ s: String) { PairJSON.string(s, into: &out) }
+        func strings(_ list: [String]) { PairJSON.strings(list, into: &out) }
         raw("{\"comparisons\":")
         strings(d.model.comparisons.map(\.name))
         raw(",\"levels\":[")
         for (i, c) in d.model.comparisons.enumerated() { if i > 0 { raw(",") }; strings(c.levels) }
         raw("],\"prior\":")
-        number(ReportData.round(d.model.priorWeight, 3))
+        PairJSON.number(ReportData.round(d.model.priorWeight, 3), into: &out)
         raw(",\"threshold\":")
-        number(d.threshold)
+        PairJSON.number(d.threshold, into: &out)
         raw(",\"labels\":{")
         let labels = ["prior", "total", "probability", "no_evidence", "no_results", "name", "born", "village", "id", "rule", "weight", "links", "review_band"]
         for (i, key) in labels.enumerated() {
@@ -236,27 +217,9 @@ public enum HTMLReport {
             raw(":")
             string(l.label(key))
         }
-        raw("},\"pairs\":[")
-        for (i, p) in d.pairs.enumerated() {
-            raw(i > 0 ? ",[" : "[")
-            record(p.left)
-            raw(",")
-            record(p.right)
-            raw(",")
-            number(p.probability)
-            raw(",")
-            number(p.weight)
-            raw(",[")
-            raw(p.levels.map(String.init).joined(separator: ","))
-            raw("],[")
-            for (k, w) in p.weights.enumerated() { if k > 0 { raw(",") }; number(w) }
-            raw("],")
-            string(p.rule)
-            raw(",")
-            string(p.band)
-            raw("]")
-        }
-        raw("]}")
+        raw("},\"pairs\":")
+        PairJSON.pairs(d.pairs, into: &out)
+        raw("}")
         return String(decoding: out, as: UTF8.self)
     }
 }

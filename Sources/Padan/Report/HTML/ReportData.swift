@@ -295,10 +295,27 @@ public struct ReportData: Codable, Sendable {
         }
     }
 
-    /// The sidecar's bytes (compact JSON).
+    /// The sidecar's bytes (compact JSON, keys sorted). The pairs are written by ``PairJSON``,
+    /// the rest by `JSONEncoder`: the encoder writes everything else with no pairs, and the pairs
+    /// go where its empty `"pairs":[]` stands (the one array of that name).
     public func encoded() throws -> [UInt8] {
+        var rest = self
+        rest.pairs = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return Array(try encoder.encode(self)) + [10]
+        let head = Array(try encoder.encode(rest))
+        let marker = Array("\"pairs\":[]".utf8)
+        let found = head.ranges(of: marker)
+        guard found.count == 1, let at = found.first else {
+            throw PadanError(.internalError, "report data: expected one empty pairs array in the encoded report, found \(found.count)")
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(head.count + pairs.count * 200 + 1)
+        out.append(contentsOf: head[..<at.lowerBound])
+        PairJSON.raw("\"pairs\":", into: &out)
+        PairJSON.pairs(pairs, into: &out)
+        out.append(contentsOf: head[at.upperBound...])
+        out.append(10)
+        return out
     }
 }
