@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 _NAME = "libPadanC.dylib" if sys.platform == "darwin" else "libPadanC.so"
@@ -80,6 +81,10 @@ def _call(function, *args):
 def _cell(value):
     """A DataFrame cell as text: None for a blank; whole floats without '.0' (an ID read as a
     number); everything else as str()."""
+    # Text first: nearly every cell, and a str is never missing (pd.isna per cell cost most of
+    # the conversion of a 200,000-row frame).
+    if type(value) is str:
+        return value if value else None
     if value is None:
         return None
     if isinstance(value, float):
@@ -115,9 +120,19 @@ class _Table:
             for value in frame[column].tolist():
                 text = _cell(value)
                 cells.append(None if text is None else text.encode("utf-8"))
-        values = (ctypes.c_char_p * len(cells))(*cells)
+        # One buffer of NUL-terminated cells and an array of pointers into it (NULL for a blank),
+        # made with numpy: a ctypes array built cell by cell took 4 s for 2.6 million cells.
+        lengths = np.fromiter((-1 if c is None else len(c) for c in cells), dtype=np.int64, count=len(cells))
+        buffer = ctypes.create_string_buffer(b"\0".join(b"" if c is None else c for c in cells) + b"\0")
+        starts = np.zeros(len(cells), dtype=np.int64)
+        if len(cells) > 1:
+            starts[1:] = np.cumsum(np.maximum(lengths, 0) + 1)[:-1]
+        pointers = np.where(lengths < 0, 0, ctypes.addressof(buffer) + starts).astype(np.uint64)
+        values = pointers.ctypes.data_as(ctypes.POINTER(ctypes.c_char_p))
         self.handle = ctypes.c_void_p()
         _call(_lib.padan_table_create, name.encode("utf-8"), len(columns), names, rows, values, ctypes.byref(self.handle))
+        # The library copies the cells; the buffer and the pointers may go after the call.
+        del buffer, pointers
 
     def __del__(self):
         if getattr(self, "handle", None) and self.handle.value:
