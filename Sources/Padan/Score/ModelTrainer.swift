@@ -419,6 +419,8 @@ struct ModelTrainer {
         var floors = [Double](repeating: 0.5 / Double(max(sampled, 1)), count: c)
         var nameGivenPrefix: [Double]?
         var nameGivenPrefixPairs = 0
+        // The name's u source before the neighbourhood part, which a count over every candidate replaces.
+        let nameRandomSource = comparer.namePosition.map { uSources[$0] } ?? ""
         var nikMeasured = false
         if let nikIndex = rules.nik, let neighbourhood = given ?? nikNeighbourhoodU() {
             nikMeasured = true
@@ -447,6 +449,11 @@ struct ModelTrainer {
             PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
                 .totals(compared, threads: settings.threads)
         }
+        // P(non-match) of candidate `p` with total weight `weight`, under its kind's prior.
+        func nonMatch(_ p: Int, _ weight: Double) -> Double {
+            let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
+            return 1 - MatchModel.probability(weight: weight + (within ? model.priorWeightWithin : model.priorWeight))
+        }
         // Random pairs include a fraction λ of matches, which dominate the agreement levels
         // (two random records with the same NIK are mostly the same person): take them out,
         // u = (p − λ·m) / (1 − λ), and re-estimate λ; twice is enough (λ moves < 1% after).
@@ -474,13 +481,12 @@ struct ModelTrainer {
             for p in 0 ..< compared.pairs.count where compared.levels[p * c + nik] == IndonesianLevel.NIK.serialDiffers.rawValue {
                 let level = compared.levels[p * c + n]
                 guard level != ComparisonLevel.null else { continue }
-                let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
-                counts[Int(level)] += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
+                counts[Int(level)] += nonMatch(p, base[p])
             }
             let total = counts.reduce(0, +)
             if total >= Double(Self.minimumNamePairs) && total > Double(nameGivenPrefixPairs) {
                 model.comparisons[n].uGivenNIKPrefix = counts.map { max($0, 0.5) / total }
-                model.comparisons[n].uSource = "random pairs: \(sampled); among NIK neighbours (same region, birth date and sex; every candidate pair with another serial): \(Int(total.rounded())) pairs"
+                model.comparisons[n].uSource = nameRandomSource + "; among NIK neighbours (same region, birth date and sex; every candidate pair with another serial): \(Int(total.rounded())) pairs"
             }
         }
         // A NIK one or two edits away between two people born the same day in one district:
@@ -511,8 +517,9 @@ struct ModelTrainer {
         // first-12-digits rule also a serial typo and another serial): the pairs there are nearly
         // all matches (but for another serial), so (p − λ·m) / (1 − λ) is the difference of two
         // nearly equal numbers, and a small error in m or λ leaves matches in u (on a noisy list,
-        // 50× too many at exact agreement, 3× at a serial typo: those links' probabilities too
-        // low). Every pair at these levels is a candidate, so their non-matches are counted
+        // 50× too many at exact agreement: those links' probabilities too low; at the other two
+        // levels the count has not moved u on the 200k corpora, but it is the same estimate).
+        // Every pair at these levels is a candidate, so their non-matches are counted
         // directly, the EM update Σ (1 − p) over those pairs / all pairs of usable NIKs, until u
         // settles (within 5 %; at most 8 rounds), never below the floor nor above the first
         // estimate. The levels are disjoint, so each round moves each level's pairs alone.
@@ -527,14 +534,12 @@ struct ModelTrainer {
             // weights are recomputed in full once after.
             var moved = false
             var settled = Set<UInt8>()
-            for _ in 0 ..< 8 where pairs > 0 && settled.count < covered.count {
+            for _ in 0 ..< 8 {
+                guard pairs > 0 && settled.count < covered.count else { break }
                 for level in covered.sorted() where !settled.contains(level) {
                     let members = atLevel[level] ?? []
                     var nonMatches = 0.0
-                    for p in members {
-                        let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
-                        nonMatches += 1 - MatchModel.probability(weight: base[p] + (within ? model.priorWeightWithin : model.priorWeight))
-                    }
+                    for p in members { nonMatches += nonMatch(p, base[p]) }
                     let l = Int(level)
                     let old = model.comparisons[nik].u[l]
                     let fresh = min(old, max(nonMatches / pairs, floors[nik]))
