@@ -281,7 +281,11 @@ struct Comparer: Sendable {
         let (yy, my, dy) = (y / 10000, y / 100 % 100, y % 100)
         if yx == yy && dx == my && mx == dy { return BirthDate.dayMonthSwapped.rawValue }
         if mx == my && dx == dy && (abs(yx - yy) == 1 || Self.oneDigitApart(yx, yy)) { return BirthDate.yearOff.rawValue }
+        // A placeholder says only the year was known: the other date in that year is no contradiction.
+        if yx == yy && (ra.dateFlags.contains(.placeholder) || rb.dateFlags.contains(.placeholder)) { return BirthDate.yearOnly.rawValue }
         if yx == yy && (mx == my || dx == dy) { return BirthDate.onePartDiffers.rawValue }
+        // Whole months apart, as the configurable date comparison counts them.
+        if abs((yx * 12 + mx) - (yy * 12 + my)) <= 12 { return BirthDate.withinAYear.rawValue }
         return BirthDate.different.rawValue
     }
 

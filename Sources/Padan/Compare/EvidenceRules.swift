@@ -5,7 +5,8 @@
 ///   apart, the edit among them), the NIK comparison
 ///   has counted the birth date and sex (sex is in the day digits). The columns can then only add
 ///   a contradiction (someone else's NIK typed in): agreement, a swapped day and month or a typo in
-///   one column say nothing new and are not counted; `different` still is.
+///   one column say nothing new and are not counted (nor a placeholder in the same year); `different`
+///   and `within_a_year` still are.
 /// - When the NIKs agree on region and birth date (exact, up to the serial, or up to a tail Excel
 ///   zeroed), household agreement is not independent evidence: twins and neighbours born the same
 ///   day share KK and address as often as the same person does. Household is not counted. When
@@ -37,7 +38,7 @@ struct EvidenceRules: Sendable {
         if level == ComparisonLevel.null { return false }
         if k == household { return !Self.nikSilencesHousehold(nikLevel) }
         if flags & Self.nikCoversBirthDate != 0 {
-            if k == birthDate { return level == IndonesianLevel.BirthDate.different.rawValue }
+            if k == birthDate { return level == IndonesianLevel.BirthDate.different.rawValue || level == IndonesianLevel.BirthDate.withinAYear.rawValue }
             if k == sex { return level == IndonesianLevel.Sex.different.rawValue }
         }
         return true

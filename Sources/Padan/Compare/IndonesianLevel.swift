@@ -46,15 +46,17 @@ enum IndonesianLevel {
 
     /// Birth-date levels, when the NIKs did not already compare the date.
     enum BirthDate: UInt8, CaseIterable {
-        case exact, exactPlaceholder, dayMonthSwapped, yearOff, onePartDiffers, different
+        case exact, exactPlaceholder, dayMonthSwapped, yearOff, yearOnly, onePartDiffers, withinAYear, different
 
         var definition: ComparisonLevel {
             switch self {
-            case .exact: return ComparisonLevel("exact", "the same date (term-frequency adjusted)", m: 0.8)
+            case .exact: return ComparisonLevel("exact", "the same date (term-frequency adjusted)", m: 0.77)
             case .exactPlaceholder: return ComparisonLevel("exact_placeholder", "the same placeholder date (1 January, 1 July, 31 December)", m: 0.05)
             case .dayMonthSwapped: return ComparisonLevel("day_month_swapped", "day and month swapped", m: 0.03)
             case .yearOff: return ComparisonLevel("year_off", "the same day and month, the year one off or one digit apart", m: 0.04)
+            case .yearOnly: return ComparisonLevel("year_only", "the same year, one date a placeholder (1 January, 1 July, 31 December): only the year was known", m: 0.02)
             case .onePartDiffers: return ComparisonLevel("one_part_differs", "the same year and one of day or month", m: 0.05)
+            case .withinAYear: return ComparisonLevel("within_a_year", "at most a year apart in whole months (a date worked out from an age)", m: 0.01)
             case .different: return ComparisonLevel("different", "different dates", m: 0.03)
             }
         }
