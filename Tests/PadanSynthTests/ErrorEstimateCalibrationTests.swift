@@ -54,16 +54,9 @@ import PadanSynth
         #expect(abs(e.precision.value - m.precision) <= 0.01, "\(facts)")
         // A few false links per corpus this size: 25 % of them is less than chance alone moves
         // the count, so the bound is 25 % or twice the count's standard deviation (plus one),
-        // whichever is wider. At 200,000 rows (Guides/Report.md) 25 % alone holds.
+        // whichever is wider. The 200,000-row figures, against 25 % alone, are in Guides/Report.md.
         let spread = 2 * e.expectedFalseLinks.squareRoot() + 1
-        // Known: at medium noise on this seed the model is surer of a few relatives' pairs than it
-        // should be (same name and family card, another birth date; the same name and birth date
-        // elsewhere): 6 false links against 1.8 expected. Before the exact-NIK u was fixed the
-        // estimate passed here only because the true links with an exact NIK were as much too
-        // uncertain. Seeds 7713 and 7718 (medium link) and the 200k corpora are within bounds.
-        withKnownIssue("false links among relatives underestimated at medium-noise link (seed 9003: 1.8 vs 6)", isIntermittent: true) {
-            #expect(abs(e.expectedFalseLinks - Double(m.falsePositives)) <= max(0.25 * Double(m.falsePositives), spread), "\(facts)")
-        } when: { noise == .medium && scope == .link }
+        #expect(abs(e.expectedFalseLinks - Double(m.falsePositives)) <= max(0.25 * Double(m.falsePositives), spread), "\(facts)")
         #expect(abs(e.recall.value - m.recall) <= 0.01, "\(facts)")
     }
 }
