@@ -16,8 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.0"),
-        // HMAC-SHA256 for pseudonymized NIK/KK in shared outputs: cryptography is not ours to write.
-        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         // `swift package generate-documentation --target Padan` builds Sources/Padan/Padan.docc.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // report.html is a Mustache template filled by our code (no dependencies of its own).
@@ -37,6 +35,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // SHA-256 and HMAC-SHA256 from the system's OpenSSL libcrypto (Debian: libssl-dev), for run
+        // checksums and pseudonymized NIK/KK: cryptography is not ours to write, and swift-crypto
+        // compiled its own BoringSSL into every build (363 of the debug build's 864 steps).
+        .systemLibrary(
+            name: "COpenSSLCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         // String similarity kernels on bytes: bit-parallel and SIMD edit distances, Jaro, tokens, digits.
         .target(name: "PadanKernels"),
         // The engine: ingest, standardize, block, compare, score, resolve, report.
@@ -45,10 +51,10 @@ let package = Package(
             dependencies: [
                 "CXXHash",
                 "CPadanZlib",
+                "COpenSSLCrypto",
                 "PadanKernels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Writes a link run's results into a directory, atomically: `links.csv`, `review.csv`,
@@ -217,15 +216,15 @@ public enum LinkOutput {
     /// The first 16 hex digits of a SHA-256 over the model and every link and review pair (by
     /// list and id): two results share it only when they are the same engine result.
     static func fingerprint(_ result: LinkResult, model: [UInt8]) -> String {
-        var hash = SHA256()
-        hash.update(data: model)
+        var hash = SHA256Digest()
+        hash.update(model)
         for (tag, pairs) in [("L", result.links), ("R", result.review)] {
             for p in pairs {
                 let l = result.tables[p.left.list], r = result.tables[p.right.list]
-                hash.update(data: Array("\(tag)\u{1F}\(l.name)\u{1F}\(l.id(row: p.left.row))\u{1F}\(r.name)\u{1F}\(r.id(row: p.right.row))\n".utf8))
+                hash.update(Array("\(tag)\u{1F}\(l.name)\u{1F}\(l.id(row: p.left.row))\u{1F}\(r.name)\u{1F}\(r.id(row: p.right.row))\n".utf8))
             }
         }
-        return hash.finalize().prefix(8).map { String(format: "%02x", $0) }.joined()
+        return SHA256Digest.hex(hash.finalize().prefix(8))
     }
 
     /// Fails early (before any work) when `directory` exists and may not be replaced.

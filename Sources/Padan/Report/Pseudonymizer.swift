@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Replaces NIK and KK numbers in outputs with keyed pseudonyms, so results can be shared between
@@ -35,8 +34,8 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym<C: Collection>(_ value: C) -> String where C.Element == UInt8 {
         let digits = value.filter { $0 >= 48 && $0 <= 57 }
         guard !digits.isEmpty else { return "" }
-        let mac = HMAC<SHA256>.authenticationCode(for: digits, using: SymmetricKey(data: key))
-        return "P" + mac.prefix(10).map { String(format: "%02x", $0) }.joined()
+        let mac = SHA256Digest.hmac(key: key, data: Array(digits))
+        return "P" + SHA256Digest.hex(mac.prefix(10))
     }
 
     /// Whether a free-form field looks like an identity number (10 or more digits): rejected rows

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// How a result was made, for `summary.json`'s audit trail: which Padan, which command line,
@@ -55,12 +54,12 @@ public struct RunRecord: Codable, Sendable, Equatable {
             throw PadanError(.badInput, file: file, "cannot be opened to record its checksum")
         }
         defer { try? handle.close() }
-        var hash = SHA256()
+        var hash = SHA256Digest()
         while true {
             let data = handle.readData(ofLength: 1 << 20)
             if data.isEmpty { break }
-            hash.update(data: data)
+            hash.update(data)
         }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return SHA256Digest.hex(hash.finalize())
     }
 }
