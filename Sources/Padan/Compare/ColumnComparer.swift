@@ -60,9 +60,16 @@ enum ColumnComparer {
         let same = (yx == yy ? 1 : 0) + (mx == my ? 1 : 0) + (dx == dy ? 1 : 0)
         if same == 2 { return 2 }
         // Whole months apart, in years: 1980-12-31 and 1981-01-01 are within one year.
-        let months = abs((yx * 12 + mx) - (yy * 12 + my))
+        let months = monthsApart(yx, mx, yy, my)
         for i in 0 ..< plan.bandCount where Double(months) <= plan.bands[i] * 12 { return UInt8(i + 3) }
         return UInt8(plan.bandCount + 3)
+    }
+
+    /// Whole months between two dates' year and month, the day left out: how the `date` comparison
+    /// and the Indonesian birth date count "within N years".
+    @inline(__always)
+    static func monthsApart(_ yearA: Int, _ monthA: Int, _ yearB: Int, _ monthB: Int) -> Int {
+        abs((yearA * 12 + monthA) - (yearB * 12 + monthB))
     }
 
     /// exact / within each band / different; NaN on either side is null.

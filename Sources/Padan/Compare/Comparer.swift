@@ -284,8 +284,7 @@ struct Comparer: Sendable {
         // A placeholder says only the year was known: the other date in that year is no contradiction.
         if yx == yy && (ra.dateFlags.contains(.placeholder) || rb.dateFlags.contains(.placeholder)) { return BirthDate.yearOnly.rawValue }
         if yx == yy && (mx == my || dx == dy) { return BirthDate.onePartDiffers.rawValue }
-        // Whole months apart, as the configurable date comparison counts them.
-        if abs((yx * 12 + mx) - (yy * 12 + my)) <= 12 { return BirthDate.withinAYear.rawValue }
+        if ColumnComparer.monthsApart(yx, mx, yy, my) <= 12 { return BirthDate.withinAYear.rawValue }
         return BirthDate.different.rawValue
     }
 

@@ -34,7 +34,7 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym<C: Collection>(_ value: C) -> String where C.Element == UInt8 {
         let digits = value.filter { $0 >= 48 && $0 <= 57 }
         guard !digits.isEmpty else { return "" }
-        let mac = SHA256Digest.hmac(key: key, data: Array(digits))
+        let mac = SHA256Digest.hmac(key: key, data: digits)
         return "P" + SHA256Digest.hex(mac.prefix(10))
     }
 

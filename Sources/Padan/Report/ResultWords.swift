@@ -158,11 +158,12 @@ struct ResultWords: Sendable {
     ]
     /// Indonesian phrases for the built-in comparisons' levels (a reason is written for every
     /// link in the workbook, so the table is built once).
-    private static let phrases: [String: [String: String]] = [
+    static let phrases: [String: [String: String]] = [
         "nik": ["exact": "NIK sama", "excel_zeroed_tail": "NIK sama kecuali ekor yang dinolkan Excel",
                 "one_edit": "NIK beda satu digit", "one_edit_in_serial": "NIK beda satu digit di nomor urut",
                 "serial_differs": "NIK beda nomor urut", "two_edits": "NIK beda dua digit",
-                "different": "NIK berbeda", "different_confirmed": "NIK berbeda, masing-masing cocok dengan tanggal lahirnya"],
+                "different": "NIK berbeda", "different_confirmed": "NIK berbeda, masing-masing cocok dengan tanggal lahirnya",
+                "shared": "NIK sama pada orang yang tidak berkaitan (tidak dihitung)"],
         "name": ["exact": "nama sama", "phonetic": "nama sama (ejaan lama/baru)", "reordered": "nama sama, urutan lain",
                  "one_edit": "nama beda satu huruf", "similar_high": "nama sangat mirip",
                  "tokens_contained": "nama yang satu memuat yang lain", "similar_medium": "nama agak mirip",
