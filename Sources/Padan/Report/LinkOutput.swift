@@ -263,23 +263,32 @@ public enum LinkOutput {
             let a = pairs[$0], b = pairs[$1]
             return (a.left.list, a.left.row, a.right.list, a.right.row) < (b.left.list, b.left.row, b.right.list, b.right.row)
         }
+        // Everything a row needs that does not change from row to row, looked up once: a row
+        // then copies no table and no comparison, and looks up no role by name.
+        let tables = result.tables
+        let roleColumns = tables.map { t in keyRoles.map { role in t.roles[role].map { t.columns[$0] } } }
+        let levelNames = result.model.comparisons.map { $0.levels }
+        let names = tables.map(\.name)
+        let idColumns = tables.map { t in t.roles[.id].map { t.columns[$0] } }, ordinals = tables.map(\.ordinals)
         for i in order {
             let p = pairs[i]
-            idField(&w, result.tables[p.left.list], p.left.row)
-            idField(&w, result.tables[p.right.list], p.right.row)
+            idField(&w, idColumns[p.left.list], ordinals[p.left.list], p.left.row)
+            idField(&w, idColumns[p.right.list], ordinals[p.right.list], p.right.row)
             w.field(p.probability, decimals: 6)
             w.field(p.weight, decimals: 3)
-            for ref in [p.left, p.right] {
-                let t = result.tables[ref.list]
-                for role in keyRoles { roleField(&w, t, role, ref.row, pseudonymizer: pseudonymizer) }
+            for side in 0 ..< 2 {
+                let ref = side == 0 ? p.left : p.right
+                for (r, role) in keyRoles.enumerated() {
+                    roleField(&w, roleColumns[ref.list][r], identity: role == .nik || role == .kk, ref.row, pseudonymizer: pseudonymizer)
+                }
             }
-            for (k, c) in result.model.comparisons.enumerated() {
-                w.field(p.levels[k].map { c.levels[$0] } ?? "null")
+            for k in levelNames.indices {
+                if let level = p.levels[k] { w.field(levelNames[k][level]) } else { w.field("null") }
                 w.field(p.weights[k], decimals: 3)
             }
             w.field(p.rule)
-            w.field(result.tables[p.left.list].name)
-            w.field(result.tables[p.right.list].name)
+            w.field(names[p.left.list])
+            w.field(names[p.right.list])
             w.endRow()
         }
     }
@@ -292,12 +301,21 @@ public enum LinkOutput {
             w.field("")
             return
         }
-        let identity = role == .nik || role == .kk
-        if identity, let pseudonymizer {
-            w.field(pseudonymizer.pseudonym(table.columns[index][row]))
+        roleField(&w, table.columns[index], identity: role == .nik || role == .kk, row, pseudonymizer: pseudonymizer)
+    }
+
+    /// Row `row` of `column` (empty when the list has no such column), as ``roleField(_:_:_:_:pseudonymizer:)`` writes it.
+    @inline(__always)
+    static func roleField(_ w: inout CSVWriter, _ column: ByteColumn?, identity: Bool, _ row: Int, pseudonymizer: Pseudonymizer?) {
+        guard let column else {
+            w.field("")
             return
         }
-        table.columns[index].withUnsafeBuffers { bytes, offsets in
+        if identity, let pseudonymizer {
+            w.field(pseudonymizer.pseudonym(column[row]))
+            return
+        }
+        column.withUnsafeBuffers { bytes, offsets in
             let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
             if identity { w.identityField(value) } else { w.field(value) }
         }
@@ -306,11 +324,18 @@ public enum LinkOutput {
     /// A row's id straight from the id column's bytes (or its ordinal).
     @inline(__always)
     static func idField(_ w: inout CSVWriter, _ table: Table, _ row: Int) {
-        guard let index = table.roles[.id] else {
-            w.field(Int(table.ordinals[row]))
+        idField(&w, table.roles[.id].map { table.columns[$0] }, table.ordinals, row)
+    }
+
+    /// Row `row`'s id from `column`, or its ordinal without one: for loops that look the
+    /// column up once.
+    @inline(__always)
+    static func idField(_ w: inout CSVWriter, _ column: ByteColumn?, _ ordinals: [Int32], _ row: Int) {
+        guard let column else {
+            w.field(Int(ordinals[row]))
             return
         }
-        table.columns[index].withUnsafeBuffers { bytes, offsets in
+        column.withUnsafeBuffers { bytes, offsets in
             w.field(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
         }
     }
@@ -330,11 +355,12 @@ public enum LinkOutput {
 
     static func clustersCSV(_ clusters: Clusters, result: LinkResult, into w: inout CSVWriter) {
         w.row(["source", "id", "cluster_id", "cluster_size"])
+        let tables = result.tables, names = tables.map(\.name)
+        let idColumns = tables.map { t in t.roles[.id].map { t.columns[$0] } }, ordinals = tables.map(\.ordinals)
         for (c, group) in clusters.members.enumerated() {
             for member in group {
-                let table = result.tables[member.list]
-                w.field(table.name)
-                idField(&w, table, member.row)
+                w.field(names[member.list])
+                idField(&w, idColumns[member.list], ordinals[member.list], member.row)
                 w.field(clusters.ids[c])
                 w.field(group.count)
                 w.endRow()
@@ -344,16 +370,18 @@ public enum LinkOutput {
 
     static func rowsCSV(_ table: Table, rows: [Int], pseudonymizer: Pseudonymizer? = nil, into w: inout CSVWriter) {
         w.row(table.columnNames)
-        let hidden = Set([table.roles[.nik], table.roles[.kk]].compactMap { $0 })
+        let hiddenSet = Set([table.roles[.nik], table.roles[.kk]].compactMap { $0 })
+        let hidden = table.columns.indices.map { hiddenSet.contains($0) }
+        let columns = table.columns
         for r in rows {
-            for (c, column) in table.columns.enumerated() {
-                if let pseudonymizer, hidden.contains(c) {
+            for (c, column) in columns.enumerated() {
+                if let pseudonymizer, hidden[c] {
                     w.field(pseudonymizer.pseudonym(column[r]))
                     continue
                 }
                 column.withUnsafeBuffers { bytes, offsets in
                     let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])])
-                    if hidden.contains(c) { w.identityField(value) } else { w.field(value) }
+                    if hidden[c] { w.identityField(value) } else { w.field(value) }
                 }
             }
             w.endRow()

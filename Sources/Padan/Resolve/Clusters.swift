@@ -51,34 +51,70 @@ public struct Clusters: Sendable {
             parent[small] = big
             size[big] += size[small]
         }
-        var index: [Int: Int] = [:]
-        var members: [[RowRef]] = []
-        var clusterOf = tables.map { [Int](repeating: 0, count: $0.rowCount) }
-        for (list, table) in tables.enumerated() {
-            for row in 0 ..< table.rowCount {
-                let root = find(offsets[list] + row)
-                let c: Int
-                if let known = index[root] {
-                    c = known
-                } else {
-                    c = members.count
-                    index[root] = c
-                    members.append([])
-                }
-                members[c].append(RowRef(list: list, row: row))
-                clusterOf[list][row] = c
+        // Clusters numbered in order of their first member, (list, row): one pass finds each
+        // record's cluster, a second fills the members, each array made at its final size.
+        var number = [Int](repeating: -1, count: total)
+        var clusterOfRecord = [Int](repeating: 0, count: total)
+        var sizes: [Int] = []
+        for r in 0 ..< total {
+            let root = find(r)
+            if number[root] < 0 {
+                number[root] = sizes.count
+                sizes.append(0)
             }
+            clusterOfRecord[r] = number[root]
+            sizes[number[root]] += 1
         }
-        ids = members.map { group in
-            let first = group.map { (tables[$0.list].name, tables[$0.list].id(row: $0.row)) }.min { $0 < $1 }!
-            let hash = XXH3.hash(Array((first.0 + "\u{1F}" + first.1).utf8))
-            let hex = String(hash, radix: 16)
-            return "C" + String(repeating: "0", count: 16 - hex.count) + hex
+        var members = sizes.map { n -> [RowRef] in
+            var group: [RowRef] = []
+            group.reserveCapacity(n)
+            return group
         }
+        var clusterOf: [[Int]] = []
+        for (list, table) in tables.enumerated() {
+            clusterOf.append(Array(clusterOfRecord[offsets[list] ..< offsets[list] + table.rowCount]))
+            for row in 0 ..< table.rowCount { members[clusterOfRecord[offsets[list] + row]].append(RowRef(list: list, row: row)) }
+        }
+        ids = Self.ids(members, tables: tables)
         self.clusterOf = clusterOf
         self.members = members
         self.refusedLinks = refused
         self.maxSize = maxSize
+    }
+
+    /// Each cluster's id: "C" and 16 hex digits of the xxHash3 of its smallest member's list name,
+    /// the unit separator (U+001F) and id, smallest by (list name, id) as strings compare.
+    static func ids(_ members: [[RowRef]], tables: [Table]) -> [String] {
+        let names = tables.map { Array($0.name.utf8) }
+        // Members are in list order; the smallest list name need not be the first list's.
+        let nameRank = tables.indices.map { i in tables.indices.filter { tables[$0].name < tables[i].name }.count }
+        func id(_ m: RowRef) -> String { tables[m.list].id(row: m.row) }
+        var key: [UInt8] = []
+        let digits = Array("0123456789abcdef".utf8)
+        return members.map { group in
+            var first = group[0]
+            if group.count > 1 {
+                var firstID = id(first)
+                for m in group.dropFirst() {
+                    let rank = nameRank[m.list], best = nameRank[first.list]
+                    guard rank <= best else { continue }
+                    let mid = id(m)
+                    if rank < best || mid < firstID { (first, firstID) = (m, mid) }
+                }
+            }
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: names[first.list])
+            key.append(0x1F)
+            key.append(contentsOf: id(first).utf8)
+            var hash = XXH3.hash(key)
+            var hex = [UInt8](repeating: 48, count: 17)
+            hex[0] = 67  // C
+            for i in stride(from: 16, to: 0, by: -1) {
+                hex[i] = digits[Int(hash & 15)]
+                hash >>= 4
+            }
+            return String(decoding: hex, as: UTF8.self)
+        }
     }
 
     /// Number of clusters of each size (size → count), sizes ascending.

@@ -22,6 +22,16 @@ struct PairWeigher: Sendable {
         let comparisons: [MatchModel.Comparison]
         /// Base weights, `table[k][level]`.
         let table: [[Double]]
+        /// m and u of comparison k's level l at `offset[k] + l`, flat, so that the weight of a
+        /// pair reads two numbers and copies no ``MatchModel/Comparison`` (whose strings and
+        /// arrays cost a retain and a release each, per comparison, per pair).
+        let m: [Double]
+        let u: [Double]
+        let offset: [Int]
+        /// ``MatchModel/Comparison/uGivenSameDayNearby`` of each comparison at `offset[k] + l`,
+        /// and whether comparison k has it.
+        let uNearby: [Double]
+        let hasNearby: [Bool]
         /// The name's weights for pairs whose NIKs share region and birth date, and its exact
         /// level's u relative to the ordinary one; nil without that measurement.
         let nameGivenPrefix: [Double]?
@@ -30,6 +40,16 @@ struct PairWeigher: Sendable {
         init(_ comparisons: [MatchModel.Comparison], nameIndex: Int?) {
             self.comparisons = comparisons
             table = comparisons.map { c in c.levels.indices.map { c.weight($0) } }
+            var offset: [Int] = [], m: [Double] = [], u: [Double] = [], uNearby: [Double] = [], hasNearby: [Bool] = []
+            for c in comparisons {
+                offset.append(m.count)
+                m.append(contentsOf: c.m)
+                u.append(contentsOf: c.u)
+                let near = c.uGivenSameDayNearby.flatMap { $0.count == c.m.count ? $0 : nil }
+                uNearby.append(contentsOf: near ?? c.u)
+                hasNearby.append(near != nil)
+            }
+            (self.offset, self.m, self.u, self.uNearby, self.hasNearby) = (offset, m, u, uNearby, hasNearby)
             if let n = nameIndex, let u = comparisons[n].uGivenNIKPrefix, u.count == comparisons[n].m.count {
                 let c = comparisons[n]
                 nameGivenPrefix = u.indices.map { log2(max(c.m[$0], MatchModel.floor) / max(u[$0], MatchModel.floor)) }
@@ -125,11 +145,20 @@ struct PairWeigher: Sendable {
 
     static let maxScale: Double = 8
 
+    /// log2(m / (u · ratio)) of comparison `k` at `level`, the ratio clamped to 1/8 ... 8.
     @inline(__always)
-    private func scaled(_ side: Side, _ k: Int, _ level: Int, by ratio: Float) -> Double {
-        let c = side.comparisons[k]
+    private func scaled(_ side: Int, _ k: Int, _ level: Int, by ratio: Float) -> Double {
+        let i = sides[side].offset[k] + level
         let scale = min(max(Double(ratio), 1 / Self.maxScale), Self.maxScale)
-        return log2(max(c.m[level], MatchModel.floor) / max(c.u[level] * scale, MatchModel.floor))
+        return log2(max(sides[side].m[i], MatchModel.floor) / max(sides[side].u[i] * scale, MatchModel.floor))
+    }
+
+    /// log2(m / max(frequency, u / 8)) of comparison `k`'s exact level: agreement on a value
+    /// shared by `frequency` of the records.
+    @inline(__always)
+    private func exact(_ side: Int, _ k: Int, frequency: Double) -> Double {
+        let i = sides[side].offset[k]
+        return log2(max(sides[side].m[i], MatchModel.floor) / max(max(frequency, sides[side].u[i] / Self.maxScale), MatchModel.floor))
     }
 
     /// The weight of comparison `k` at `level` for records `a` and `b`; `sameFamily` when the
@@ -139,49 +168,48 @@ struct PairWeigher: Sendable {
     /// ``sameDayAndSex(_:)``).
     @inline(__always)
     func weight(_ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameFamily: Bool = false, nikPrefix: Bool = false, sameDayNearby: Bool = false) -> Double {
-        weight(sides[side(a, b)], k, level, a, b, sameFamily: sameFamily, nikPrefix: nikPrefix, sameDayNearby: sameDayNearby)
+        weight(side: side(a, b), k, level, a, b, sameFamily: sameFamily, nikPrefix: nikPrefix, sameDayNearby: sameDayNearby)
     }
 
+    /// The hot path: reads the side's flat tables by index and copies no comparison.
     @inline(__always)
-    private func weight(_ side: Side, _ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameFamily: Bool, nikPrefix: Bool, sameDayNearby: Bool) -> Double {
+    private func weight(side s: Int, _ k: Int, _ level: UInt8, _ a: Int, _ b: Int, sameFamily: Bool, nikPrefix: Bool, sameDayNearby: Bool) -> Double {
         let l = Int(level)
         if k == nameIndex {
             // Among people of one sex born on one day, names agree more often than among random
             // people: the u measured there, with the exact name's frequency scaled by as much.
-            let givenPrefix = nikPrefix ? side.nameGivenPrefix : nil
+            let givenPrefix = nikPrefix && sides[s].nameGivenPrefix != nil
             if l == 0 {
-                let c = side.comparisons[k]
-                let ratio = givenPrefix == nil ? 1 : side.nameExactGivenPrefixRatio
-                let frequency = max(Double(data.nameFrequency[a]), c.u[0] / Self.maxScale) * ratio
-                return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
+                let ratio = givenPrefix ? sides[s].nameExactGivenPrefixRatio : 1
+                let i = sides[s].offset[k]
+                let frequency = max(Double(data.nameFrequency[a]), sides[s].u[i] / Self.maxScale) * ratio
+                return log2(max(sides[s].m[i], MatchModel.floor) / max(frequency, MatchModel.floor))
             }
-            if let givenPrefix { return givenPrefix[l] }
+            if givenPrefix { return sides[s].nameGivenPrefix![l] }
         }
         if anyFrequency && l == 0 && frequencyColumn[k] >= 0 {
-            let c = side.comparisons[k]
-            let frequency = max(Double(data.columns[frequencyColumn[k]].frequency[a]), c.u[0] / Self.maxScale)
-            return log2(max(c.m[0], MatchModel.floor) / max(frequency, MatchModel.floor))
+            return exact(s, k, frequency: Double(data.columns[frequencyColumn[k]].frequency[a]))
         }
         if k == nikIndex {
             switch l {
             case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
-                return scaled(side, k, l, by: data.nikPrefixRatio[a])
+                return scaled(s, k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.excelZeroedTail.rawValue):
                 // What agrees is region, birth date and what survived of the serial (nothing of it
                 // for 0000): as common as that prefix is, like serial_differs.
-                return scaled(side, k, l, by: data.nikPrefixRatio[a])
+                return scaled(s, k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.shared.rawValue):
                 return 0
             case Int(NIK.oneEdit.rawValue), Int(NIK.twoEdits.rawValue):
                 // Never below the ordinary u: the rate among neighbours is at least the rate
                 // among everyone.
-                if sameDayNearby, let u = side.comparisons[k].uGivenSameDayNearby {
-                    let c = side.comparisons[k]
-                    return log2(max(c.m[l], MatchModel.floor) / max(u[l], c.u[l], MatchModel.floor))
+                if sameDayNearby && sides[s].hasNearby[k] {
+                    let i = sides[s].offset[k] + l
+                    return log2(max(sides[s].m[i], MatchModel.floor) / max(sides[s].uNearby[i], sides[s].u[i], MatchModel.floor))
                 }
                 let ra = data.records[a], rb = data.records[b]
                 if ra.nikUsable16 && rb.nikUsable16 && Comparer.differsOnlyInRegion(ra.nik, rb.nik) {
-                    return scaled(side, k, l, by: data.nikSuffixRatio[a])
+                    return scaled(s, k, l, by: data.nikSuffixRatio[a])
                 }
             default: break
             }
@@ -191,12 +219,12 @@ struct PairWeigher: Sendable {
             // u is the rate of shared birth dates among family members with different first names,
             // measured on the input, not the rate among random pairs.
             if sameFamily {
-                let c = side.comparisons[k]
-                return log2(max(c.m[l], MatchModel.floor) / max(data.sameBirthDateInFamily, c.u[l], MatchModel.floor))
+                let i = sides[s].offset[k] + l
+                return log2(max(sides[s].m[i], MatchModel.floor) / max(data.sameBirthDateInFamily, sides[s].u[i], MatchModel.floor))
             }
-            return scaled(side, k, l, by: data.birthDateRatio[a])
+            return scaled(s, k, l, by: data.birthDateRatio[a])
         }
-        return side.table[k][l]
+        return sides[s].table[k][l]
     }
 
     /// Calls `body(k, weight)` for each comparison of a pair (`c` bytes at `levels`) that counts
@@ -211,11 +239,11 @@ struct PairWeigher: Sendable {
             (levels[$0] == IndonesianLevel.Household.sameKK.rawValue || levels[$0] == IndonesianLevel.Household.sameHouse.rawValue)
                 && rules.counts($0, levels[$0], nikLevel: nikLevel, flags: flags)
         } ?? false
-        let side = sides[side(a, b)]
-        let nikPrefix = side.nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
+        let s = side(a, b)
+        let nikPrefix = sides[s].nameGivenPrefix != nil && (sharesBirthDigits(nikLevel, a, b) || sameDayAndSex(levels))
         let nearby = dateIndex.map { d in householdIndex.map { Self.sameDayNearby(date: levels[d], household: levels[$0], flags: flags) } ?? false } ?? false
         for k in 0 ..< levels.count where rules.counts(k, levels[k], nikLevel: nikLevel, flags: flags) {
-            body(k, weight(side, k, levels[k], a, b, sameFamily: sameFamily, nikPrefix: nikPrefix, sameDayNearby: nearby))
+            body(k, weight(side: s, k, levels[k], a, b, sameFamily: sameFamily, nikPrefix: nikPrefix, sameDayNearby: nearby))
         }
     }
 
