@@ -219,16 +219,43 @@ struct ResultWorkbook {
         struct Counts { var records = 0, other = 0, twice = 0, only = 0 }
         var rows: [[XLSXWriter.Cell]] = []
         let several = result.tables.count > 1
+        // Each distinct raw value is trimmed and upper-cased once, not once per row.
+        func distinct(_ column: ByteColumn?, _ rows: Int) -> (index: [Int32], names: [String]) {
+            guard let column else { return ([Int32](repeating: 0, count: rows), [""]) }
+            var seen: [ArraySlice<UInt8>: Int32] = [:], names: [String] = []
+            let index = (0 ..< rows).map { r -> Int32 in
+                let raw = column[r]
+                if let known = seen[raw] { return known }
+                let k = Int32(names.count)
+                seen[raw] = k
+                names.append(String(decoding: raw, as: UTF8.self).trimmingSpaces().uppercased())
+                return k
+            }
+            return (index, names)
+        }
         for (i, t) in result.tables.enumerated() {
-            var counts: [String: [String: Counts]] = [:]
+            let (district, districts) = distinct(t.column(.district), t.rowCount)
+            let (village, villages) = distinct(t.column(.village), t.rowCount)
+            var byRaw: [Int: Counts] = [:]
+            let other = m.otherList[i], same = m.sameList[i]
             for r in 0 ..< t.rowCount {
-                let d = t.value(.district, row: r).trimmingSpaces().uppercased()
-                let v = t.value(.village, row: r).trimmingSpaces().uppercased()
-                var c = counts[d, default: [:]][v, default: Counts()]
+                let key = Int(district[r]) << 32 | Int(village[r])
+                var c = byRaw[key, default: Counts()]
                 c.records += 1
-                if m.otherList[i][r] { c.other += 1 } else if several { c.only += 1 }
-                if m.sameList[i][r] > 1 { c.twice += 1 }
-                counts[d, default: [:]][v] = c
+                if other[r] { c.other += 1 } else if several { c.only += 1 }
+                if same[r] > 1 { c.twice += 1 }
+                byRaw[key] = c
+            }
+            // Raw values that read the same once trimmed and upper-cased are one place.
+            var counts: [String: [String: Counts]] = [:]
+            for (key, c) in byRaw {
+                let d = districts[key >> 32], v = villages[key & 0xFFFF_FFFF]
+                var sum = counts[d, default: [:]][v, default: Counts()]
+                sum.records += c.records
+                sum.other += c.other
+                sum.only += c.only
+                sum.twice += c.twice
+                counts[d, default: [:]][v] = sum
             }
             for d in counts.keys.sorted() {
                 for v in counts[d]!.keys.sorted() {

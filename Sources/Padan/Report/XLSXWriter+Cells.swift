@@ -134,9 +134,10 @@ extension XLSXWriter {
             bytes.append(contentsOf: Self.inlineEnd)
         }
 
-        /// Before a filled cell: the empty cells before it, and its width when measuring.
-        private mutating func start(_ characters: Int) {
-            measure(characters)
+        /// Before a filled cell: the empty cells before it, and its width when measuring (counted
+        /// only then: a String's count walks its grapheme clusters).
+        private mutating func start(_ characters: @autoclosure () -> Int) {
+            if measured != nil { measure(characters()) }
             for _ in 0 ..< pendingEmpty { bytes.append(contentsOf: Self.emptyCell) }
             pendingEmpty = 0
             column += 1

@@ -38,28 +38,19 @@ enum Zlib {
         defer { deflateEnd(&stream) }
         // deflateBound covers a finished stream; a sync flush adds at most a 5-byte empty block.
         let bound = Int(deflateBound(&stream, uLong(input.count))) + 16
-        let start = output.count
-        output.reserveCapacity(start + bound)
+        // Into a buffer left uninitialized: deflate writes what it writes, and the bound's pages
+        // it never reaches are never touched (zeroing them first cost a page fault each).
         var result = Z_OK
-        output.withUnsafeMutableBufferPointer(growingBy: bound) { out in
+        let piece = [UInt8](unsafeUninitializedCapacity: bound) { out, written in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
             stream.avail_in = uInt(input.count)
             stream.next_out = out.baseAddress
             stream.avail_out = uInt(out.count)
             result = CPadanZlib.deflate(&stream, final ? Z_FINISH : Z_SYNC_FLUSH)
+            written = out.count - Int(stream.avail_out)
         }
-        let written = bound - Int(stream.avail_out)
-        output.removeLast(bound - written)
+        if output.isEmpty { output = piece } else { output.append(contentsOf: piece) }
         let done = final ? result == Z_STREAM_END : result == Z_OK && stream.avail_in == 0
         guard done else { throw PadanError(.internalError, "zlib deflate failed (code \(result))") }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends `count` uninitialized-then-zeroed bytes and passes them to `body`.
-    fileprivate mutating func withUnsafeMutableBufferPointer(growingBy count: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
-        let start = self.count
-        append(contentsOf: repeatElement(0, count: count))
-        withUnsafeMutableBufferPointer { all in body(UnsafeMutableBufferPointer(rebasing: all[start...])) }
     }
 }
