@@ -86,6 +86,8 @@ struct ResultWorkbook {
     struct Reasons: Sendable {
         /// Per comparison, per level, the phrase.
         let phrases: [[String]]
+        /// The phrases as UTF-8.
+        let phraseBytes: [[[UInt8]]]
 
         init(result: LinkResult, settings: LinkSettings, words: ResultWords) {
             phrases = result.model.comparisons.map { c in
@@ -94,6 +96,45 @@ struct ResultWorkbook {
                     let description = configured.flatMap { $0.indices.contains(level) ? $0[level].explanation : nil } ?? c.levels[level]
                     return words.level(comparison: c.name, level: c.levels[level], description: description)
                 }
+            }
+            phraseBytes = phrases.map { $0.map { Array($0.utf8) } }
+        }
+
+        /// The same words as ``callAsFunction(_:)`` as a text cell, put together from bytes in
+        /// a stack buffer: the three strongest comparisons picked in one pass (ties in the order of
+        /// the comparisons, as the stable sort there leaves them), no array and no string per row.
+        func write(_ p: ScoredPair, into cells: inout XLSXWriter.Cells) {
+            var top = (-1, -1, -1)
+            func magnitude(_ k: Int) -> Double { abs(p.weights[k]) }
+            for k in p.weights.indices where p.levels[k] != nil {
+                let w = magnitude(k)
+                if top.0 < 0 || w > magnitude(top.0) {
+                    top = (k, top.0, top.1)
+                } else if top.1 < 0 || w > magnitude(top.1) {
+                    top = (top.0, k, top.1)
+                } else if top.2 < 0 || w > magnitude(top.2) {
+                    top.2 = k
+                }
+            }
+            let count = top.0 < 0 ? 0 : top.1 < 0 ? 1 : top.2 < 0 ? 2 : 3
+            func picked(_ n: Int) -> Int { n == 0 ? top.0 : n == 1 ? top.1 : top.2 }
+            var length = 2 * max(0, count - 1)
+            for n in 0 ..< count { length += phraseBytes[picked(n)][p.levels[picked(n)]!].count }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { buffer in
+                var at = 0
+                for n in 0 ..< count {
+                    let k = picked(n)
+                    if n > 0 {
+                        buffer[at] = UInt8(ascii: ";")
+                        buffer[at + 1] = UInt8(ascii: " ")
+                        at += 2
+                    }
+                    for b in phraseBytes[k][p.levels[k]!] {
+                        buffer[at] = b
+                        at += 1
+                    }
+                }
+                cells.text(UnsafeBufferPointer(rebasing: buffer[0 ..< at]))
             }
         }
 
@@ -140,12 +181,23 @@ struct ResultWorkbook {
     /// text-formatted cells, pseudonymized when asked.
     static func put(_ column: Int?, identity: Bool, _ ref: RowRef, tables: [Table], pseudonymizer: Pseudonymizer?,
                     into cells: inout XLSXWriter.Cells) {
-        guard let index = column else {
+        put(column.map { tables[ref.list].columns[$0] }, identity: identity, row: ref.row, pseudonymizer: pseudonymizer, into: &cells)
+    }
+
+    /// Per role, per list, the column that carries it, for loops that look it up once.
+    static func byteColumns(_ roles: [Role], _ tables: [Table]) -> [[ByteColumn?]] {
+        roles.map { role in tables.map { $0.column(role) } }
+    }
+
+    /// ``put(_:identity:_:tables:pseudonymizer:into:)`` from the column itself.
+    static func put(_ column: ByteColumn?, identity: Bool, row: Int, pseudonymizer: Pseudonymizer?,
+                    into cells: inout XLSXWriter.Cells) {
+        guard let column else {
             cells.empty()
             return
         }
-        tables[ref.list].columns[index].withUnsafeBuffers { bytes, offsets in
-            let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[ref.row]) ..< Int(offsets[ref.row + 1])])
+        column.withUnsafeBuffers { bytes, offsets in
+            let value = UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])])
             if value.isEmpty {
                 cells.empty()
             } else if identity, let pseudonymizer {
@@ -281,19 +333,19 @@ struct ResultWorkbook {
         header += [w.probability, w.reasons, w.side(w.list, sides[0]), w.side(w.recordID, sides[0]),
                    w.side(w.list, sides[1]), w.side(w.recordID, sides[1])]
         let clusters = self.clusters, pseudonymizer = self.pseudonymizer
-        let reasons = Reasons(result: result, settings: settings, words: w), columns = Self.columns(roles, tables)
+        let reasons = Reasons(result: result, settings: settings, words: w), columns = Self.byteColumns(roles, tables)
         let identity = roles.map { $0 == .nik || $0 == .kk }, names = tables.map(\.name)
         return Self.table(w.bothSheet(lists: tables.count), header: header, count: pairs.count, frozenColumns: 0) { i, cells in
             let p = pairs[i]
             cells.text(clusters.ids[clusters.clusterOf[p.left.list][p.left.row]])
             for k in roles.indices {
-                Self.put(columns[k][p.left.list], identity: identity[k], p.left, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+                Self.put(columns[k][p.left.list], identity: identity[k], row: p.left.row, pseudonymizer: pseudonymizer, into: &cells)
             }
             for k in roles.indices {
-                Self.put(columns[k][p.right.list], identity: identity[k], p.right, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+                Self.put(columns[k][p.right.list], identity: identity[k], row: p.right.row, pseudonymizer: pseudonymizer, into: &cells)
             }
-            cells.cell(Self.probability(p.probability))
-            cells.text(reasons(p))
+            cells.number(p.probability, decimals: 4)
+            reasons.write(p, into: &cells)
             cells.text(names[p.left.list])
             Self.putID(tables, p.left, into: &cells)
             cells.text(names[p.right.list])
@@ -338,19 +390,21 @@ struct ResultWorkbook {
     private func onlySheet(_ list: Int, _ m: Membership) -> XLSXWriter.Sheet {
         let t = result.tables[list], w = words
         let rows = (0 ..< t.rowCount).filter { !m.otherList[list][$0] }
-        let codes = Set([t.roles[.nik], t.roles[.kk]].compactMap { $0 })
+        let codeColumns = Set([t.roles[.nik], t.roles[.kk]].compactMap { $0 })
+        let codes = t.columns.indices.map { codeColumns.contains($0) }
         let header = [w.person, lineHeader] + t.columnNames
         let clusters = self.clusters, pseudonymizer = self.pseudonymizer
+        let columns = t.columns, lineNumbers = t.lineNumbers, clusterOf = clusters.clusterOf[list]
         return Self.table(w.onlySheet(t.name), header: header, count: rows.count, frozenColumns: 0) { i, cells in
             let r = rows[i]
-            cells.text(clusters.ids[clusters.clusterOf[list][r]])
-            cells.number(Int(t.lineNumbers[r]))
-            for (c, column) in t.columns.enumerated() {
+            cells.text(clusters.ids[clusterOf[r]])
+            cells.number(Int(lineNumbers[r]))
+            for (c, column) in columns.enumerated() {
                 column.withUnsafeBuffers { bytes, offsets in
                     let v = UnsafeBufferPointer(rebasing: bytes[Int(offsets[r]) ..< Int(offsets[r + 1])])
                     if v.isEmpty {
                         cells.empty()
-                    } else if codes.contains(c) {
+                    } else if codes[c] {
                         if let pseudonymizer {
                             cells.code(pseudonymizer.pseudonym(Array(String(decoding: v, as: UTF8.self).utf8)))
                         } else {

@@ -101,10 +101,55 @@ extension XLSXWriter {
             bytes.append(contentsOf: "<c s=\"2\"><v>\(serial)</v></c>".utf8)
         }
 
-        /// Text with style `style`, from a string.
+        /// Text with style `style`, from a string: through its UTF-8 bytes, which write plain
+        /// ASCII as they are and send anything else back to ``inlineString(_:style:)``.
         mutating func inline(_ value: String, style: Int) {
+            var v = value
+            v.withUTF8 { inline($0, style: style) }
+        }
+
+        /// Text with style `style`, escaped and with `xml:space` as it needs.
+        private mutating func inlineString(_ value: String, style: Int) {
             start(value.count)
             XLSXWriter.inline(value, style: style, into: &bytes)
+        }
+
+        /// A number with `decimals` decimals, as ``number(_:)-(String)`` writes
+        /// `NumberFormat.decimal(value, decimals:)`, its digits written straight into the XML.
+        mutating func number(_ value: Double, decimals: Int) {
+            var scale = 1.0
+            for _ in 0 ..< decimals { scale *= 10 }
+            let scaled = (abs(value) * scale).rounded()
+            guard value.isFinite, scaled < 9.0e15, decimals <= 15, measured == nil else {
+                number(NumberFormat.decimal(value, decimals: decimals))
+                return
+            }
+            start(0)
+            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            var whole = UInt64(scaled)
+            if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
+            // At most 16 digits (below 9e15) and a point: the digits in reverse into the upper
+            // half of a small stack buffer, then forwards into the lower half.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+                let reversed = buffer.baseAddress! + 32
+                var n = 0
+                repeat {
+                    reversed[n] = UInt8(48 + whole % 10)
+                    whole /= 10
+                    n += 1
+                } while whole > 0 || n <= decimals
+                var out = 0
+                for i in stride(from: n - 1, through: 0, by: -1) {
+                    buffer[out] = reversed[i]
+                    out += 1
+                    if i == decimals && decimals > 0 {
+                        buffer[out] = UInt8(ascii: ".")
+                        out += 1
+                    }
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< out]))
+            }
+            bytes.append(contentsOf: Self.numberEnd)
         }
 
         /// Text with style `style`, from bytes: written as they are when they are plain ASCII
@@ -119,7 +164,7 @@ extension XLSXWriter {
                 plain = false
             }
             guard plain else {
-                inline(String(decoding: value, as: UTF8.self), style: style)
+                inlineString(String(decoding: value, as: UTF8.self), style: style)
                 return
             }
             start(value.count)
