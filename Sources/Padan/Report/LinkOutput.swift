@@ -259,8 +259,9 @@ public enum LinkOutput {
         for c in result.model.comparisons { header += ["\(c.name)_level", "\(c.name)_weight"] }
         header += ["blocking_rule", "left_source", "right_source"]
         w.row(header)
-        let order = pairs.indices.sorted {
-            let a = pairs[$0], b = pairs[$1]
+        let keys = pairs.map { (left: $0.left, right: $0.right) }
+        let order = keys.indices.sorted {
+            let a = keys[$0], b = keys[$1]
             return (a.left.list, a.left.row, a.right.list, a.right.row) < (b.left.list, b.left.row, b.right.list, b.right.row)
         }
         // Everything a row needs that does not change from row to row, looked up once: a row

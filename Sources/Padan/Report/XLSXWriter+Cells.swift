@@ -20,22 +20,27 @@ extension XLSXWriter {
 
         init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-        // The tags as bytes: appending a String's UTF-8 view goes through the string's storage,
-        // a noticeable share of a results sheet's time.
-        private static let rowStart = Array("<row>".utf8), rowEnd = Array("</row>".utf8), emptyCell = Array("<c/>".utf8)
-        private static let inlineStart = Array("<c t=\"inlineStr\"".utf8), textStart = Array("><is><t>".utf8)
-        private static let inlineEnd = Array("</t></is></c>".utf8)
-        private static let numberStart = Array("<c><v>".utf8), boldNumberStart = Array("<c s=\"1\"><v>".utf8)
-        private static let numberEnd = Array("</v></c>".utf8), styleStart = Array(" s=\"".utf8)
+        // The tags as static strings, appended from their bytes: appending a String's UTF-8 view
+        // goes through the string's storage, and appending a static array retains and releases it.
+        private static let rowStart: StaticString = "<row>", rowEnd: StaticString = "</row>", emptyCell: StaticString = "<c/>"
+        private static let inlineStart: StaticString = "<c t=\"inlineStr\"", textStart: StaticString = "><is><t>"
+        private static let inlineEnd: StaticString = "</t></is></c>"
+        private static let numberStart: StaticString = "<c><v>", boldNumberStart: StaticString = "<c s=\"1\"><v>"
+        private static let numberEnd: StaticString = "</v></c>", styleStart: StaticString = " s=\""
+
+        @inline(__always)
+        private mutating func put(_ tag: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+        }
 
         mutating func beginRow(header: Bool) {
             self.header = header
             pendingEmpty = 0
             column = 0
-            bytes.append(contentsOf: Self.rowStart)
+            put(Self.rowStart)
         }
 
-        mutating func endRow() { bytes.append(contentsOf: Self.rowEnd) }
+        mutating func endRow() { put(Self.rowEnd) }
 
         /// Any ``Cell``.
         mutating func cell(_ cell: Cell) {
@@ -67,9 +72,9 @@ extension XLSXWriter {
         /// A number as written (`"0.9731"`, `"12"`).
         mutating func number(_ value: String) {
             start(value.count)
-            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            put(header ? Self.boldNumberStart : Self.numberStart)
             XLSXWriter.escape(value, into: &bytes)
-            bytes.append(contentsOf: Self.numberEnd)
+            put(Self.numberEnd)
         }
 
         /// A whole number, its digits written straight into the XML.
@@ -84,7 +89,7 @@ extension XLSXWriter {
                 rest /= 10
             }
             start(digits)
-            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            put(header ? Self.boldNumberStart : Self.numberStart)
             let end = bytes.count + digits
             bytes.append(contentsOf: repeatElement(48, count: digits))
             var n = value
@@ -92,7 +97,7 @@ extension XLSXWriter {
                 bytes[i] = UInt8(48 + n % 10)
                 n /= 10
             }
-            bytes.append(contentsOf: Self.numberEnd)
+            put(Self.numberEnd)
         }
 
         /// A date as an Excel serial day number.
@@ -125,7 +130,7 @@ extension XLSXWriter {
                 return
             }
             start(0)
-            bytes.append(contentsOf: header ? Self.boldNumberStart : Self.numberStart)
+            put(header ? Self.boldNumberStart : Self.numberStart)
             var whole = UInt64(scaled)
             if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
             // At most 16 digits (below 9e15) and a point: the digits in reverse into the upper
@@ -149,7 +154,7 @@ extension XLSXWriter {
                 }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< out]))
             }
-            bytes.append(contentsOf: Self.numberEnd)
+            put(Self.numberEnd)
         }
 
         /// Text with style `style`, from bytes: written as they are when they are plain ASCII
@@ -168,22 +173,22 @@ extension XLSXWriter {
                 return
             }
             start(value.count)
-            bytes.append(contentsOf: Self.inlineStart)
+            put(Self.inlineStart)
             if style != 0 {
-                bytes.append(contentsOf: Self.styleStart)
+                put(Self.styleStart)
                 bytes.append(UInt8(48 + style))
                 bytes.append(34)
             }
-            bytes.append(contentsOf: Self.textStart)
+            put(Self.textStart)
             bytes.append(contentsOf: value)
-            bytes.append(contentsOf: Self.inlineEnd)
+            put(Self.inlineEnd)
         }
 
         /// Before a filled cell: the empty cells before it, and its width when measuring (counted
         /// only then: a String's count walks its grapheme clusters).
         private mutating func start(_ characters: @autoclosure () -> Int) {
             if measured != nil { measure(characters()) }
-            for _ in 0 ..< pendingEmpty { bytes.append(contentsOf: Self.emptyCell) }
+            for _ in 0 ..< pendingEmpty { put(Self.emptyCell) }
             pendingEmpty = 0
             column += 1
         }

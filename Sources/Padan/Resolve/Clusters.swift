@@ -32,8 +32,11 @@ public struct Clusters: Sendable {
             return x
         }
         // Strongest first; ties broken by the pair's position, so the order is fully determined.
-        let order = links.indices.sorted {
-            let a = links[$0], b = links[$1]
+        // (The keys taken out first: a comparison that copied two ScoredPairs retained and
+        // released their arrays.)
+        let keys = links.map { (weight: $0.weight, left: $0.left, right: $0.right) }
+        let order = keys.indices.sorted {
+            let a = keys[$0], b = keys[$1]
             if a.weight != b.weight { return a.weight > b.weight }
             return (a.left, a.right) < (b.left, b.right)
         }
