@@ -160,28 +160,49 @@ extension XLSXWriter {
         /// Text with style `style`, from bytes: written as they are when they are plain ASCII
         /// that needs no escaping or space attribute, else as the string they decode to.
         mutating func inline(_ value: UnsafeBufferPointer<UInt8>, style: Int) {
-            var plain = true
-            for b in value where b < 0x20 || b >= 0x80 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 {
-                plain = false
-                break
-            }
-            if plain, let first = value.first, let last = value.last, first == 32 || last == 32 {
-                plain = false
-            }
-            guard plain else {
+            guard Self.isPlain(value) else {
                 inlineString(String(decoding: value, as: UTF8.self), style: style)
                 return
             }
             start(value.count)
-            put(Self.inlineStart)
-            if style != 0 {
+            if let open = Self.inlineOpen(style) {
+                put(open)
+            } else {
+                put(Self.inlineStart)
                 put(Self.styleStart)
                 bytes.append(UInt8(48 + style))
                 bytes.append(34)
+                put(Self.textStart)
             }
-            put(Self.textStart)
             bytes.append(contentsOf: value)
             put(Self.inlineEnd)
+        }
+
+        /// The whole opening of an inline-text cell of the styles the sheets use, one append.
+        @inline(__always)
+        private static func inlineOpen(_ style: Int) -> StaticString? {
+            switch style {
+            case 0: return "<c t=\"inlineStr\"><is><t>"
+            case 1: return "<c t=\"inlineStr\" s=\"1\"><is><t>"
+            case 2: return "<c t=\"inlineStr\" s=\"2\"><is><t>"
+            case 3: return "<c t=\"inlineStr\" s=\"3\"><is><t>"
+            case 4: return "<c t=\"inlineStr\" s=\"4\"><is><t>"
+            default: return nil
+            }
+        }
+
+        /// Whether `value` can go into the XML as it is: printable ASCII without `& < > "`, and no
+        /// space at either end (which would need `xml:space`).
+        @inline(__always)
+        static func isPlain(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+            // Bits of `& < > "` above 0x20: one shift and mask per byte, besides the range test.
+            let special: UInt64 = 1 << (0x22 - 0x20) | 1 << (0x26 - 0x20) | 1 << (0x3C - 0x20) | 1 << (0x3E - 0x20)
+            for b in value {
+                let x = b &- 0x20
+                if x >= 0x60 || (x < 64 && (special >> UInt64(x)) & 1 != 0) { return false }
+            }
+            if let first = value.first, let last = value.last, first == 32 || last == 32 { return false }
+            return true
         }
 
         /// Before a filled cell: the empty cells before it, and its width when measuring (counted

@@ -91,7 +91,10 @@ public struct Clusters: Sendable {
         let names = tables.map { Array($0.name.utf8) }
         // Members are in list order; the smallest list name need not be the first list's.
         let nameRank = tables.indices.map { i in tables.indices.filter { tables[$0].name < tables[i].name }.count }
-        func id(_ m: RowRef) -> String { tables[m.list].id(row: m.row) }
+        // ``Table/id(row:)`` from each list's id column or ordinals, looked up once (calling it
+        // through the table copied the table per member).
+        let idColumns = tables.map { $0.column(.id) }, ordinals = tables.map(\.ordinals)
+        func id(_ m: RowRef) -> String { idColumns[m.list]?.string(m.row) ?? String(ordinals[m.list][m.row]) }
         var key: [UInt8] = []
         let digits = Array("0123456789abcdef".utf8)
         return members.map { group in
