@@ -22,19 +22,33 @@ struct ModelTrainer {
         let samples = uSamples
         let chunkSize = Self.uChunk
         let chunks = (samples + chunkSize - 1) / chunkSize
-        let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1, meter: meter) { range -> [[Int]] in
-            var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.levels.count) }
-            var levels = [UInt8](repeating: 0, count: c)
-            for chunk in range {
-                for i in chunk * chunkSize ..< min(samples, (chunk + 1) * chunkSize) {
+        // The pairs first, each from its own seeded generator, then compared in order of their
+        // first record: the counts are the same whatever the order, and the records are read
+        // from memory in order on one side instead of at random on both.
+        var ordered = [UInt64](repeating: 0, count: samples)
+        ordered.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendable(buffer)
+            Parallel.forEach(count: samples, threads: settings.threads, minChunk: chunkSize) { range in
+                for i in range {
                     var rng = SplitMix64(seed: settings.seed ^ (UInt64(i) &* 0x9E37_79B9_7F4A_7C15))
                     var a = 0, b = 0
                     repeat {
                         a = Int(rng.next() % UInt64(n))
                         b = Int(rng.next() % UInt64(n))
                     } while a == b || !pairScope.allowed(a, b)
+                    out.value[i] = UInt64(min(a, b)) << 32 | UInt64(max(a, b))
+                }
+            }
+        }
+        ordered.sort()
+        let counts = Parallel.map(count: chunks, threads: settings.threads, minChunk: 1, meter: meter) { range -> [[Int]] in
+            var counts = settings.comparisons.map { [Int](repeating: 0, count: $0.levels.count) }
+            var levels = [UInt8](repeating: 0, count: c)
+            for chunk in range {
+                for i in chunk * chunkSize ..< min(samples, (chunk + 1) * chunkSize) {
+                    let a = Int(ordered[i] >> 32), b = Int(ordered[i] & 0xFFFF_FFFF)
                     levels.withUnsafeMutableBufferPointer {
-                        let flags = comparer.levels(data, min(a, b), max(a, b), into: $0)
+                        let flags = comparer.levels(data, a, b, into: $0)
                         rules.apply($0, flags: flags)
                     }
                     for k in 0 ..< c where levels[k] != ComparisonLevel.null { counts[k][Int(levels[k])] += 1 }
@@ -526,10 +540,15 @@ struct ModelTrainer {
         if let nik = rules.nik, nikMeasured {
             let covered = Self.nikLevelsBlockingEnumerates(settings.blocking)
             let pairs = nikPairCount()
-            var atLevel = [UInt8: [Int]]()
-            for p in 0 ..< compared.pairs.count where covered.contains(compared.levels[p * c + nik]) {
-                atLevel[compared.levels[p * c + nik], default: []].append(p)
+            // Per level, its pairs (a table by level byte: a set lookup per pair hashed each byte).
+            var byLevel = [[Int]](repeating: [], count: 256)
+            var isCovered = [Bool](repeating: false, count: 256)
+            for level in covered { isCovered[Int(level)] = true }
+            for p in 0 ..< compared.pairs.count where isCovered[Int(compared.levels[p * c + nik])] {
+                byLevel[Int(compared.levels[p * c + nik])].append(p)
             }
+            var atLevel = [UInt8: [Int]]()
+            for level in covered where !byLevel[Int(level)].isEmpty { atLevel[level] = byLevel[Int(level)] }
             // Within the rounds only these pairs' weights move, by the change of log2(m / u); the
             // weights are recomputed in full once after.
             var moved = false

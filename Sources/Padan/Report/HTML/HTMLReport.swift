@@ -55,6 +55,9 @@ public enum HTMLReport {
         for key in ReportLabels.english.keys { t[key] = l.label(key) }
         var c: [String: Any] = ["t": t, "lang": l.rawValue, "version": d.padanVersion]
         c["csp"] = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+        c["earlyScript"] = ReportTemplate.earlyScript
+        c["style"] = ReportTemplate.style
+        c["script"] = ReportTemplate.script
         c["linkScope"] = d.scope != "dedupe"
         c["links"] = l.count(d.links)
         c["review"] = l.count(d.review)

@@ -12,32 +12,9 @@ enum ReportTemplate {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{t.title}}</title>
 <script>
-// First of all: record every script error and every request the policy refused, before anything can cause one.
-window.padanStatus = {errors: [], blocked: []};
-window.padanNote = function (kind, text) { window.padanStatus[kind].push(text); window.padanFlush(); };
-window.padanFlush = function () {
-  var s = document.getElementById('report-status');
-  if (s) { s.setAttribute('data-errors', window.padanStatus.errors.join(' ')); s.setAttribute('data-blocked', window.padanStatus.blocked.join(' ')); }
-};
-window.addEventListener('error', function (e) { window.padanNote('errors', String(e.message || e.type)); }, true);
-document.addEventListener('securitypolicyviolation', function (e) { window.padanNote('blocked', String(e.blockedURI || e.violatedDirective)); });
-</script>
+{{{earlyScript}}}</script>
 <style>
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
-header{background:#17324d;color:#fff;padding:14px 28px}header h1{margin:0;font-size:22px}header p{margin:2px 0 0;opacity:.8}
-nav{background:#fff;border-bottom:1px solid #dde;padding:6px 28px;position:sticky;top:0;z-index:2}nav a{margin-right:14px;color:#17324d;text-decoration:none}
-main{padding:8px 28px 40px;max-width:1100px}section{background:#fff;border:1px solid #e2e5ea;border-radius:6px;padding:12px 18px;margin:16px 0}
-h2{font-size:18px;margin:4px 0 8px}h3{font-size:15px;margin:14px 0 4px}h4{font-size:13px;margin:10px 0 2px}
-.cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #e2e5ea;border-radius:6px;padding:8px 14px;min-width:170px}
-.card b{display:block;font-size:22px}.card small{color:#5b6476}.note{color:#5b6476;font-size:12.5px}
-table{border-collapse:collapse;margin:6px 0}td,th{padding:3px 9px;border-bottom:1px solid #eceef2;text-align:right}th{background:#f1f3f6}
-td:first-child,th:first-child{text-align:left}tr.current td{background:#fff6d6;font-weight:600}tr.best td:first-child::after{content:" ★"}
-.chart text{font-size:11.5px;fill:#1d2433}.chart .tick{font-size:10.5px;fill:#5b6476}.bar{fill:#4f7cac}.bar.hi{fill:#d9822b}
-.match{fill:#3f9b5b}.nonmatch{fill:#b8c2d0}.band{fill:#ffe9a8;opacity:.7}.threshold{stroke:#c0392b;stroke-width:2}.axis{stroke:#8a93a3}
-.pos{fill:#3f9b5b}.neg{fill:#c0392b}.step{stroke:#8a93a3;stroke-dasharray:2 2}
-input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor:pointer}#results tr:hover td,#review tr:hover td{background:#eef4fb}
-#review tr{cursor:pointer}details{margin:4px 0}summary{cursor:pointer}.scroll{max-height:320px;overflow:auto}
-</style>
+{{{style}}}</style>
 </head>
 <body>
 <header><h1>{{t.title}}</h1><p>{{t.generated}} {{version}}</p></header>
@@ -92,6 +69,45 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
 <div id="report-status" data-errors="" data-blocked="" data-ready="no" hidden></div>
 <script type="application/json" id="pair-data">{{{pairData}}}</script>
 <script>
+{{{script}}}</script>
+</body>
+</html>
+"""#
+
+    // The page's static CSS and scripts, put in as they are (`{{{…}}}`): kept out of the template,
+    // which the Mustache parser walks in steps that each measure the string from its start.
+    static let earlyScript = #"""
+// First of all: record every script error and every request the policy refused, before anything can cause one.
+window.padanStatus = {errors: [], blocked: []};
+window.padanNote = function (kind, text) { window.padanStatus[kind].push(text); window.padanFlush(); };
+window.padanFlush = function () {
+  var s = document.getElementById('report-status');
+  if (s) { s.setAttribute('data-errors', window.padanStatus.errors.join(' ')); s.setAttribute('data-blocked', window.padanStatus.blocked.join(' ')); }
+};
+window.addEventListener('error', function (e) { window.padanNote('errors', String(e.message || e.type)); }, true);
+document.addEventListener('securitypolicyviolation', function (e) { window.padanNote('blocked', String(e.blockedURI || e.violatedDirective)); });
+
+"""#
+
+    static let style = #"""
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f6f7f9}
+header{background:#17324d;color:#fff;padding:14px 28px}header h1{margin:0;font-size:22px}header p{margin:2px 0 0;opacity:.8}
+nav{background:#fff;border-bottom:1px solid #dde;padding:6px 28px;position:sticky;top:0;z-index:2}nav a{margin-right:14px;color:#17324d;text-decoration:none}
+main{padding:8px 28px 40px;max-width:1100px}section{background:#fff;border:1px solid #e2e5ea;border-radius:6px;padding:12px 18px;margin:16px 0}
+h2{font-size:18px;margin:4px 0 8px}h3{font-size:15px;margin:14px 0 4px}h4{font-size:13px;margin:10px 0 2px}
+.cards{display:flex;flex-wrap:wrap;gap:12px}.card{border:1px solid #e2e5ea;border-radius:6px;padding:8px 14px;min-width:170px}
+.card b{display:block;font-size:22px}.card small{color:#5b6476}.note{color:#5b6476;font-size:12.5px}
+table{border-collapse:collapse;margin:6px 0}td,th{padding:3px 9px;border-bottom:1px solid #eceef2;text-align:right}th{background:#f1f3f6}
+td:first-child,th:first-child{text-align:left}tr.current td{background:#fff6d6;font-weight:600}tr.best td:first-child::after{content:" ★"}
+.chart text{font-size:11.5px;fill:#1d2433}.chart .tick{font-size:10.5px;fill:#5b6476}.bar{fill:#4f7cac}.bar.hi{fill:#d9822b}
+.match{fill:#3f9b5b}.nonmatch{fill:#b8c2d0}.band{fill:#ffe9a8;opacity:.7}.threshold{stroke:#c0392b;stroke-width:2}.axis{stroke:#8a93a3}
+.pos{fill:#3f9b5b}.neg{fill:#c0392b}.step{stroke:#8a93a3;stroke-dasharray:2 2}
+input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor:pointer}#results tr:hover td,#review tr:hover td{background:#eef4fb}
+#review tr{cursor:pointer}details{margin:4px 0}summary{cursor:pointer}.scroll{max-height:320px;overflow:auto}
+
+"""#
+
+    static let script = #"""
 (function () {
   var status = document.getElementById('report-status');
   window.padanFlush();
@@ -177,8 +193,6 @@ input[type=search]{font-size:15px;padding:5px 8px;width:320px}#results tr{cursor
   } catch (e) { window.padanNote('errors', String(e)); }
   status.setAttribute('data-ready', 'yes');
 })();
-</script>
-</body>
-</html>
+
 """#
 }
