@@ -180,9 +180,13 @@ struct LinkRun {
         outputOptions.extraFiles = extraFiles
         progress?.show("write")
         outputOptions.progress = progress?.stages
-        // The clusters are made by the writer, inside its timed stages.
-        let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force,
-                                           options: outputOptions, extraStages: [read])
+        // The clusters timed here as the writer would time them, so that they can be kept (below).
+        let clustering = DispatchTime.now().uptimeNanoseconds
+        let clusters = Clusters(result: result, maxSize: settings.maxClusterSize)
+        let clustered = StageTiming(stage: "clusters", seconds: Double(DispatchTime.now().uptimeNanoseconds - clustering) / 1e9)
+        let summary = try LinkOutput.write(result, settings: settings, to: run.out, force: run.force, clusters: clusters,
+                                           options: outputOptions, extraStages: [read, clustered])
+        KeptUntilExit.keep(result, clusters)
         progress?.clear()
         if run.json {
             let encoder = JSONEncoder()
