@@ -1,12 +1,15 @@
 /// A multimap from 64-bit keys to record numbers without an array per key: an open-addressing
 /// table of chain heads and one array of links.
 ///
-/// The table probes linearly from a multiplicative hash of the key (Fibonacci hashing), so a
-/// lookup is one multiply and, at a load of at most one half, about one cache line; a `[UInt64:
-/// UInt32]` dictionary spent most of the NIK neighbourhoods' time hashing keys that are already
-/// hashes. Values of one key come back newest first.
+/// The table probes linearly from a multiplicative hash of the key (Fibonacci hashing): a
+/// `[UInt64: UInt32]` dictionary spent most of the NIK neighbourhoods' time hashing keys that are
+/// already hashes. A byte per bucket (empty, or 7 bits of the key) is probed first, so a lookup
+/// that finds nothing, the common case there, reads a table small enough to stay in cache and
+/// never the keys. Values of one key come back newest first.
 struct ChainedIndex {
-    /// The table: each bucket's key and its chain's newest slot + 1 (0: the bucket is empty).
+    /// The table: each bucket's tag (0: empty; else ``tag(_:)`` of its key), key, and its
+    /// chain's newest slot + 1.
+    private var tags: [UInt8] = []
     private var keys: [UInt64] = []
     private var heads: [UInt32] = []
     /// log2 of the table size (0 before the first insert).
@@ -24,20 +27,26 @@ struct ChainedIndex {
         if wanted > bits { rehash(bits: wanted) }
     }
 
+    /// A key's tag: its top 7 bits with the high bit set (never 0).
+    @inline(__always)
+    private static func tag(_ key: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: key >> 57) | 0x80 }
+
     @inline(__always)
     private func bucket(_ key: UInt64) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
     }
 
     private mutating func rehash(bits newBits: Int) {
-        let oldKeys = keys, oldHeads = heads
+        let oldTags = tags, oldKeys = keys, oldHeads = heads
         bits = newBits
+        tags = [UInt8](repeating: 0, count: 1 << newBits)
         keys = [UInt64](repeating: 0, count: 1 << newBits)
         heads = [UInt32](repeating: 0, count: 1 << newBits)
         let mask = (1 << newBits) - 1
-        for i in oldHeads.indices where oldHeads[i] != 0 {
+        for i in oldTags.indices where oldTags[i] != 0 {
             var b = bucket(oldKeys[i])
-            while heads[b] != 0 { b = (b + 1) & mask }
+            while tags[b] != 0 { b = (b + 1) & mask }
+            tags[b] = oldTags[i]
             keys[b] = oldKeys[i]
             heads[b] = oldHeads[i]
         }
@@ -45,12 +54,13 @@ struct ChainedIndex {
 
     mutating func insert(_ key: UInt64, _ v: UInt32) {
         if bits == 0 || 2 * (used + 1) > (1 << bits) { rehash(bits: max(4, bits + 1)) }
-        let mask = (1 << bits) - 1
+        let mask = (1 << bits) - 1, t = Self.tag(key)
         var b = bucket(key)
-        while heads[b] != 0 && keys[b] != key { b = (b + 1) & mask }
+        while tags[b] != 0 && (tags[b] != t || keys[b] != key) { b = (b + 1) & mask }
         let slot = UInt32(value.count)
         value.append(v)
-        if heads[b] == 0 {
+        if tags[b] == 0 {
+            tags[b] = t
             keys[b] = key
             used += 1
             next.append(UInt32.max)
@@ -62,10 +72,10 @@ struct ChainedIndex {
 
     func forEach(_ key: UInt64, _ body: (UInt32) -> Void) {
         guard bits > 0 else { return }
-        let mask = (1 << bits) - 1
+        let mask = (1 << bits) - 1, t = Self.tag(key)
         var b = bucket(key)
-        while heads[b] != 0 {
-            if keys[b] == key {
+        while tags[b] != 0 {
+            if tags[b] == t && keys[b] == key {
                 var slot = heads[b] - 1
                 while slot != UInt32.max {
                     body(value[Int(slot)])
