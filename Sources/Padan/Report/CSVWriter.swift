@@ -75,8 +75,14 @@ struct CSVWriter {
         if fieldsInRow > 0 { bytes.append(delimiter) }
         fieldsInRow += 1
         let guardFormula = spreadsheetSafe && Self.needsFormulaGuard(value)
+        // Bits of the bytes that need quotes (LF, CR, `"`, `,`, `;`; the delimiter is one of the
+        // last two): one shift and mask per byte.
+        let quoted: UInt64 = 1 << 10 | 1 << 13 | 1 << 34 | 1 << 44 | 1 << UInt64(delimiter)
         var needsQuotes = false
-        for b in value where b == delimiter || b == 34 || b == 10 || b == 13 || b == 44 { needsQuotes = true; break }
+        for b in value where b < 64 && (quoted >> UInt64(b)) & 1 != 0 {
+            needsQuotes = true
+            break
+        }
         if needsQuotes { bytes.append(34) }
         if guardFormula { bytes.append(UInt8(ascii: "'")) }
         if needsQuotes {
@@ -105,18 +111,26 @@ struct CSVWriter {
         fieldsInRow += 1
         var whole = UInt64(scaled)
         if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits in reverse into a small stack buffer, then forwards.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
+        // Digits in reverse into the upper half of a small stack buffer, then forwards into the
+        // lower half, appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            let digits = buffer.baseAddress! + 32
             var n = 0
             repeat {
                 digits[n] = UInt8(48 + whole % 10)
                 whole /= 10
                 n += 1
             } while whole > 0 || n <= decimals
+            var out = 0
             for i in stride(from: n - 1, through: 0, by: -1) {
-                bytes.append(digits[i])
-                if i == decimals && decimals > 0 { bytes.append(decimalPoint) }
+                buffer[out] = digits[i]
+                out += 1
+                if i == decimals && decimals > 0 {
+                    buffer[out] = decimalPoint
+                    out += 1
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< out]))
         }
     }
 
