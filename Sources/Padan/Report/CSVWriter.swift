@@ -109,29 +109,9 @@ struct CSVWriter {
         }
         if fieldsInRow > 0 { bytes.append(delimiter) }
         fieldsInRow += 1
-        var whole = UInt64(scaled)
+        let whole = UInt64(scaled)
         if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
-        // Digits in reverse into the upper half of a small stack buffer, then forwards into the
-        // lower half, appended at once.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
-            let digits = buffer.baseAddress! + 32
-            var n = 0
-            repeat {
-                digits[n] = UInt8(48 + whole % 10)
-                whole /= 10
-                n += 1
-            } while whole > 0 || n <= decimals
-            var out = 0
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                buffer[out] = digits[i]
-                out += 1
-                if i == decimals && decimals > 0 {
-                    buffer[out] = decimalPoint
-                    out += 1
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< out]))
-        }
+        NumberFormat.appendFixed(whole, decimals: decimals, point: decimalPoint, to: &bytes)
     }
 
     mutating func endRow() {

@@ -131,29 +131,9 @@ extension XLSXWriter {
             }
             start(0)
             put(header ? Self.boldNumberStart : Self.numberStart)
-            var whole = UInt64(scaled)
+            let whole = UInt64(scaled)
             if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
-            // At most 16 digits (below 9e15) and a point: the digits in reverse into the upper
-            // half of a small stack buffer, then forwards into the lower half.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
-                let reversed = buffer.baseAddress! + 32
-                var n = 0
-                repeat {
-                    reversed[n] = UInt8(48 + whole % 10)
-                    whole /= 10
-                    n += 1
-                } while whole > 0 || n <= decimals
-                var out = 0
-                for i in stride(from: n - 1, through: 0, by: -1) {
-                    buffer[out] = reversed[i]
-                    out += 1
-                    if i == decimals && decimals > 0 {
-                        buffer[out] = UInt8(ascii: ".")
-                        out += 1
-                    }
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< out]))
-            }
+            NumberFormat.appendFixed(whole, decimals: decimals, point: UInt8(ascii: "."), to: &bytes)
             put(Self.numberEnd)
         }
 

@@ -15,4 +15,32 @@ enum NumberFormat {
         let sign = value < 0 && whole != 0 ? "-" : ""
         return decimals == 0 ? "\(sign)\(intPart)" : "\(sign)\(intPart).\(frac)"
     }
+
+    /// Appends `whole` (a value already scaled by 10^`decimals`, below 9e15; `decimals` at most 15)
+    /// as fixed-point digits, at least one before `point`: what ``decimal(_:decimals:)`` writes,
+    /// straight into a byte buffer in one append.
+    static func appendFixed(_ whole: UInt64, decimals: Int, point: UInt8, to bytes: inout [UInt8]) {
+        var whole = whole
+        // The digits in reverse into the upper half of a small stack buffer, then forwards into
+        // the lower half.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            let reversed = buffer.baseAddress! + 32
+            var n = 0
+            repeat {
+                reversed[n] = UInt8(48 + whole % 10)
+                whole /= 10
+                n += 1
+            } while whole > 0 || n <= decimals
+            var out = 0
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                buffer[out] = reversed[i]
+                out += 1
+                if i == decimals && decimals > 0 {
+                    buffer[out] = point
+                    out += 1
+                }
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0 ..< out]))
+        }
+    }
 }
