@@ -267,10 +267,10 @@ public enum LinkOutput {
         // Everything a row needs that does not change from row to row, looked up once: a row
         // then copies no table and no comparison, and looks up no role by name.
         let tables = result.tables
-        let roleColumns = tables.map { t in keyRoles.map { role in t.roles[role].map { t.columns[$0] } } }
+        let roleColumns = tables.map { t in keyRoles.map { t.column($0) } }
         let levelNames = result.model.comparisons.map { $0.levels }
         let names = tables.map(\.name)
-        let idColumns = tables.map { t in t.roles[.id].map { t.columns[$0] } }, ordinals = tables.map(\.ordinals)
+        let idColumns = tables.map { $0.column(.id) }, ordinals = tables.map(\.ordinals)
         for i in order {
             let p = pairs[i]
             idField(&w, idColumns[p.left.list], ordinals[p.left.list], p.left.row)
@@ -325,7 +325,7 @@ public enum LinkOutput {
     /// A row's id straight from the id column's bytes (or its ordinal).
     @inline(__always)
     static func idField(_ w: inout CSVWriter, _ table: Table, _ row: Int) {
-        idField(&w, table.roles[.id].map { table.columns[$0] }, table.ordinals, row)
+        idField(&w, table.column(.id), table.ordinals, row)
     }
 
     /// Row `row`'s id from `column`, or its ordinal without one: for loops that look the
@@ -357,7 +357,7 @@ public enum LinkOutput {
     static func clustersCSV(_ clusters: Clusters, result: LinkResult, into w: inout CSVWriter) {
         w.row(["source", "id", "cluster_id", "cluster_size"])
         let tables = result.tables, names = tables.map(\.name)
-        let idColumns = tables.map { t in t.roles[.id].map { t.columns[$0] } }, ordinals = tables.map(\.ordinals)
+        let idColumns = tables.map { $0.column(.id) }, ordinals = tables.map(\.ordinals)
         for (c, group) in clusters.members.enumerated() {
             for member in group {
                 w.field(names[member.list])

@@ -100,10 +100,9 @@ struct ResultWorkbook {
             phraseBytes = phrases.map { $0.map { Array($0.utf8) } }
         }
 
-        /// The same words as ``callAsFunction(_:)`` as a text cell, put together from bytes in
-        /// a stack buffer: the three strongest comparisons picked in one pass (ties in the order of
-        /// the comparisons, as the stable sort there leaves them), no array and no string per row.
-        func write(_ p: ScoredPair, into cells: inout XLSXWriter.Cells) {
+        /// The comparisons that count, strongest first, at most three: one pass, ties in the
+        /// order of the comparisons (what a stable sort by |weight| would leave).
+        static func strongest(_ p: ScoredPair) -> (count: Int, k: (Int, Int, Int)) {
             var top = (-1, -1, -1)
             func magnitude(_ k: Int) -> Double { abs(p.weights[k]) }
             for k in p.weights.indices where p.levels[k] != nil {
@@ -116,7 +115,13 @@ struct ResultWorkbook {
                     top.2 = k
                 }
             }
-            let count = top.0 < 0 ? 0 : top.1 < 0 ? 1 : top.2 < 0 ? 2 : 3
+            return (top.0 < 0 ? 0 : top.1 < 0 ? 1 : top.2 < 0 ? 2 : 3, top)
+        }
+
+        /// The words of ``callAsFunction(_:)`` as a text cell, put together from bytes in a stack
+        /// buffer: no array and no string per row.
+        func write(_ p: ScoredPair, into cells: inout XLSXWriter.Cells) {
+            let (count, top) = Self.strongest(p)
             func picked(_ n: Int) -> Int { n == 0 ? top.0 : n == 1 ? top.1 : top.2 }
             var length = 2 * max(0, count - 1)
             for n in 0 ..< count { length += phraseBytes[picked(n)][p.levels[picked(n)]!].count }
@@ -138,14 +143,11 @@ struct ResultWorkbook {
             }
         }
 
+        /// The phrases of the (at most three) comparisons that moved the pair's weight most,
+        /// strongest first, joined by "; ".
         func callAsFunction(_ p: ScoredPair) -> String {
-            let ks = p.weights.indices.filter { p.levels[$0] != nil }.sorted { abs(p.weights[$0]) > abs(p.weights[$1]) }
-            var out = ""
-            for (n, k) in ks.prefix(3).enumerated() {
-                if n > 0 { out += "; " }
-                out += phrases[k][p.levels[k]!]
-            }
-            return out
+            let (count, top) = Self.strongest(p)
+            return [top.0, top.1, top.2].prefix(count).map { phrases[$0][p.levels[$0]!] }.joined(separator: "; ")
         }
     }
 
@@ -171,25 +173,13 @@ struct ResultWorkbook {
         }
     }
 
-    /// Per role, per list, the column that carries it.
-    static func columns(_ roles: [Role], _ tables: [Table]) -> [[Int?]] {
-        roles.map { role in tables.map { $0.roles[role] } }
-    }
-
-    /// A role's value in record `ref` from the bytes of its column (`column`, from
-    /// ``columns(_:_:)``; an empty cell when there is none); NIK and KK (`identity`) as
-    /// text-formatted cells, pseudonymized when asked.
-    static func put(_ column: Int?, identity: Bool, _ ref: RowRef, tables: [Table], pseudonymizer: Pseudonymizer?,
-                    into cells: inout XLSXWriter.Cells) {
-        put(column.map { tables[ref.list].columns[$0] }, identity: identity, row: ref.row, pseudonymizer: pseudonymizer, into: &cells)
-    }
-
-    /// Per role, per list, the column that carries it, for loops that look it up once.
-    static func byteColumns(_ roles: [Role], _ tables: [Table]) -> [[ByteColumn?]] {
+    /// Per role, per list, the column that carries it, looked up once for a sheet's rows.
+    static func columns(_ roles: [Role], _ tables: [Table]) -> [[ByteColumn?]] {
         roles.map { role in tables.map { $0.column(role) } }
     }
 
-    /// ``put(_:identity:_:tables:pseudonymizer:into:)`` from the column itself.
+    /// A role's value in row `row` of its column (from ``columns(_:_:)``; an empty cell when there
+    /// is none); NIK and KK (`identity`) as text-formatted cells, pseudonymized when asked.
     static func put(_ column: ByteColumn?, identity: Bool, row: Int, pseudonymizer: Pseudonymizer?,
                     into cells: inout XLSXWriter.Cells) {
         guard let column else {
@@ -333,7 +323,7 @@ struct ResultWorkbook {
         header += [w.probability, w.reasons, w.side(w.list, sides[0]), w.side(w.recordID, sides[0]),
                    w.side(w.list, sides[1]), w.side(w.recordID, sides[1])]
         let clusters = self.clusters, pseudonymizer = self.pseudonymizer
-        let reasons = Reasons(result: result, settings: settings, words: w), columns = Self.byteColumns(roles, tables)
+        let reasons = Reasons(result: result, settings: settings, words: w), columns = Self.columns(roles, tables)
         let identity = roles.map { $0 == .nik || $0 == .kk }, names = tables.map(\.name)
         return Self.table(w.bothSheet(lists: tables.count), header: header, count: pairs.count, frozenColumns: 0) { i, cells in
             let p = pairs[i]
@@ -379,7 +369,7 @@ struct ResultWorkbook {
             cells.text(tables[ref.list].name)
             Self.putID(tables, ref, into: &cells)
             for k in roles.indices {
-                Self.put(columns[k][ref.list], identity: identity[k], ref, tables: tables, pseudonymizer: pseudonymizer, into: &cells)
+                Self.put(columns[k][ref.list], identity: identity[k], row: ref.row, pseudonymizer: pseudonymizer, into: &cells)
             }
             cells.number(Int(tables[ref.list].lineNumbers[ref.row]))
         }

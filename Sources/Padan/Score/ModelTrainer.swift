@@ -540,15 +540,13 @@ struct ModelTrainer {
         if let nik = rules.nik, nikMeasured {
             let covered = Self.nikLevelsBlockingEnumerates(settings.blocking)
             let pairs = nikPairCount()
-            // Per level, its pairs (a table by level byte: a set lookup per pair hashed each byte).
-            var byLevel = [[Int]](repeating: [], count: 256)
+            // Per level byte, its pairs (a table: a set lookup per pair hashed each byte).
+            var atLevel = [[Int]](repeating: [], count: 256)
             var isCovered = [Bool](repeating: false, count: 256)
             for level in covered { isCovered[Int(level)] = true }
             for p in 0 ..< compared.pairs.count where isCovered[Int(compared.levels[p * c + nik])] {
-                byLevel[Int(compared.levels[p * c + nik])].append(p)
+                atLevel[Int(compared.levels[p * c + nik])].append(p)
             }
-            var atLevel = [UInt8: [Int]]()
-            for level in covered where !byLevel[Int(level)].isEmpty { atLevel[level] = byLevel[Int(level)] }
             // Within the rounds only these pairs' weights move, by the change of log2(m / u); the
             // weights are recomputed in full once after.
             var moved = false
@@ -556,7 +554,7 @@ struct ModelTrainer {
             for _ in 0 ..< 8 {
                 guard pairs > 0 && settled.count < covered.count else { break }
                 for level in covered.sorted() where !settled.contains(level) {
-                    let members = atLevel[level] ?? []
+                    let members = atLevel[Int(level)]
                     var nonMatches = 0.0
                     for p in members { nonMatches += nonMatch(p, base[p]) }
                     let l = Int(level)
