@@ -43,6 +43,13 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        // SQLite from the system library (Debian: libsqlite3-dev), for the register: WAL mode,
+        // transactions and integrity checks through one C door, the way xxHash and zlib come in.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         // String similarity kernels on bytes: bit-parallel and SIMD edit distances, Jaro, tokens, digits.
         .target(name: "PadanKernels"),
         // The engine: ingest, standardize, block, compare, score, resolve, report.
@@ -52,6 +59,7 @@ let package = Package(
                 "CXXHash",
                 "CPadanZlib",
                 "COpenSSLCrypto",
+                "CSQLite",
                 "PadanKernels",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),

@@ -87,6 +87,17 @@ struct InputOptions: ParsableArguments {
         return values[index]
     }
 
+    /// A register's configuration (its YAML text, "" for the defaults) with the flags applied on
+    /// top; `--config` is refused, since a register keeps the configuration it was made with.
+    func configuration(register: Register) throws -> Configuration {
+        if config != nil {
+            throw PadanError(.usage, file: register.path, "a register links with the configuration it was made with; --config cannot change it")
+        }
+        var configuration = register.configurationText.isEmpty ? Configuration() : try Configuration.parse(register.configurationText, file: register.path)
+        configuration.read = try flagOptions(configuration.read)
+        return configuration
+    }
+
     /// The configuration file's settings (if any) with the flags applied on top.
     func configuration() throws -> Configuration {
         var configuration = try config.map { try Configuration.load(path: $0) } ?? Configuration()

@@ -3,10 +3,15 @@ struct PairScopeIndex: Sendable {
     let listOf: [UInt16]
     let listSizes: [Int]
     let scope: Blocker.PairScope
+    /// The first record that is new: a pair is allowed only when one of its records is at or after
+    /// it (0: every pair). A register links an added list to its records this way, without pairing
+    /// the records it holds again.
+    let firstNew: Int
 
-    init(listSizes: [Int], scope: Blocker.PairScope) {
+    init(listSizes: [Int], scope: Blocker.PairScope, firstNewList: Int = 0) {
         self.listSizes = listSizes
         self.scope = scope
+        self.firstNew = listSizes.prefix(firstNewList).reduce(0, +)
         var listOf: [UInt16] = []
         listOf.reserveCapacity(listSizes.reduce(0, +))
         for (i, n) in listSizes.enumerated() { listOf += [UInt16](repeating: UInt16(i), count: n) }
@@ -14,6 +19,7 @@ struct PairScopeIndex: Sendable {
     }
 
     @inline(__always) func allowed(_ a: Int, _ b: Int) -> Bool {
+        if max(a, b) < firstNew { return false }
         switch scope {
         case .acrossLists: return listOf[a] != listOf[b]
         case .withinLists: return listOf[a] == listOf[b]

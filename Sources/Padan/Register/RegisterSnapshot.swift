@@ -1,0 +1,79 @@
+import Foundation
+
+/// Everything an addition needs from the register, read in one read transaction (a consistent
+/// view even while another process writes).
+struct RegisterSnapshot {
+    struct List {
+        var id: Int64
+        var name: String
+        var sha256: String
+        var added: String
+    }
+
+    var generation: Int64
+    var lists: [List]
+    /// Each list's records as a table, as they were read when the list was added.
+    var tables: [Table]
+    /// Each list's records' ids and person ids, by row.
+    var recordIDs: [[Int64]]
+    var person: [[Int64]]
+    var links: [ScoredPair]
+    var model: MatchModel?
+    var modelKinds: String
+    var nextPerson: Int64
+    var nextRecord: Int64
+
+    static func load(_ db: SQLiteDatabase) throws -> RegisterSnapshot {
+        try db.execute("BEGIN")
+        defer { try? db.execute("COMMIT") }
+        func meta(_ key: String) throws -> String? { try db.scalar("SELECT value FROM meta WHERE key = ?", [.text(key)])?.text }
+        let generation = Int64(try meta("generation") ?? "") ?? 0
+        let model = try meta("model").map { try JSONDecoder().decode(MatchModel.self, from: Data($0.utf8)) }
+        var lists: [List] = [], headers: [[String]] = [], roles: [[Role: Int]] = [], formats: [SourceFormat] = [], files: [String] = []
+        let s = try db.prepare("SELECT id, name, file, sha256, added, columns, roles, format FROM lists ORDER BY id")
+        let decoder = JSONDecoder()
+        while try s.step() {
+            lists.append(List(id: s.int(0), name: s.text(1), sha256: s.text(3), added: s.text(4)))
+            files.append(s.text(2))
+            headers.append(try decoder.decode([String].self, from: Data(s.text(5).utf8)))
+            let named = try decoder.decode([String: Int].self, from: Data(s.text(6).utf8))
+            roles.append(Dictionary(uniqueKeysWithValues: named.compactMap { k, v in Role(rawValue: k).map { ($0, v) } }))
+            formats.append(try decoder.decode(SourceFormat.self, from: Data(s.text(7).utf8)))
+        }
+        let index = Dictionary(uniqueKeysWithValues: lists.enumerated().map { ($1.id, $0) })
+        var columns = headers.map { [ByteColumn](repeating: ByteColumn(), count: $0.count) }
+        var lines = lists.map { _ in [Int32]() }, ordinals = lines
+        var recordIDs = lists.map { _ in [Int64]() }, person = recordIDs
+        var refs: [Int64: RowRef] = [:]
+        let r = try db.prepare("SELECT id, list, row, line, ordinal, person, cells FROM records ORDER BY list, row")
+        while try r.step() {
+            guard let l = index[r.int(1)], Int(r.int(2)) == recordIDs[l].count else {
+                throw PadanError(.badInput, file: db.path, "the register's records are out of order (a damaged file)")
+            }
+            refs[r.int(0)] = RowRef(list: l, row: recordIDs[l].count)
+            recordIDs[l].append(r.int(0))
+            person[l].append(r.int(5))
+            lines[l].append(Int32(r.int(3)))
+            ordinals[l].append(Int32(r.int(4)))
+            try r.withBytes(6) { try RecordCodec.append($0, to: &columns[l], file: db.path) }
+        }
+        let tables = lists.indices.map { l in
+            Table(name: lists[l].name, path: files[l], columnNames: headers[l], columns: columns[l], roles: roles[l],
+                  lineNumbers: lines[l], ordinals: ordinals[l], rejected: [], format: formats[l], warnings: [])
+        }
+        var links: [ScoredPair] = []
+        let k = try db.prepare("SELECT a, b, weight, probability, rule FROM links ORDER BY a, b")
+        while try k.step() {
+            guard let a = refs[k.int(0)], let b = refs[k.int(1)] else {
+                throw PadanError(.badInput, file: db.path, "a link of the register joins records it does not hold (a damaged file)")
+            }
+            links.append(ScoredPair(left: min(a, b), right: max(a, b), weight: k.double(2), probability: k.double(3),
+                                    levels: [], weights: [], rule: k.text(4)))
+        }
+        let nextPerson = (try db.scalar("SELECT max(id) FROM people")?.integer ?? 0) + 1
+        let nextRecord = (try db.scalar("SELECT max(id) FROM records")?.integer ?? 0) + 1
+        return RegisterSnapshot(generation: generation, lists: lists, tables: tables, recordIDs: recordIDs, person: person,
+                                links: links, model: model, modelKinds: try meta("model_kinds") ?? "none",
+                                nextPerson: nextPerson, nextRecord: nextRecord)
+    }
+}
