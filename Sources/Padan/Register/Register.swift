@@ -365,11 +365,10 @@ public final class Register {
         guard FileManager.default.createFile(atPath: temporary, contents: Data(w.bytes)) else {
             throw PadanError(.badInput, file: file, "cannot be written")
         }
-        do {
-            _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: file), withItemAt: URL(fileURLWithPath: temporary))
-        } catch {
+        if rename(temporary, file) != 0 {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
-            throw PadanError(.badInput, file: file, "cannot be written: \(error.localizedDescription)")
+            throw PadanError(.badInput, file: file, "cannot be written: \(reason)")
         }
     }
 
