@@ -87,12 +87,15 @@ struct RegisterCommand: ParsableCommand {
         @Flag(help: "Print the summary as JSON.")
         var json = false
 
+        @Flag(help: "Also print the time of each step.")
+        var verbose = false
+
         @OptionGroup var input: InputOptions
 
         func run() throws {
             try reportingErrors {
                 try registerLink(register: register, file: file, name: name, out: out, force: force, threads: threads,
-                                 json: json, input: input, commit: true)
+                                 json: json, verbose: verbose, input: input, commit: true)
             }
         }
     }
@@ -127,16 +130,21 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write every record with its person id and provenance as CSV.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write what a register holds as CSV: records.csv (every record with its person id and provenance), links.csv, changes.csv.",
+            discussion: "records.csv and links.csv are what padan eval reads: padan eval --truth corpus --links out/links.csv --clusters out/records.csv")
 
         @Argument(help: "The register.")
         var register: String
 
-        @Option(name: .shortAndLong, help: "The CSV file to write.")
+        @Option(name: .shortAndLong, help: "The directory to write (created; replaced only with --force).")
         var out: String
 
+        @Flag(help: "Replace the output directory if it exists.")
+        var force = false
+
         func run() throws {
-            try reportingErrors { try Register.open(at: register, readOnly: true).export(to: out) }
+            try reportingErrors { try Register.open(at: register, readOnly: true).export(to: out, force: force) }
         }
     }
 
@@ -211,19 +219,22 @@ struct Match: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Flag(help: "Also print the time of each step.")
+    var verbose = false
+
     @OptionGroup var input: InputOptions
 
     func run() throws {
         try reportingErrors {
             try registerLink(register: register, file: file, name: name, out: out, force: force, threads: threads,
-                             json: json, input: input, commit: false)
+                             json: json, verbose: verbose, input: input, commit: false)
         }
     }
 }
 
 /// `register add` and `match`: read the list as the register reads, link, write the outputs.
 private func registerLink(register: String, file: String, name: String?, out: String?, force: Bool, threads: Int?,
-                          json: Bool, input: InputOptions, commit: Bool) throws {
+                          json: Bool, verbose: Bool, input: InputOptions, commit: Bool) throws {
     if let out { try LinkOutput.checkDestination(out, force: force) }
     let reg = try Register.open(at: register, readOnly: !commit)
     if let threads { reg.threadCount = threads }
@@ -240,6 +251,11 @@ private func registerLink(register: String, file: String, name: String?, out: St
         print(try jsonText(summary))
     } else {
         let verb = commit ? "added" : "matched"
+        if verbose {
+            for t in change.timings {
+                print("  " + t.stage.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%8.3f s", t.seconds))
+            }
+        }
         print("\(file): \(summary.recordsRead) records \(verb): \(summary.knownPeopleRecords) of people the register knows, \(summary.newPeopleRecords) of \(summary.newPeople) new people; \(summary.links) links, \(summary.review) to review, \(summary.merges.count) merges, \(summary.splits.count) splits\(summary.retrained ? " (model trained again)" : "")")
     }
 }

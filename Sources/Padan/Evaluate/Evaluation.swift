@@ -290,10 +290,14 @@ public enum Evaluation {
         return pairs
     }
 
-    /// Reads a clusters CSV: columns `source`, `id`, `cluster_id`.
+    /// Reads a clusters CSV: columns `source`, `id`, `cluster_id` (or `person_id`, as a
+    /// register's export names it).
     public static func readClusters(path: String) throws -> [(RecordRef, String)] {
-        let t = try readPlain(path, columns: ["source", "id", "cluster_id"])
-        return (0 ..< t.rows).map { r in (RecordRef(source: t.value(0, r), id: t.value(1, r)), t.value(2, r)) }
+        let t = try readPlain(path, columns: ["source", "id"], optional: ["cluster_id", "person_id"])
+        guard let c = t.column[2] != nil ? 2 : t.column[3] != nil ? 3 : nil else {
+            throw PadanError(.badInput, file: path, line: 1, "has no column 'cluster_id' (columns: \(t.table.columnNames.joined(separator: ", ")))")
+        }
+        return (0 ..< t.rows).map { r in (RecordRef(source: t.value(0, r), id: t.value(1, r)), t.value(c, r)) }
     }
 
     /// A CSV read with Padan's reader, columns found by header name (case-insensitive).

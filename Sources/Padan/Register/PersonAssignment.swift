@@ -34,38 +34,48 @@ struct PersonAssignment: Equatable {
     /// the addition, 0 for a new record; `nextID`: the first id not used yet.
     init(cluster: [Int], clusterCount: Int, previous: [Int64], nextID: Int64) {
         precondition(cluster.count == previous.count)
-        // For each earlier person, how many of their records each cluster holds, and their first
-        // record's cluster.
-        var counts: [Int64: [Int: Int]] = [:]
-        var firstCluster: [Int64: Int] = [:]
+        precondition(previous.allSatisfy { $0 >= 0 && $0 < nextID })
+        // Ids are dense (1 ..< nextID), so arrays indexed by id: most earlier people have all
+        // their records in one cluster, and only those spread over several are counted apart.
+        let ids = Int(nextID)
+        var firstCluster = [Int](repeating: -1, count: ids)
+        var spread = [Bool](repeating: false, count: ids)
         for r in cluster.indices where previous[r] != 0 {
-            counts[previous[r], default: [:]][cluster[r], default: 0] += 1
-            if firstCluster[previous[r]] == nil { firstCluster[previous[r]] = cluster[r] }
+            let id = Int(previous[r])
+            if firstCluster[id] < 0 { firstCluster[id] = cluster[r] } else if firstCluster[id] != cluster[r] { spread[id] = true }
         }
-        var owned = [[Int64]](repeating: [], count: clusterCount)
+        var owner = firstCluster
+        var counts: [Int: [Int: Int]] = [:]
+        for r in cluster.indices where previous[r] != 0 && spread[Int(previous[r])] {
+            counts[Int(previous[r]), default: [:]][cluster[r], default: 0] += 1
+        }
         for (id, perCluster) in counts {
-            let first = firstCluster[id]!
-            let owner = perCluster.max { a, b in
+            let first = firstCluster[id]
+            owner[id] = perCluster.max { a, b in
                 if a.value != b.value { return a.value < b.value }
                 // Equal counts: the first record's cluster wins, then the lower cluster number.
                 if (a.key == first) != (b.key == first) { return b.key == first }
                 return a.key > b.key
             }!.key
-            owned[owner].append(id)
+        }
+        // Ids in ascending order: the first to claim a cluster is its smallest, later ones merge into it.
+        var idOfCluster = [Int64](repeating: 0, count: clusterCount)
+        var mergedInto = [Int64](repeating: 0, count: ids)
+        var merges: [Merge] = [], created: [Int64] = []
+        for id in 1 ..< max(ids, 1) where owner[id] >= 0 {
+            let c = owner[id]
+            if idOfCluster[c] == 0 {
+                idOfCluster[c] = Int64(id)
+            } else {
+                merges.append(Merge(merged: Int64(id), into: idOfCluster[c]))
+                mergedInto[id] = idOfCluster[c]
+            }
         }
         var next = nextID
-        var idOfCluster = [Int64](repeating: 0, count: clusterCount)
-        var merges: [Merge] = [], created: [Int64] = []
-        for c in 0 ..< clusterCount {
-            let ids = owned[c].sorted()
-            if let keep = ids.first {
-                idOfCluster[c] = keep
-                for other in ids.dropFirst() { merges.append(Merge(merged: other, into: keep)) }
-            } else {
-                idOfCluster[c] = next
-                created.append(next)
-                next += 1
-            }
+        for c in 0 ..< clusterCount where idOfCluster[c] == 0 {
+            idOfCluster[c] = next
+            created.append(next)
+            next += 1
         }
         var moved: [Int64: [Int64: Int]] = [:]  // to → from → records
         var person = [Int64](repeating: 0, count: cluster.count)
@@ -73,7 +83,7 @@ struct PersonAssignment: Equatable {
             let id = idOfCluster[cluster[r]]
             person[r] = id
             let before = previous[r]
-            if before != 0 && before != id && !merges.contains(where: { $0.merged == before && $0.into == id }) {
+            if before != 0 && before != id && mergedInto[Int(before)] != id {
                 moved[id, default: [:]][before, default: 0] += 1
             }
         }

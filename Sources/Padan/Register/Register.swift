@@ -118,7 +118,15 @@ public final class Register {
     // MARK: - Linking
 
     private func link(_ lists: [Table], commit: Bool) throws -> RegisterChange {
+        var lap = DispatchTime.now().uptimeNanoseconds
+        var timings: [StageTiming] = []
+        func time(_ stage: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append(StageTiming(stage: stage, seconds: Double(now - lap) / 1e9))
+            lap = now
+        }
         let snapshot = try RegisterSnapshot.load(database)
+        time("register: load")
         let digests = try lists.map { try Self.digest(of: $0.path) }
         for (i, list) in lists.enumerated() {
             if let held = snapshot.lists.first(where: { $0.sha256 == digests[i] }) {
@@ -145,17 +153,16 @@ public final class Register {
         } else {
             result = try linker.link(tables, scope: tables.count > 1 ? .linkAndDedupe : .dedupe, model: nil)
         }
+        time("register: link")
+        timings += result.timings.map { StageTiming(stage: "  " + $0.stage, seconds: $0.seconds) }
+        lap = DispatchTime.now().uptimeNanoseconds
         // Every link the register will hold: those kept, and the new ones.
         var allLinks = incremental ? snapshot.links : []
         allLinks += result.links
-        let clusters = Clusters(links: allLinks, tables: tables, maxSize: settings.maxClusterSize)
         let offsets = tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
-        var cluster = [Int](repeating: 0, count: offsets.last!)
-        for (l, rows) in clusters.clusterOf.enumerated() {
-            for (r, c) in rows.enumerated() { cluster[offsets[l] + r] = c }
-        }
+        let (cluster, sizes, refused) = Clusters.components(allLinks, offsets: offsets, maxSize: settings.maxClusterSize)
         let previous = snapshot.person.flatMap { $0 } + [Int64](repeating: 0, count: offsets.last! - offsets[firstNew])
-        let assignment = PersonAssignment(cluster: cluster, clusterCount: clusters.members.count, previous: previous,
+        let assignment = PersonAssignment(cluster: cluster, clusterCount: sizes.count, previous: previous,
                                           nextID: snapshot.nextPerson)
         let touchesNew = { (p: ScoredPair) in p.left.list >= firstNew || p.right.list >= firstNew }
         var change = RegisterChange(
@@ -164,14 +171,17 @@ public final class Register {
             links: result.links.filter(touchesNew), review: result.review.filter(touchesNew),
             merges: assignment.merges.map { .init(merged: $0.merged, into: $0.into) },
             splits: assignment.splits.map { .init(from: $0.from, to: $0.to, records: $0.records) },
-            newPeople: assignment.created.count, retrained: !incremental, refusedLinks: clusters.refusedLinks.filter(touchesNew).count,
+            newPeople: assignment.created.count, retrained: !incremental, refusedLinks: refused.filter(touchesNew).count,
             committed: false, firstNewPerson: snapshot.nextPerson)
+        time("register: people")
         if commit {
             try write(change, assignment: assignment, snapshot: snapshot, lists: lists, digests: digests,
                       allLinks: incremental ? result.links : allLinks, replaceLinks: !incremental,
                       model: result.model)
             change.committed = true
+            time("register: write")
         }
+        change.timings = timings
         return change
     }
 
@@ -338,38 +348,62 @@ public final class Register {
         return problems
     }
 
-    /// Writes every record as CSV to `path`: person id, list, file, line, when it was added, and
-    /// the record's key fields by role (`nik`, `name`, ...), then all its columns as
-    /// `header=value` pairs in one field.
-    public func export(to file: String) throws {
+    /// Writes what the register holds into `directory` (which appears whole or not at all):
+    /// - `records.csv`: every record with its person id and provenance (`source`, `id`,
+    ///   `person_id`, `line`, `file`, `added`), its key fields by role, and all its columns as
+    ///   `header=value` pairs in one field; `padan eval --clusters` reads it;
+    /// - `links.csv`: every link held (`left_id`, `right_id`, `left_source`, `right_source`,
+    ///   probability, weight, blocking rule); `padan eval --links` reads it;
+    /// - `changes.csv`: every merge, split and retraining, with the list that caused it.
+    public func export(to directory: String, force: Bool = false) throws {
+        let out = try OutputDirectory(path: directory, force: force)
         let snapshot = try RegisterSnapshot.load(database)
-        let roles = Role.allCases.filter { role in snapshot.tables.contains { $0.roles[role] != nil } }
-        var w = CSVWriter()
-        w.row(["person_id", "list", "file", "line", "added"] + roles.map(\.rawValue) + ["columns"])
-        for (l, t) in snapshot.tables.enumerated() {
-            let columns = roles.map { t.column($0) }
-            for r in 0 ..< t.rowCount {
-                w.field(Int(snapshot.person[l][r]))
-                w.field(t.name)
-                w.field(t.path)
-                w.field(Int(t.lineNumbers[r]))
-                w.field(snapshot.lists[l].added)
-                for (k, c) in columns.enumerated() {
-                    LinkOutput.roleField(&w, c, identity: roles[k] == .nik || roles[k] == .kk, r, pseudonymizer: nil)
+        let tables = snapshot.tables
+        let roles = Role.allCases.filter { role in role != .id && tables.contains { $0.roles[role] != nil } }
+        try out.stream("records.csv", dialect: .standard) { w in
+            w.row(["source", "id", "person_id", "line", "file", "added"] + roles.map(\.rawValue) + ["columns"])
+            for (l, t) in tables.enumerated() {
+                let columns = roles.map { t.column($0) }, ids = t.column(.id)
+                for r in 0 ..< t.rowCount {
+                    w.field(t.name)
+                    LinkOutput.idField(&w, ids, t.ordinals, r)
+                    w.field(Int(snapshot.person[l][r]))
+                    w.field(Int(t.lineNumbers[r]))
+                    w.field(t.path)
+                    w.field(snapshot.lists[l].added)
+                    for (k, c) in columns.enumerated() {
+                        LinkOutput.roleField(&w, c, identity: roles[k] == .nik || roles[k] == .kk, r, pseudonymizer: nil)
+                    }
+                    w.field(t.columnNames.indices.map { "\(t.columnNames[$0])=\(t.columns[$0].string(r))" }.joined(separator: "\u{1F}"))
+                    w.endRow()
                 }
-                w.field(t.columnNames.indices.map { "\(t.columnNames[$0])=\(t.columns[$0].string(r))" }.joined(separator: "\u{1F}"))
+            }
+        }
+        try out.stream("links.csv", dialect: .standard) { w in
+            w.row(["left_id", "right_id", "left_source", "right_source", "match_probability", "match_weight", "blocking_rule"])
+            let ids = tables.map { $0.column(.id) }
+            for p in snapshot.links {
+                LinkOutput.idField(&w, ids[p.left.list], tables[p.left.list].ordinals, p.left.row)
+                LinkOutput.idField(&w, ids[p.right.list], tables[p.right.list].ordinals, p.right.row)
+                w.field(tables[p.left.list].name)
+                w.field(tables[p.right.list].name)
+                w.field(p.probability, decimals: 6)
+                w.field(p.weight, decimals: 3)
+                w.field(p.rule)
                 w.endRow()
             }
         }
-        let temporary = file + ".padan-tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(w.bytes)) else {
-            throw PadanError(.badInput, file: file, "cannot be written")
+        let events = try database.prepare("SELECT e.kind, e.person, e.other, e.records, l.name, e.at, e.detail FROM events e JOIN lists l ON l.id = e.list ORDER BY e.id")
+        var rows: [[String]] = []
+        while try events.step() {
+            rows.append([events.text(0), events.isNull(1) ? "" : String(events.int(1)), events.isNull(2) ? "" : String(events.int(2)),
+                         events.isNull(3) ? "" : String(events.int(3)), events.text(4), events.text(5), events.text(6)])
         }
-        if rename(temporary, file) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw PadanError(.badInput, file: file, "cannot be written: \(reason)")
+        try out.stream("changes.csv", dialect: .standard) { w in
+            w.row(["change", "person_id", "other_person_id", "records", "list", "at", "detail"])
+            for row in rows { w.row(row) }
         }
+        try out.commit()
     }
 
     private func records(where condition: String, _ values: [SQLiteDatabase.Value]) throws -> [RegisterRecord] {

@@ -31,6 +31,8 @@ public struct RegisterChange: Sendable {
     public var committed: Bool
     /// The first person id given by this change (ids below it existed before).
     public var firstNewPerson: Int64
+    /// How long each step took: the register's own (load, link, people, write) and the engine's.
+    public var timings: [StageTiming] = []
 
     public struct Merge: Sendable, Equatable, Codable {
         public var merged: Int64

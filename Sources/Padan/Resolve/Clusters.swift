@@ -20,6 +20,28 @@ public struct Clusters: Sendable {
     /// Clusters of the records of `tables` from `links`, no cluster larger than `maxSize`.
     public init(links: [ScoredPair], tables: [Table], maxSize: Int = 20) {
         let offsets = tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
+        let (clusterOfRecord, sizes, refused) = Self.components(links, offsets: offsets, maxSize: maxSize)
+        var members = sizes.map { n -> [RowRef] in
+            var group: [RowRef] = []
+            group.reserveCapacity(n)
+            return group
+        }
+        var clusterOf: [[Int]] = []
+        for (list, table) in tables.enumerated() {
+            clusterOf.append(Array(clusterOfRecord[offsets[list] ..< offsets[list] + table.rowCount]))
+            for row in 0 ..< table.rowCount { members[clusterOfRecord[offsets[list] + row]].append(RowRef(list: list, row: row)) }
+        }
+        ids = Self.ids(members, tables: tables)
+        self.clusterOf = clusterOf
+        self.members = members
+        self.refusedLinks = refused
+        self.maxSize = maxSize
+    }
+
+    /// The clusters of the records (numbered through `offsets`, list by list) joined by `links`,
+    /// strongest first, no cluster larger than `maxSize`: each record's cluster (numbered in
+    /// order of their first record), each cluster's size, and the links refused by the bound.
+    static func components(_ links: [ScoredPair], offsets: [Int], maxSize: Int) -> (cluster: [Int], sizes: [Int], refused: [ScoredPair]) {
         let total = offsets.last!
         var parent = Array(0 ..< total)
         var size = [Int](repeating: 1, count: total)
@@ -68,21 +90,7 @@ public struct Clusters: Sendable {
             clusterOfRecord[r] = number[root]
             sizes[number[root]] += 1
         }
-        var members = sizes.map { n -> [RowRef] in
-            var group: [RowRef] = []
-            group.reserveCapacity(n)
-            return group
-        }
-        var clusterOf: [[Int]] = []
-        for (list, table) in tables.enumerated() {
-            clusterOf.append(Array(clusterOfRecord[offsets[list] ..< offsets[list] + table.rowCount]))
-            for row in 0 ..< table.rowCount { members[clusterOfRecord[offsets[list] + row]].append(RowRef(list: list, row: row)) }
-        }
-        ids = Self.ids(members, tables: tables)
-        self.clusterOf = clusterOf
-        self.members = members
-        self.refusedLinks = refused
-        self.maxSize = maxSize
+        return (clusterOfRecord, sizes, refused)
     }
 
     /// Each cluster's id: "C" and 16 hex digits of the xxHash3 of its smallest member's list name,

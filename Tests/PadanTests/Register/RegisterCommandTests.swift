@@ -19,12 +19,15 @@ import Testing
         let info = try PadanProcess.run(["register", "info", register, "--json"])
         #expect(info.status == 0, "\(info.stderr)")
         let parsed = try JSONDecoder().decode(RegisterInfo.self, from: Data(info.stdout.utf8))
-        let file = dir.file("export-\(UUID().uuidString).csv")
-        let r = try PadanProcess.run(["register", "export", register, "--out", file])
+        let out = dir.file("export-\(UUID().uuidString)")
+        let r = try PadanProcess.run(["register", "export", register, "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
-        var text = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        var text = ""
+        for file in ["records.csv", "links.csv", "changes.csv"] {
+            text += String(decoding: FileManager.default.contents(atPath: out + "/" + file) ?? Data(), as: UTF8.self)
+        }
         for list in parsed.lists { text = text.replacingOccurrences(of: list.added, with: "T") }
-        try? FileManager.default.removeItem(atPath: file)
+        try? FileManager.default.removeItem(atPath: out)
         return text
     }
 
