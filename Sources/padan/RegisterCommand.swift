@@ -149,27 +149,60 @@ struct RegisterCommand: ParsableCommand {
     }
 
     struct Lookup: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The records of a NIK, or of a person id, with their provenance (JSON).")
+        static let configuration = CommandConfiguration(
+            abstract: "Look a person up: the register's records that may be them, with probability and explanation (JSON); or a person id's records.",
+            discussion: """
+                With any of --nik, --name, --birth-date, --sex, --address, --village, --kk, --birth-place: the candidates, most \
+                probable first, scored with the register's model and term frequencies. With --person: that person's records \
+                and their provenance. Exit 3 when nothing is found.
+
+                EXAMPLES:
+                  padan register lookup bansos.padan --nik 3273014501900003
+                  padan register lookup bansos.padan --name "SITI AMINAH" --birth-date 05-01-1990 --village CIBEUNYING
+                """)
 
         @Argument(help: "The register.")
         var register: String
 
-        @Option(help: "A NIK.")
-        var nik: String?
-
-        @Option(help: "A person id.")
+        @Option(help: "A person id: print that person's records.")
         var person: Int64?
 
+        @Option var nik: String?
+        @Option var kk: String?
+        @Option var name: String?
+        @Option var birthDate: String?
+        @Option var birthPlace: String?
+        @Option var sex: String?
+        @Option var address: String?
+        @Option var village: String?
+
+        @Option(help: "At most this many candidates.")
+        var limit = 10
+
+        var query: PersonQuery {
+            var q = PersonQuery()
+            (q.nik, q.kk, q.name, q.birthDate, q.birthPlace, q.sex, q.address, q.village) = (nik, kk, name, birthDate, birthPlace, sex, address, village)
+            return q
+        }
+
         func validate() throws {
-            if (nik == nil) == (person == nil) { throw ValidationError("give one of --nik or --person") }
+            if (person == nil) == query.fields.isEmpty {
+                throw ValidationError("give --person, or the person's fields (--nik, --name, --birth-date, ...)")
+            }
         }
 
         func run() throws {
             try reportingErrors {
                 let reg = try Register.open(at: register, readOnly: true)
-                let records = try nik.map { try reg.lookup(nik: $0) } ?? reg.person(person!)
-                print(try jsonText(records))
-                if records.isEmpty { throw ExitCode(3) }
+                if let person {
+                    let records = try reg.person(person)
+                    print(try jsonText(records))
+                    if records.isEmpty { throw ExitCode(3) }
+                    return
+                }
+                let candidates = try RegisterIndex(reg).match(query, limit: limit)
+                print(try jsonText(candidates))
+                if candidates.isEmpty { throw ExitCode(3) }
             }
         }
     }

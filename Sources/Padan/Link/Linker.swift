@@ -47,7 +47,7 @@ public struct Linker: Sendable {
     /// Links `tables` (two or more for `.link`, one or more for `.dedupe`). With `model`, its
     /// parameters are used as they are; otherwise they are estimated from these tables.
     public func link(_ tables: [Table], scope: Scope = .link, model given: MatchModel? = nil) throws -> LinkResult {
-        try link(tables, scope: scope, model: given, firstNewList: 0)
+        try link(tables, scope: scope, model: given, firstNewList: 0, frequencies: nil)
     }
 
     /// ``link(_:scope:model:)`` over only the pairs with a record in `tables[firstNewList...]` (0:
@@ -55,7 +55,11 @@ public struct Linker: Sendable {
     /// standardizing, term frequencies and blocks are those of all the tables, so the pairs found
     /// and their weights are the ones a run over all of them would give. Needs a model when
     /// `firstNewList > 0` (training on part of the pairs would be another model).
-    func link(_ tables: [Table], scope: Scope, model given: MatchModel?, firstNewList: Int) throws -> LinkResult {
+    ///
+    /// `frequencies`: the term frequencies of a larger body of records (a register's) to score
+    /// these records with, instead of their own.
+    func link(_ tables: [Table], scope: Scope, model given: MatchModel?, firstNewList: Int,
+              frequencies: TermFrequencies? = nil) throws -> LinkResult {
         try validate(tables: tables, scope: scope, model: given)
         precondition(firstNewList == 0 || given != nil, "an incremental link needs a model")
         let threads = settings.threads, listSizes = tables.map(\.rowCount)
@@ -69,8 +73,9 @@ public struct Linker: Sendable {
         }
         clock.lap("standardize", next: "pack records")
 
-        let data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
+        var data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
                                          referenceYear: settings.referenceYear, threads: threads, meter: clock.meter(total: records))
+        frequencies?.apply(to: &data)
         let scopeIndex = PairScopeIndex(listSizes: listSizes, scope: scope.pairScope, firstNewList: firstNewList)
         clock.lap("pack", next: "block")
 

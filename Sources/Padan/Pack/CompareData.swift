@@ -96,6 +96,15 @@ extension CompareData {
         return data
     }
 
+    /// The keys whose counts over the records are their frequencies: the name, the NIK's first
+    /// 12 and last 10 digits, the birth date (0: none).
+    static let frequencyKeys: [@Sendable (CompareRecord) -> UInt64] = [
+        { $0.name },
+        { $0.nikUsable16 ? CompareRecord.digitsHash($0.nik, 0 ..< 12) : 0 },
+        { $0.nikUsable16 ? CompareRecord.digitsHash($0.nik, 6 ..< 16) : 0 },
+        { $0.birthDate == 0 ? 0 : UInt64($0.birthDate) },
+    ]
+
     /// Packs the records of all lists, numbered globally in list order.
     static func build(_ tables: [StandardizedTable], threads: Int, meter: ProgressMeter? = nil) -> CompareData {
         var records: [CompareRecord] = []
@@ -105,12 +114,7 @@ extension CompareData {
             ByteColumn(concatenating: tables.map(column))
         }
         // Four independent counts over all records, one task each.
-        let keyed: [(CompareRecord) -> UInt64] = [
-            { $0.name },
-            { $0.nikUsable16 ? CompareRecord.digitsHash($0.nik, 0 ..< 12) : 0 },
-            { $0.nikUsable16 ? CompareRecord.digitsHash($0.nik, 6 ..< 16) : 0 },
-            { $0.birthDate == 0 ? 0 : UInt64($0.birthDate) },
-        ]
+        let keyed = frequencyKeys
         let counted = Parallel.map(count: keyed.count, threads: threads, minChunk: 1) { range in
             range.map { counts(records.map(keyed[$0])) }
         }.flatMap { $0 }
