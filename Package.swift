@@ -11,6 +11,9 @@ let package = Package(
         .executable(name: "padan", targets: ["padan"]),
         // The C interface (Sources/PadanC/padan.h) as a shared library, for Python and others.
         .library(name: "PadanC", type: .dynamic, targets: ["PadanC"]),
+        // The register's JSON HTTP service (Hummingbird), apart so that the library and the
+        // command-line tool never pull in SwiftNIO; `padan serve` starts it.
+        .executable(name: "padan-server", targets: ["padan-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
@@ -20,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         // report.html is a Mustache template filled by our code (no dependencies of its own).
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
+        // The register's HTTP service only (PadanServer); nothing else depends on it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
     ],
     targets: [
         // xxHash3 from the system library (Debian: libxxhash-dev). The shim header inlines it.
@@ -77,6 +82,20 @@ let package = Package(
                 "PadanSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The register's HTTP service: match, people, health, metrics, API keys, audit log.
+        .target(
+            name: "PadanServer",
+            dependencies: ["Padan", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("openapi.yaml")]
+        ),
+        .executableTarget(
+            name: "padan-server",
+            dependencies: ["PadanServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "PadanServerTests",
+            dependencies: ["PadanServer", "Padan"]
         ),
         // The C interface: @_cdecl functions over opaque handles; no server or Python dependency.
         .target(name: "PadanC", dependencies: ["Padan"], exclude: ["padan.h"]),

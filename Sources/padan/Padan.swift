@@ -8,7 +8,7 @@ struct PadanCommand: ParsableCommand {
         commandName: "padan",
         abstract: "Find the same person within and across lists of Indonesian identity records.",
         version: PadanVersion.current,
-        subcommands: [Link.self, Dedupe.self, RegisterCommand.self, Match.self, ApplyReview.self, ReportCommand.self, Inspect.self, Synth.self, Eval.self, Config.self]
+        subcommands: [Link.self, Dedupe.self, RegisterCommand.self, Match.self, Serve.self, ApplyReview.self, ReportCommand.self, Inspect.self, Synth.self, Eval.self, Config.self]
     )
 
     /// Parses and runs, with the exit codes the README promises: a usage mistake is 1 (the

@@ -19,7 +19,7 @@ struct RegisterCommand: ParsableCommand {
               padan register info bansos.padan
               padan register lookup bansos.padan --nik 3271014501900003
             """,
-        subcommands: [Create.self, Add.self, Info.self, Export.self, Lookup.self, Check.self])
+        subcommands: [Create.self, Add.self, Info.self, Export.self, Lookup.self, Check.self, Key.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a register from one or more lists, linked and with a trained model.")
@@ -315,4 +315,42 @@ private func jsonText<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
+
+extension RegisterCommand {
+    struct Key: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The API keys of padan serve: add (prints the key once), revoke, list.",
+            subcommands: [AddKey.self, RevokeKey.self, ListKeys.self])
+
+        struct AddKey: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Make a key; it is printed once and stored only as its SHA-256.")
+            @Argument(help: "The register.") var register: String
+            @Argument(help: "A name for the key (who or what uses it).") var name: String
+            func run() throws {
+                try reportingErrors { print(try Register.open(at: register).addKey(name: name)) }
+            }
+        }
+
+        struct RevokeKey: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a key (a running server stops taking it within a second).")
+            @Argument(help: "The register.") var register: String
+            @Argument(help: "The key's name.") var name: String
+            func run() throws {
+                try reportingErrors { try Register.open(at: register).revokeKey(name: name) }
+            }
+        }
+
+        struct ListKeys: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "The keys, with when each was made and revoked.")
+            @Argument(help: "The register.") var register: String
+            func run() throws {
+                try reportingErrors {
+                    for k in try Register.open(at: register, readOnly: true).keys() {
+                        print("\(k.name)\tcreated \(k.created)\(k.revoked.map { "\trevoked \($0)" } ?? "")")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -27,6 +27,13 @@ public final class RegisterIndex: Sendable {
     /// Per blocking rule: the keys of the records that have one, sorted, and those records.
     private let ruleKeys: [[UInt64]]
     private let ruleRecords: [[UInt32]]
+    /// Person ids sorted, with each one's global record number (for ``person(_:)``).
+    private let personKeys: [Int64]
+    private let personRecords: [UInt32]
+    /// Ids merged into another: id → the id it is part of now.
+    private let mergedInto: [Int64: Int64]
+    /// When each list was added.
+    private let added: [String]
     /// The generation of the register it was built from.
     public let generation: Int64
     /// A rule's block larger than this for one query is skipped (a placeholder NIK, a very common
@@ -44,7 +51,16 @@ public final class RegisterIndex: Sendable {
         person = snapshot.person
         offsets = tables.reduce(into: [0]) { $0.append($0.last! + $1.rowCount) }
         generation = snapshot.generation
+        added = snapshot.lists.map(\.added)
         self.model = model
+        var pairs = snapshot.person.flatMap { $0 }.enumerated().map { ($1, UInt32($0)) }
+        pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        personKeys = pairs.map(\.0)
+        personRecords = pairs.map(\.1)
+        var merged: [Int64: Int64] = [:]
+        let m = try register.database.prepare("SELECT id, merged_into FROM people WHERE merged_into IS NOT NULL")
+        while try m.step() { merged[m.int(0)] = m.int(1) }
+        mergedInto = merged
         let working = try tables.map(settings.joiningRoles)
         let standardized = working.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
         let data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
@@ -76,6 +92,29 @@ public final class RegisterIndex: Sendable {
 
     /// The number of records indexed.
     public var records: Int { offsets.last! }
+
+    /// Every record of person `id` (an id merged into another gives that person's records),
+    /// with provenance; empty when there is no such person.
+    public func person(_ id: Int64) -> (id: Int64, records: [RegisterRecord]) {
+        var current = id, steps = 0
+        while let into = mergedInto[current], steps < 1000 { current = into; steps += 1 }
+        var lo = 0, hi = personKeys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if personKeys[mid] < current { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [RegisterRecord] = []
+        var i = lo
+        while i < personKeys.count && personKeys[i] == current {
+            let g = Int(personRecords[i])
+            let l = offsets.lastIndex { $0 <= g }!, r = g - offsets[l]
+            let t = tables[l]
+            out.append(RegisterRecord(record: recordIDs[l][r], person: current, list: t.name, file: t.path, line: Int(t.lineNumbers[r]),
+                                      added: added[l], fields: t.columnNames.indices.map { [t.columnNames[$0], t.columns[$0].string(r)] }))
+            i += 1
+        }
+        return (current, out)
+    }
 
     /// The register's records that may be `query`'s person, most probable first (at most
     /// `limit`, each at 1 % or more).
@@ -152,6 +191,33 @@ public struct PersonQuery: Sendable, Codable, Equatable {
         case nik, kk, name, sex, address, village
         case birthDate = "birth_date"
         case birthPlace = "birth_place"
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Decodes the fields, refusing a field it does not know (a misspelt `nama` would otherwise
+    /// be dropped without a word, and the person looked up by less than was given).
+    public init(from decoder: any Decoder) throws {
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(["nik", "kk", "name", "birth_date", "birth_place", "sex", "address", "village"])
+        if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [unknown],
+                debugDescription: "unknown field '\(unknown.stringValue)' (fields: nik, kk, name, birth_date, birth_place, sex, address, village)"))
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        nik = try c.decodeIfPresent(String.self, forKey: .nik)
+        kk = try c.decodeIfPresent(String.self, forKey: .kk)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        birthDate = try c.decodeIfPresent(String.self, forKey: .birthDate)
+        birthPlace = try c.decodeIfPresent(String.self, forKey: .birthPlace)
+        sex = try c.decodeIfPresent(String.self, forKey: .sex)
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        village = try c.decodeIfPresent(String.self, forKey: .village)
     }
 
     /// The fields given, by role.

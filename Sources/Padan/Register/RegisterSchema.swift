@@ -25,6 +25,9 @@ enum RegisterSchema {
             a INTEGER NOT NULL REFERENCES records(id), b INTEGER NOT NULL REFERENCES records(id),
             weight REAL NOT NULL, probability REAL NOT NULL, rule TEXT NOT NULL, list INTEGER NOT NULL,
             PRIMARY KEY(a, b)) WITHOUT ROWID;
+        CREATE TABLE api_keys(
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL, revoked TEXT);
         CREATE TABLE events(
             id INTEGER PRIMARY KEY, list INTEGER NOT NULL REFERENCES lists(id), kind TEXT NOT NULL,
             person INTEGER, other INTEGER, records INTEGER, detail TEXT NOT NULL, at TEXT NOT NULL);
