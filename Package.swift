@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PadanServerTests",
-            dependencies: ["PadanServer", "Padan"]
+            dependencies: ["PadanServer", "Padan", "PadanSynth"]
         ),
         // The C interface: @_cdecl functions over opaque handles; no server or Python dependency.
         .target(name: "PadanC", dependencies: ["Padan"], exclude: ["padan.h"]),

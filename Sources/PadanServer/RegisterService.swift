@@ -17,6 +17,9 @@ public final class RegisterService: @unchecked Sendable {
         public var maxLimit = 50
         /// A batch that runs longer than this stops and answers 503.
         public var maxSeconds = 10.0
+        /// Keys are read from the register again after this many seconds (a revoked key stops
+        /// working within it).
+        public var keyRefreshSeconds = 1.0
         public init() {}
     }
 
@@ -164,7 +167,7 @@ public final class RegisterService: @unchecked Sendable {
         guard let apiKey, !apiKey.isEmpty else { throw ServiceError(status: 401, message: "an API key is needed (Authorization: Bearer KEY)") }
         let digest = Register.keyDigest(apiKey)
         let name: String? = try lock.withLock {
-            if Date().timeIntervalSince(keysRead) > 1 {
+            if Date().timeIntervalSince(keysRead) >= limits.keyRefreshSeconds {
                 keys = try keyConnection.activeKeyDigests()
                 keysRead = Date()
             }
