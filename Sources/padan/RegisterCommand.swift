@@ -75,28 +75,10 @@ struct RegisterCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: "Write what the addition did into this directory.")
         var out: String?
 
-        @Flag(help: "Replace the output directory if it exists.")
-        var force = false
-
-        @Option(help: "A name for the list (default: the file stem).")
-        var name: String?
-
-        @Option(help: "Worker threads (default: one per processor).")
-        var threads: Int?
-
-        @Flag(help: "Print the summary as JSON.")
-        var json = false
-
-        @Flag(help: "Also print the time of each step.")
-        var verbose = false
-
-        @OptionGroup var input: InputOptions
+        @OptionGroup var options: AdditionOptions
 
         func run() throws {
-            try reportingErrors {
-                try registerLink(register: register, file: file, name: name, out: out, force: force, threads: threads,
-                                 json: json, verbose: verbose, input: input, commit: true)
-            }
+            try reportingErrors { try options.run(register: register, file: file, out: out, commit: true) }
         }
     }
 
@@ -240,6 +222,15 @@ struct Match: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output directory.")
     var out: String
 
+    @OptionGroup var options: AdditionOptions
+
+    func run() throws {
+        try reportingErrors { try options.run(register: register, file: file, out: out, commit: false) }
+    }
+}
+
+/// The options `register add` and `match` share.
+struct AdditionOptions: ParsableArguments {
     @Flag(help: "Replace the output directory if it exists.")
     var force = false
 
@@ -257,11 +248,9 @@ struct Match: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    func run() throws {
-        try reportingErrors {
-            try registerLink(register: register, file: file, name: name, out: out, force: force, threads: threads,
-                             json: json, verbose: verbose, input: input, commit: false)
-        }
+    func run(register: String, file: String, out: String?, commit: Bool) throws {
+        try registerLink(register: register, file: file, name: name, out: out, force: force, threads: threads,
+                         json: json, verbose: verbose, input: input, commit: commit)
     }
 }
 

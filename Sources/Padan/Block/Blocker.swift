@@ -115,15 +115,8 @@ struct Blocker {
     }
 
     private func group(_ rule: RuleKeys) -> Grouped {
-        var sortedKeys: [UInt64] = [], order: [UInt32] = []
-        sortedKeys.reserveCapacity(rule.keys.count)
-        order.reserveCapacity(rule.keys.count)
-        for (r, k) in rule.keys.enumerated() where k != 0 {
-            sortedKeys.append(k)
-            order.append(UInt32(r))
-        }
         // Stable, and the input is in record order: the result is ordered by (key, record).
-        RadixSort.sort(keys: &sortedKeys, records: &order)
+        let (sortedKeys, order) = RadixSort.sortedNonZero(rule.keys)
         var g = Grouped(report: BlockingRuleReport(
             rule: rule.name, recordsWithKey: sortedKeys.count, blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
             oversizedBlocks: 0, oversizedPairs: 0, oversizedExamples: []))

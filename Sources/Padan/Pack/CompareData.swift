@@ -59,14 +59,7 @@ extension CompareData {
 
     /// For each key, how many records carry it (0 for key 0), by sorting rather than hashing.
     static func counts(_ keys: [UInt64]) -> [Int32] {
-        var sorted: [UInt64] = [], index: [UInt32] = []
-        sorted.reserveCapacity(keys.count)
-        index.reserveCapacity(keys.count)
-        for (i, k) in keys.enumerated() where k != 0 {
-            sorted.append(k)
-            index.append(UInt32(i))
-        }
-        RadixSort.sort(keys: &sorted, records: &index)
+        let (sorted, index) = RadixSort.sortedNonZero(keys)
         var out = [Int32](repeating: 0, count: keys.count)
         var start = 0
         while start < sorted.count {

@@ -68,15 +68,7 @@ public final class RegisterIndex: Sendable {
         frequencies = TermFrequencies(data)
         var keysOut: [[UInt64]] = [], recordsOut: [[UInt32]] = []
         for (k, rule) in settings.blocking.enumerated() {
-            let all = BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads)
-            var keys: [UInt64] = [], records: [UInt32] = []
-            keys.reserveCapacity(all.count)
-            records.reserveCapacity(all.count)
-            for (r, key) in all.enumerated() where key != 0 {
-                keys.append(key)
-                records.append(UInt32(r))
-            }
-            RadixSort.sort(keys: &keys, records: &records)
+            let (keys, records) = RadixSort.sortedNonZero(BlockingKeys.keys(rule, ruleIndex: k, data: data, threads: threads))
             keysOut.append(keys)
             recordsOut.append(records)
         }

@@ -5,6 +5,19 @@
 /// passes beat a comparison sort several times over. Passes whose byte is the same for every key
 /// are skipped.
 enum RadixSort {
+    /// The records whose key is not 0 and their keys, ordered by (key, record).
+    static func sortedNonZero(_ all: [UInt64]) -> (keys: [UInt64], records: [UInt32]) {
+        var keys: [UInt64] = [], records: [UInt32] = []
+        keys.reserveCapacity(all.count)
+        records.reserveCapacity(all.count)
+        for (r, k) in all.enumerated() where k != 0 {
+            keys.append(k)
+            records.append(UInt32(r))
+        }
+        sort(keys: &keys, records: &records)
+        return (keys, records)
+    }
+
     static func sort(keys: inout [UInt64], records: inout [UInt32]) {
         let n = keys.count
         guard n > 1 else { return }
