@@ -246,17 +246,21 @@ struct AdditionOptions: ParsableArguments {
     @Flag(help: "Also print the time of each step.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Language of hasil.xlsx and review.xlsx: id or en (default: id).", valueName: "LANG"))
+    var lang = "id"
+
     @OptionGroup var input: InputOptions
 
     func run(register: String, file: String, out: String?, commit: Bool) throws {
+        guard let language = OutputLanguage(code: lang) else { throw ValidationError("--lang takes id or en, got '\(lang)'") }
         try registerLink(register: register, file: file, name: name, out: out, force: force, threads: threads,
-                         json: json, verbose: verbose, input: input, commit: commit)
+                         json: json, verbose: verbose, language: language, input: input, commit: commit)
     }
 }
 
 /// `register add` and `match`: read the list as the register reads, link, write the outputs.
 private func registerLink(register: String, file: String, name: String?, out: String?, force: Bool, threads: Int?,
-                          json: Bool, verbose: Bool, input: InputOptions, commit: Bool) throws {
+                          json: Bool, verbose: Bool, language: OutputLanguage, input: InputOptions, commit: Bool) throws {
     if let out { try LinkOutput.checkDestination(out, force: force) }
     let reg = try Register.open(at: register, readOnly: !commit)
     if let threads { reg.threadCount = threads }
@@ -267,7 +271,7 @@ private func registerLink(register: String, file: String, name: String?, out: St
     reg.progress = progress?.stages
     let change = commit ? try reg.add(tables[0]) : try reg.match(tables[0])
     progress?.clear()
-    let summary = try out.map { try RegisterOutput.write(change, register: register, to: $0, force: force) }
+    let summary = try out.map { try RegisterOutput.write(change, register: register, to: $0, force: force, settings: reg.settings, language: language) }
         ?? RegisterOutput.summary(change, register: register)
     if json {
         print(try jsonText(summary))

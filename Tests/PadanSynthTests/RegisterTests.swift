@@ -148,3 +148,26 @@ final class LockedBox<T>: @unchecked Sendable {
     func set(_ v: T) { lock.withLock { value = v } }
     func get() -> T { lock.withLock { value } }
 }
+
+extension RegisterTests {
+    /// The workbooks of an addition are made from a view of it: the added list whole, and the
+    /// held records its links and review pairs reach, with every pair moved to the view's rows.
+    @Test func theViewOfAnAdditionHoldsItsPairsAndTheRecordsTheyJoin() throws {
+        let corpus = try Corpus(lists: 3, rows: 500, seed: 7105)
+        let (register, _) = try Register.create(at: corpus.path("r.padan"), lists: Array(corpus.tables[0 ..< 2]), referenceDate: "2026-06-30")
+        let change = try register.add(corpus.tables[2])
+        let view = RegisterOutput.view(change)
+        let added = try #require(view.tables.last)
+        #expect(added.rowCount == corpus.tables[2].rowCount && view.tables.count <= 3)
+        #expect(view.links.count == change.links.count && view.review.count == change.review.count)
+        // The same pairs, by list name and record id.
+        func named(_ pairs: [ScoredPair], _ tables: [Table]) -> Set<String> { Self.pairs(pairs, tables, acrossOnly: false) }
+        #expect(named(view.links, view.tables) == named(change.links, change.result.tables))
+        #expect(named(view.review, view.tables) == named(change.review, change.result.tables))
+        // Every held record in the view is in one of its pairs.
+        for (l, t) in view.tables.dropLast().enumerated() {
+            let used = Set((view.links + view.review).flatMap { [$0.left, $0.right] }.filter { $0.list == l }.map(\.row))
+            #expect(used == Set(0 ..< t.rowCount))
+        }
+    }
+}

@@ -92,7 +92,8 @@ import Testing
         let before = try state(reg)
         let match = try PadanProcess.run(["match", lists + "/kota.csv", "--register", reg, "--out", dir.file("cek")])
         #expect(match.status == 0, "\(match.stderr)")
-        for file in ["people.csv", "links.csv", "review.csv", "unmatched_kota.csv", "changes.csv", "rejected.csv", "summary.json"] {
+        for file in ["people.csv", "links.csv", "review.csv", "unmatched_kota.csv", "changes.csv", "rejected.csv", "summary.json",
+                     "hasil.xlsx", "review.xlsx"] {
             #expect(FileManager.default.fileExists(atPath: dir.file("cek/" + file)), "\(file)")
         }
         #expect(try state(reg) == before)
