@@ -86,7 +86,12 @@ let package = Package(
         // The register's HTTP service: match, people, health, metrics, API keys, audit log.
         .target(
             name: "PadanServer",
-            dependencies: ["Padan", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "Padan",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+            ],
             resources: [.copy("openapi.yaml")]
         ),
         .executableTarget(

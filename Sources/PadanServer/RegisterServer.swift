@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Padan
 
 /// `padan serve`: the ``RegisterService`` on Hummingbird 2, with the index rebuilt in the
@@ -14,9 +16,20 @@ public enum RegisterServer {
         return Array(data)
     }
 
-    /// Serves `register` on `host:port` until the process is stopped. `ready` is called once
-    /// the index is built and the port is open, with the port (useful when `port` is 0).
-    public static func run(register: String, host: String, port: Int, auditLog: String,
+    /// A certificate chain and its private key, PEM files, for HTTPS.
+    public struct TLSFiles: Sendable {
+        public var certificate: String
+        public var key: String
+        public init(certificate: String, key: String) {
+            self.certificate = certificate
+            self.key = key
+        }
+    }
+
+    /// Serves `register` on `host:port` until the process is stopped, over HTTPS when `tls` is
+    /// given. `ready` is called once the index is built and the port is open, with the port
+    /// (useful when `port` is 0).
+    public static func run(register: String, host: String, port: Int, auditLog: String, tls: TLSFiles? = nil,
                            limits: RegisterService.Limits = .init(), refreshSeconds: Double = 5,
                            ready: (@Sendable (Int) -> Void)? = nil) async throws {
         let service = try RegisterService(register: register, auditLog: auditLog, limits: limits, openAPI: try openAPIDocument())
@@ -40,8 +53,10 @@ public enum RegisterServer {
         }
         for path in ["/health", "/metrics", "/v1/openapi.yaml", "/v1/people/:id"] { router.get(RouterPath(path), use: handler) }
         router.post("/v1/match", use: handler)
+        let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: try tlsConfiguration($0)) } ?? .http1()
         let app = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "padan"),
             onServerRunning: { channel in ready?(channel.localAddress?.port ?? port) })
         let refresher = Task.detached {
@@ -52,6 +67,19 @@ public enum RegisterServer {
         }
         defer { refresher.cancel() }
         try await app.runService()
+    }
+
+    static func tlsConfiguration(_ files: TLSFiles) throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do { chain = try NIOSSLCertificate.fromPEMFile(files.certificate) } catch {
+            throw PadanError(.usage, file: files.certificate, "not a PEM certificate: \(error)")
+        }
+        do { key = try NIOSSLPrivateKey(file: files.key, format: .pem) } catch {
+            throw PadanError(.usage, file: files.key, "not a PEM private key: \(error)")
+        }
+        if chain.isEmpty { throw PadanError(.usage, file: files.certificate, "holds no certificate") }
+        return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
     }
 
     static func respond(_ reply: RegisterService.Reply) -> Response {

@@ -32,14 +32,25 @@ struct PadanServerCommand: AsyncParsableCommand {
     @Option(help: "Most people in one batch.")
     var maxBatch = 100
 
+    @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); needs --tls-key.", valueName: "FILE"))
+    var tlsCertificate: String?
+
+    @Option(help: ArgumentHelp("The certificate's private key (PEM).", valueName: "FILE"))
+    var tlsKey: String?
+
+    func validate() throws {
+        if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("--tls-certificate and --tls-key go together") }
+    }
+
     func run() async throws {
         var limits = RegisterService.Limits()
         limits.maxBodyBytes = maxBodyBytes
         limits.maxBatch = maxBatch
         do {
+            let tls = tlsCertificate.map { RegisterServer.TLSFiles(certificate: $0, key: tlsKey!) }
             try await RegisterServer.run(register: register, host: host, port: port, auditLog: auditLog ?? register + ".audit.jsonl",
-                                         limits: limits) { port in
-                FileHandle.standardOutput.write(Data("padan-server: serving \(register) on http://\(host):\(port)\n".utf8))
+                                         tls: tls, limits: limits) { port in
+                FileHandle.standardOutput.write(Data("padan-server: serving \(register) on \(tls == nil ? "http" : "https")://\(host):\(port)\n".utf8))
             }
         } catch let e as PadanError {
             FileHandle.standardError.write(Data("padan-server: \(e)\n".utf8))

@@ -10,7 +10,8 @@ struct Serve: ParsableCommand {
         discussion: """
             Runs padan-server from beside this padan (build it with: swift build -c release --product padan-server) \
             with these options: --register REG, --host (127.0.0.1), --port (8080; 0 for any free one), \
-            --audit-log FILE (REG.audit.jsonl), --max-body-bytes, --max-batch; 'padan serve --help-server' lists them. \
+            --audit-log FILE (REG.audit.jsonl), --max-body-bytes, --max-batch, --tls-certificate PEM and --tls-key PEM \
+            (HTTPS); 'padan serve --help-server' lists them. \
             Every /v1/ request but the OpenAPI document needs a key from 'padan register key add REG NAME' \
             (Authorization: Bearer KEY); every answered lookup is appended to the audit log.
 

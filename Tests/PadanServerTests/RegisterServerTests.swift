@@ -152,20 +152,18 @@ import PadanSynth
         #expect(metrics.contains("padan_requests_total{route=\"health\",status=\"200\"} 2"))
     }
 
-    /// padan-server itself, on a free port: the health check, a 401, a match, and the document.
-    @Test func theServerAnswersOverHTTP() throws {
-        let f = try Fixture()
+    /// Starts padan-server (built beside the tests) on a free port; returns it and the port.
+    static func start(_ f: Fixture, _ extra: [String] = []) throws -> (Process, Int) {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("padan-server")
         let candidates = [executable, Bundle.main.bundleURL.appendingPathComponent("padan-server")]
         let server = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "padan-server is not built beside the tests")
         let process = Process()
         process.executableURL = server
-        process.arguments = ["--register", f.register, "--port", "0", "--audit-log", f.dir + "/live-audit.jsonl"]
+        process.arguments = ["--register", f.register, "--port", "0", "--audit-log", f.dir + "/live-audit.jsonl"] + extra
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate(); process.waitUntilExit() }
         // "padan-server: serving ... on http://127.0.0.1:PORT"
         var line = ""
         while !line.contains("\n") {
@@ -173,7 +171,18 @@ import PadanSynth
             if chunk.isEmpty { break }
             line += String(decoding: chunk, as: UTF8.self)
         }
-        let port = try #require(line.split(separator: ":").last.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }, "\(line)")
+        guard let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+            process.terminate()
+            throw PadanError(.internalError, "padan-server did not start: \(line)")
+        }
+        return (process, port)
+    }
+
+    /// padan-server itself, on a free port: the health check, a 401, a match, and the document.
+    @Test func theServerAnswersOverHTTP() throws {
+        let f = try Fixture()
+        let (process, port) = try Self.start(f)
+        defer { process.terminate(); process.waitUntilExit() }
         let health = try HTTP.request(port: port, "GET", "/health")
         #expect(health.status == 200 && health.body.contains("\"status\":\"ok\""))
         #expect(try HTTP.request(port: port, "POST", "/v1/match", body: "{\"person\":{\"name\":\"A\"}}").status == 401)
@@ -185,6 +194,46 @@ import PadanSynth
         let big = try HTTP.request(port: port, "POST", "/v1/match", headers: ["Authorization": "Bearer \(f.key)"],
                                    body: String(repeating: " ", count: (1 << 20) + 10))
         #expect(big.status == 413)
+    }
+}
+
+extension RegisterServerTests {
+    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// With a certificate and key, the service speaks HTTPS only (checked with openssl and curl,
+    /// which scripts/test installs).
+    @Test func withACertificateTheServerSpeaksHTTPS() throws {
+        let f = try Fixture()
+        let cert = f.dir + "/cert.pem", key = f.dir + "/key.pem"
+        let made = try Self.run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                                            "-days", "1", "-subj", "/CN=127.0.0.1"])
+        #expect(made.status == 0, "openssl could not make a certificate")
+        let (process, port) = try Self.start(f, ["--tls-certificate", cert, "--tls-key", key])
+        defer { process.terminate(); process.waitUntilExit() }
+        let secure = try Self.run("curl", ["-s", "--cacert", cert, "https://127.0.0.1:\(port)/health"])
+        #expect(secure.status == 0 && secure.out.contains("\"status\":\"ok\""), "\(secure)")
+        let plain = try Self.run("curl", ["-s", "--max-time", "5", "http://127.0.0.1:\(port)/health"])
+        #expect(!plain.out.contains("\"status\":\"ok\""))
+        let unkeyed = try Self.run("curl", ["-s", "--cacert", cert, "-X", "POST", "-d", "{}", "https://127.0.0.1:\(port)/v1/match"])
+        #expect(unkeyed.out.contains("API key is needed"), "\(unkeyed)")
+    }
+
+    @Test func aCertificateThatIsNotOneIsAClearError() throws {
+        let f = try Fixture()
+        let junk = f.dir + "/junk.pem"
+        FileManager.default.createFile(atPath: junk, contents: Data("not a certificate".utf8))
+        #expect(throws: PadanError.self) { _ = try RegisterServer.tlsConfiguration(.init(certificate: junk, key: junk)) }
     }
 }
 
