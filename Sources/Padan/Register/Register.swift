@@ -209,14 +209,20 @@ public final class Register {
                 listIDs.append(database.lastInsertedRow)
             }
             let insertPerson = try database.prepare("INSERT INTO people(id, created_by) VALUES (?, ?)")
-            // A new person is created by the first added list holding one of their records.
-            var creator: [Int64: Int64] = [:]
+            // A new person is created by the first list holding one of their records (new ids are
+            // the ones from the snapshot's next id on, so an array indexed by id - next).
+            let first = snapshot.nextPerson
+            var creator = [Int64](repeating: 0, count: Int(assignment.nextID - first))
             for l in change.offsets.indices.dropLast() {
-                for g in change.offsets[l] ..< change.offsets[l + 1] where creator[assignment.person[g]] == nil {
-                    creator[assignment.person[g]] = listIDs[l]
+                for g in change.offsets[l] ..< change.offsets[l + 1] {
+                    let id = assignment.person[g]
+                    if id >= first && creator[Int(id - first)] == 0 { creator[Int(id - first)] = listIDs[l] }
                 }
             }
-            for id in assignment.created { try insertPerson.run([.integer(id), .integer(creator[id] ?? listIDs[firstNew])]) }
+            for id in assignment.created {
+                let by = creator[Int(id - first)]
+                try insertPerson.run([.integer(id), .integer(by == 0 ? listIDs[firstNew] : by)])
+            }
             let mergePerson = try database.prepare("UPDATE people SET merged_into = ?, merged_by = ? WHERE id = ?")
             let event = try database.prepare("INSERT INTO events(list, kind, person, other, records, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)")
             for m in assignment.merges {
