@@ -97,6 +97,18 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir.file("cek/" + file)), "\(file)")
         }
         #expect(try state(reg) == before)
+        // The workbook opens, and its "only in kota" sheet holds exactly the records of people
+        // new to the register, as summary.json counts them.
+        let summary = try JSONDecoder().decode(RegisterOutput.Summary.self, from: Data(contentsOf: URL(fileURLWithPath: dir.file("cek/summary.json"))))
+        var options = ReadOptions()
+        options.layout = .plain
+        options.mapping.guess = false
+        options.sheet = "Hanya di kota"
+        let only = try TableReader.read(path: dir.file("cek/hasil.xlsx"), options: options)
+        #expect(only.rowCount == summary.newPeopleRecords && summary.newPeopleRecords > 0, "\(only.rowCount) rows, \(summary.newPeopleRecords) new")
+        options.sheet = "Di kedua daftar"
+        let both = try TableReader.read(path: dir.file("cek/hasil.xlsx"), options: options)
+        #expect(both.rowCount > 0 && both.rowCount <= summary.links)
         let lookup = try PadanProcess.run(["register", "lookup", reg, "--person", "1"])
         #expect(lookup.status == 0 && lookup.stdout.contains("\"list\" : \"provinsi\""), "\(lookup.stdout)")
         // Not a register; a register of a newer format.
