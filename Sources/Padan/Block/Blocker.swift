@@ -114,11 +114,48 @@ struct Blocker {
         }
     }
 
+    /// `keys` with 0 for every record before `index.firstNew` whose key no record from there on
+    /// has: the blocks an incremental link can take a pair from, each still whole (so skipped as
+    /// a run over all the records would skip it), without sorting the keys of every block of
+    /// records held before.
+    static func keysSharedWithNew(_ keys: [UInt64], firstNew: Int) -> [UInt64] {
+        var fresh = keys[firstNew...].filter { $0 != 0 }
+        fresh.sort()
+        // A bitmap of the new keys' low bits rules out most held keys in one load.
+        let bits = 1 << 20, mask = UInt64(bits - 1)
+        var bitmap = [UInt64](repeating: 0, count: bits / 64)
+        for k in fresh { bitmap[Int((k & mask) >> 6)] |= 1 << (k & 63) }
+        var out = keys
+        out.withUnsafeMutableBufferPointer { o in
+            bitmap.withUnsafeBufferPointer { b in
+                fresh.withUnsafeBufferPointer { f in
+                    for i in 0 ..< firstNew {
+                        let k = o[i]
+                        guard k != 0 else { continue }
+                        if b[Int((k & mask) >> 6)] & (1 << (k & 63)) == 0 { o[i] = 0; continue }
+                        var lo = 0, hi = f.count
+                        while lo < hi {
+                            let mid = (lo + hi) >> 1
+                            if f[mid] < k { lo = mid + 1 } else { hi = mid }
+                        }
+                        if lo == f.count || f[lo] != k { o[i] = 0 }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     private func group(_ rule: RuleKeys) -> Grouped {
-        // Stable, and the input is in record order: the result is ordered by (key, record).
-        let (sortedKeys, order) = RadixSort.sortedNonZero(rule.keys)
+        // Stable, and the input is in record order: the result is ordered by (key, record). An
+        // incremental link sorts only the keys of blocks holding a new record: the others give
+        // no allowed pair.
+        let incremental = index.firstNew > 0 && index.firstNew < rule.keys.count
+        let (sortedKeys, order) = RadixSort.sortedNonZero(
+            incremental ? Self.keysSharedWithNew(rule.keys, firstNew: index.firstNew) : rule.keys)
         var g = Grouped(report: BlockingRuleReport(
-            rule: rule.name, recordsWithKey: sortedKeys.count, blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
+            rule: rule.name, recordsWithKey: incremental ? rule.keys.reduce(0) { $0 + ($1 != 0 ? 1 : 0) } : sortedKeys.count,
+            blocks: 0, pairs: 0, pairsIncludingEarlierRules: 0,
             oversizedBlocks: 0, oversizedPairs: 0, oversizedExamples: []))
         g.order = order
         g.emitted = rule.keys

@@ -57,9 +57,10 @@ public struct Linker: Sendable {
     /// `firstNewList > 0` (training on part of the pairs would be another model).
     ///
     /// `frequencies`: the term frequencies of a larger body of records (a register's) to score
-    /// these records with, instead of their own.
+    /// these records with, instead of their own. `packed`: every table's records already
+    /// standardized and packed (a register keeps them), in the order of `tables`; nil to do it here.
     func link(_ tables: [Table], scope: Scope, model given: MatchModel?, firstNewList: Int,
-              frequencies: TermFrequencies? = nil) throws -> LinkResult {
+              frequencies: TermFrequencies? = nil, packed: [PackedList]? = nil) throws -> LinkResult {
         try validate(tables: tables, scope: scope, model: given)
         precondition(firstNewList == 0 || given != nil, "an incremental link needs a model")
         let threads = settings.threads, listSizes = tables.map(\.rowCount)
@@ -67,14 +68,21 @@ public struct Linker: Sendable {
         let records = listSizes.reduce(0, +)
         clock.announce("standardize")
         let working = try tables.map(settings.joiningRoles)
-        let standardizing = clock.meter(total: records)
-        let standardized = working.map {
-            StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads, meter: standardizing)
-        }
-        clock.lap("standardize", next: "pack records")
-
-        var data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
+        var data: CompareData
+        if let packed {
+            precondition(packed.map(\.count) == listSizes, "one packed list per table, of its size")
+            clock.lap("standardize", next: "pack records")
+            data = try CompareData.build(packed: packed, tables: working, columns: settings.usedColumns,
+                                         referenceYear: settings.referenceYear, threads: threads)
+        } else {
+            let standardizing = clock.meter(total: records)
+            let standardized = working.map {
+                StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads, meter: standardizing)
+            }
+            clock.lap("standardize", next: "pack records")
+            data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
                                          referenceYear: settings.referenceYear, threads: threads, meter: clock.meter(total: records))
+        }
         frequencies?.apply(to: &data)
         let scopeIndex = PairScopeIndex(listSizes: listSizes, scope: scope.pairScope, firstNewList: firstNewList)
         clock.lap("pack", next: "block")

@@ -89,6 +89,14 @@ extension CompareData {
         return data
     }
 
+    /// ``build(_:tables:columns:referenceYear:threads:meter:)`` from lists already packed.
+    static func build(packed: [PackedList], tables: [Table], columns: [ColumnSource],
+                      referenceYear: Int, threads: Int) throws -> CompareData {
+        var data = build(packed: packed, threads: threads)
+        data.columns = try columns.map { try ColumnValues.build($0, tables: tables, referenceYear: referenceYear) }
+        return data
+    }
+
     /// The keys whose counts over the records are their frequencies: the name, the NIK's first
     /// 12 and last 10 digits, the birth date (0: none).
     static let frequencyKeys: [@Sendable (CompareRecord) -> UInt64] = [
@@ -103,9 +111,26 @@ extension CompareData {
         var records: [CompareRecord] = []
         records.reserveCapacity(tables.reduce(0) { $0 + $1.count })
         for t in tables { records += CompareRecord.pack(t, threads: threads, meter: meter) }
-        func concat(_ column: (StandardizedTable) -> ByteColumn) -> ByteColumn {
-            ByteColumn(concatenating: tables.map(column))
-        }
+        return counted(records: records, name: ByteColumn(concatenating: tables.map(\.name)),
+                       phonetic: ByteColumn(concatenating: tables.map(\.namePhonetic)),
+                       birthPlace: ByteColumn(concatenating: tables.map(\.birthPlace)),
+                       nik: ByteColumn(concatenating: tables.map(\.nik)), threads: threads)
+    }
+
+    /// Joins lists packed one by one (a register's), numbered globally in list order.
+    static func build(packed lists: [PackedList], threads: Int) -> CompareData {
+        var records: [CompareRecord] = []
+        records.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for l in lists { records += l.records }
+        return counted(records: records, name: ByteColumn(concatenating: lists.map(\.name)),
+                       phonetic: ByteColumn(concatenating: lists.map(\.phonetic)),
+                       birthPlace: ByteColumn(concatenating: lists.map(\.birthPlace)),
+                       nik: ByteColumn(concatenating: lists.map(\.nik)), threads: threads)
+    }
+
+    /// The data of `records` and their columns, with the frequencies counted over all of them.
+    private static func counted(records: [CompareRecord], name: ByteColumn, phonetic: ByteColumn, birthPlace: ByteColumn,
+                                nik: ByteColumn, threads: Int) -> CompareData {
         // Four independent counts over all records, one task each.
         let keyed = frequencyKeys
         let counted = Parallel.map(count: keyed.count, threads: threads, minChunk: 1) { range in
@@ -114,8 +139,7 @@ extension CompareData {
         let total = Float(max(1, records.count))
         let frequency = counted[0].map { Float($0) / total }
         return CompareData(
-            records: records, name: concat(\.name), phonetic: concat(\.namePhonetic),
-            birthPlace: concat(\.birthPlace), nik: concat(\.nik), nameFrequency: frequency,
+            records: records, name: name, phonetic: phonetic, birthPlace: birthPlace, nik: nik, nameFrequency: frequency,
             nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
             sameBirthDateInFamily: sameBirthDateInFamily(records))
     }

@@ -30,7 +30,7 @@ public final class Register {
     /// The file's path.
     public let path: String
     /// The format this version of Padan writes (SQLite's `user_version`).
-    public static let formatVersion: Int64 = 1
+    public static let formatVersion: Int64 = 2
 
     let database: SQLiteDatabase
     /// The link settings, from the configuration the register was made with.
@@ -61,7 +61,7 @@ public final class Register {
             throw PadanError(.usage, file: path, "no register here (make one with padan register create)")
         }
         let database = try SQLiteDatabase(path: path, create: false, readOnly: readOnly)
-        try RegisterSchema.check(database)
+        try RegisterSchema.check(database, readOnly: readOnly)
         return try Register(path: path, database: database)
     }
 
@@ -125,7 +125,7 @@ public final class Register {
             timings.append(StageTiming(stage: stage, seconds: Double(now - lap) / 1e9))
             lap = now
         }
-        let snapshot = try RegisterSnapshot.load(database)
+        var snapshot = try RegisterSnapshot.load(database)
         time("register: load")
         let digests = try lists.map { try Self.digest(of: $0.path) }
         for (i, list) in lists.enumerated() {
@@ -146,13 +146,31 @@ public final class Register {
         // A model that has seen pairs of both kinds links incrementally; otherwise every record is
         // linked again and the model trained on all of them.
         let incremental = snapshot.model != nil && snapshot.modelKinds == "both"
+        // Held lists come packed from the register; the added ones (and any the register keeps
+        // no packed records of for this build) are standardized and packed here.
+        let packingThreads = settings.threads
+        let referenceYear = settings.referenceYear
+        var packed: [PackedList] = [], repacked: [Int] = []
+        for (l, table) in tables.enumerated() {
+            if l < firstNew, let kept = snapshot.packed[l] {
+                packed.append(kept)
+            } else {
+                packed.append(PackedList(table: try settings.joiningRoles(table), referenceYear: referenceYear, threads: packingThreads))
+                repacked.append(l)
+            }
+        }
+        snapshot.packed = []
+        time("register: pack \(repacked.count) list(s)")
         let linker = Linker(settings: settings, progress: progress)
         let result: LinkResult
         if incremental {
-            result = try linker.link(tables, scope: .linkAndDedupe, model: snapshot.model, firstNewList: firstNew)
+            result = try linker.link(tables, scope: .linkAndDedupe, model: snapshot.model, firstNewList: firstNew, packed: packed)
         } else {
-            result = try linker.link(tables, scope: tables.count > 1 ? .linkAndDedupe : .dedupe, model: nil)
+            result = try linker.link(tables, scope: tables.count > 1 ? .linkAndDedupe : .dedupe, model: nil,
+                                     firstNewList: 0, packed: packed)
         }
+        let toStore = repacked.map { ($0, packed[$0]) }
+        packed = []
         time("register: link")
         timings += result.timings.map { StageTiming(stage: "  " + $0.stage, seconds: $0.seconds) }
         lap = DispatchTime.now().uptimeNanoseconds
@@ -177,7 +195,7 @@ public final class Register {
         if commit {
             try write(change, assignment: assignment, snapshot: snapshot, lists: lists, digests: digests,
                       allLinks: incremental ? result.links : allLinks, replaceLinks: !incremental,
-                      model: result.model)
+                      model: result.model, packed: toStore)
             change.committed = true
             time("register: write")
         }
@@ -187,7 +205,8 @@ public final class Register {
 
     /// Writes an addition in one transaction, after checking nothing else was added meanwhile.
     private func write(_ change: RegisterChange, assignment: PersonAssignment, snapshot: RegisterSnapshot, lists: [Table],
-                       digests: [String], allLinks: [ScoredPair], replaceLinks: Bool, model: MatchModel) throws {
+                       digests: [String], allLinks: [ScoredPair], replaceLinks: Bool, model: MatchModel,
+                       packed: [(list: Int, records: PackedList)]) throws {
         let added = Self.timestamp()
         try database.transaction {
             let generation = try database.scalar("SELECT value FROM meta WHERE key = 'generation'")?.text.flatMap { Int64($0) } ?? -1
@@ -266,6 +285,7 @@ public final class Register {
                 }
                 recordIDs.append(ids)
             }
+            for (l, records) in packed { try PackedCache.store(database, list: listIDs[l], packed: records) }
             if replaceLinks { try database.execute("DELETE FROM links") }
             let insertLink = try database.prepare("INSERT OR REPLACE INTO links(a, b, weight, probability, rule, list) VALUES (?, ?, ?, ?, ?, ?)")
             for p in allLinks {
@@ -351,6 +371,16 @@ public final class Register {
             let n = try database.scalar(sql)?.integer ?? 0
             if n > 0 { problems.append("\(n) \(what)") }
         }
+        if try PackedCache.available(database) {
+            let orphans = try database.scalar("SELECT count(*) FROM packed p LEFT JOIN lists l ON l.id = p.list WHERE l.id IS NULL")?.integer ?? 0
+            if orphans > 0 { problems.append("\(orphans) chunk(s) of packed records of lists not held") }
+            var damaged = 0
+            let c = try database.prepare("SELECT checksum, data FROM packed")
+            while try c.step() {
+                if c.withBytes(1, { Int64(bitPattern: XXH3.hash($0)) }) != c.int(0) { damaged += 1 }
+            }
+            if damaged > 0 { problems.append("\(damaged) chunk(s) of packed records damaged (not used: the next addition packs those lists again)") }
+        }
         return problems
     }
 
@@ -363,7 +393,7 @@ public final class Register {
     /// - `changes.csv`: every merge, split and retraining, with the list that caused it.
     public func export(to directory: String, force: Bool = false) throws {
         let out = try OutputDirectory(path: directory, force: force)
-        let snapshot = try RegisterSnapshot.load(database)
+        let snapshot = try RegisterSnapshot.load(database, packed: false)
         let tables = snapshot.tables
         let roles = Role.allCases.filter { role in role != .id && tables.contains { $0.roles[role] != nil } }
         try out.stream("records.csv", dialect: .standard) { w in

@@ -10,9 +10,9 @@ import Foundation
 /// for c in try index.match(person) { print(c.person, c.probability, c.explanation) }
 /// ```
 ///
-/// Building it reads the register and standardizes every record once (as an addition does); it
-/// keeps, per blocking rule, each record's key in sorted order, and the register's term
-/// frequencies. A query is standardized, its keys looked up, and the records sharing a key are
+/// Building it reads the register with its packed records (standardizing the records of any list
+/// packed by another build); it keeps, per blocking rule, each record's key in sorted order, and
+/// the register's term frequencies. A query is standardized, its keys looked up, and the records sharing a key are
 /// scored against it with the register's model as `padan link` would score the pair, each
 /// record's name and NIK frequencies taken from the whole register. The index is immutable:
 /// one can serve any number of threads. It does not see additions made after it was built.
@@ -62,8 +62,10 @@ public final class RegisterIndex: Sendable {
         while try m.step() { merged[m.int(0)] = m.int(1) }
         mergedInto = merged
         let working = try tables.map(settings.joiningRoles)
-        let standardized = working.map { StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads) }
-        let data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
+        let packed = working.indices.map { l in
+            snapshot.packed[l] ?? PackedList(table: working[l], referenceYear: settings.referenceYear, threads: threads)
+        }
+        let data = try CompareData.build(packed: packed, tables: working, columns: settings.usedColumns,
                                          referenceYear: settings.referenceYear, threads: threads)
         frequencies = TermFrequencies(data)
         var keysOut: [[UInt64]] = [], recordsOut: [[UInt32]] = []

@@ -3,8 +3,12 @@ import Foundation
 /// The register's tables, and the format check every open makes.
 ///
 /// The format's version is SQLite's `user_version`. A file of a newer format is refused (with
-/// the version that wrote it); a file of an older one would be upgraded here, step by step, in
-/// one transaction. Version 1 is the first, so there is nothing older yet to upgrade.
+/// the version that wrote it); a file of an older one is upgraded here, step by step, in one
+/// transaction, when it is opened for writing (opened read-only, it is read as it is).
+///
+/// - 1: the first format.
+/// - 2: adds `packed`, each list's records packed for comparing (``PackedCache``); a format-1
+///   register gets the empty table, filled by its next addition.
 enum RegisterSchema {
     static let tables = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,6 +35,14 @@ enum RegisterSchema {
         CREATE TABLE events(
             id INTEGER PRIMARY KEY, list INTEGER NOT NULL REFERENCES lists(id), kind TEXT NOT NULL,
             person INTEGER, other INTEGER, records INTEGER, detail TEXT NOT NULL, at TEXT NOT NULL);
+        """ + packedTable
+
+    /// Format 2's table.
+    static let packedTable = """
+
+        CREATE TABLE packed(
+            list INTEGER NOT NULL REFERENCES lists(id), chunk INTEGER NOT NULL, build TEXT NOT NULL,
+            count INTEGER NOT NULL, checksum INTEGER NOT NULL, data BLOB NOT NULL, UNIQUE(list, chunk));
         """
 
     /// Makes the tables in an empty database.
@@ -53,8 +65,9 @@ enum RegisterSchema {
         try db.scalar("PRAGMA user_version")?.integer ?? 0
     }
 
-    /// Throws unless `db` is a register of the current format.
-    static func check(_ db: SQLiteDatabase) throws {
+    /// Throws unless `db` is a register of the current format, or an older one it upgrades
+    /// (unless `readOnly`: then it is read as it is).
+    static func check(_ db: SQLiteDatabase, readOnly: Bool = false) throws {
         let version: Int64
         do { version = try Self.version(db) } catch {
             throw PadanError(.badInput, file: db.path, "not a Padan register (not an SQLite database)")
@@ -67,9 +80,13 @@ enum RegisterSchema {
             let by = (try? db.scalar("SELECT value FROM meta WHERE key = 'padan_version'")?.text) ?? nil
             throw PadanError(.usage, file: db.path, "the register is of format \(version), written by Padan \(by ?? "?"); this Padan (\(PadanVersion.current)) reads format \(Register.formatVersion) and older: upgrade Padan")
         }
-        if version < Register.formatVersion {
-            // No older format exists yet; a later version upgrades here, in one transaction.
-            throw PadanError(.usage, file: db.path, "the register is of format \(version), which this Padan cannot upgrade")
+        if version < Register.formatVersion && !readOnly {
+            try db.transaction {
+                // Checked again under the write lock: another process may have upgraded it meanwhile.
+                let now = try Self.version(db)
+                if now < 2 { try db.execute(packedTable) }
+                try db.execute("PRAGMA user_version = \(Register.formatVersion)")
+            }
         }
     }
 }

@@ -22,19 +22,25 @@ struct RegisterSnapshot {
     var modelKinds: String
     var nextPerson: Int64
     var nextRecord: Int64
+    /// Each list's packed records as the register keeps them for this build (nil: not kept, or
+    /// kept by another build; see ``PackedCache``).
+    var packed: [PackedList?]
 
-    static func load(_ db: SQLiteDatabase) throws -> RegisterSnapshot {
+    /// Reads the register; `packed`: with the packed records kept for this build.
+    static func load(_ db: SQLiteDatabase, packed withPacked: Bool = true) throws -> RegisterSnapshot {
         try db.execute("BEGIN")
         defer { try? db.execute("COMMIT") }
         func meta(_ key: String) throws -> String? { try db.scalar("SELECT value FROM meta WHERE key = ?", [.text(key)])?.text }
         let generation = Int64(try meta("generation") ?? "") ?? 0
         let model = try meta("model").map { try JSONDecoder().decode(MatchModel.self, from: Data($0.utf8)) }
         var lists: [List] = [], headers: [[String]] = [], roles: [[Role: Int]] = [], formats: [SourceFormat] = [], files: [String] = []
-        let s = try db.prepare("SELECT id, name, file, sha256, added, columns, roles, format FROM lists ORDER BY id")
+        var rowCounts: [Int] = []
+        let s = try db.prepare("SELECT id, name, file, sha256, added, columns, roles, format, rows FROM lists ORDER BY id")
         let decoder = JSONDecoder()
         while try s.step() {
             lists.append(List(id: s.int(0), name: s.text(1), sha256: s.text(3), added: s.text(4)))
             files.append(s.text(2))
+            rowCounts.append(Int(s.int(8)))
             headers.append(try decoder.decode([String].self, from: Data(s.text(5).utf8)))
             let named = try decoder.decode([String: Int].self, from: Data(s.text(6).utf8))
             roles.append(Dictionary(uniqueKeysWithValues: named.compactMap { k, v in Role(rawValue: k).map { ($0, v) } }))
@@ -61,6 +67,16 @@ struct RegisterSnapshot {
             lines[l].append(Int32(r.int(3)))
             ordinals[l].append(Int32(r.int(4)))
             try r.withBytes(6) { try RecordCodec.append($0, to: &columns[l], file: db.path) }
+            // Each list's columns reserved once for all its rows, from the sizes of its first
+            // records (growing a million-row arena by doubling costs more in fresh pages than the read).
+            if recordIDs[l].count == 2048 && rowCounts[l] > 4096 {
+                for c in columns[l].indices {
+                    let bytes = columns[l][c].bytes.count * rowCounts[l] / 2048
+                    columns[l][c].reserve(values: rowCounts[l], bytes: bytes + bytes / 8 + 64)
+                }
+                recordIDs[l].reserveCapacity(rowCounts[l]); person[l].reserveCapacity(rowCounts[l])
+                lines[l].reserveCapacity(rowCounts[l]); ordinals[l].reserveCapacity(rowCounts[l])
+            }
         }
         let tables = lists.indices.map { l in
             Table(name: lists[l].name, path: files[l], columnNames: headers[l], columns: columns[l], roles: roles[l],
@@ -77,10 +93,11 @@ struct RegisterSnapshot {
             links.append(ScoredPair(left: min(a, b), right: max(a, b), weight: k.double(2), probability: k.double(3),
                                     levels: [], weights: [], rule: k.text(4)))
         }
+        let packed = try lists.indices.map { withPacked ? try PackedCache.load(db, list: lists[$0].id, rows: tables[$0].rowCount) : nil }
         let nextPerson = (try db.scalar("SELECT max(id) FROM people")?.integer ?? 0) + 1
         let nextRecord = Int64(maxID) + 1
         return RegisterSnapshot(generation: generation, lists: lists, tables: tables, recordIDs: recordIDs, person: person,
                                 links: links, model: model, modelKinds: try meta("model_kinds") ?? "none",
-                                nextPerson: nextPerson, nextRecord: nextRecord)
+                                nextPerson: nextPerson, nextRecord: nextRecord, packed: packed)
     }
 }

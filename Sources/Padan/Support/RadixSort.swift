@@ -21,27 +21,41 @@ enum RadixSort {
     static func sort(keys: inout [UInt64], records: inout [UInt32]) {
         let n = keys.count
         guard n > 1 else { return }
+        // The eight bytes' histograms in one read of the keys, not one read per pass.
+        var histograms = [Int](repeating: 0, count: 8 * 256)
+        histograms.withUnsafeMutableBufferPointer { h in
+            keys.withUnsafeBufferPointer { k in
+                for key in k {
+                    var v = key
+                    for pass in 0 ..< 8 {
+                        h[pass &* 256 &+ Int(truncatingIfNeeded: v & 0xFF)] &+= 1
+                        v >>= 8
+                    }
+                }
+            }
+        }
         var keys2 = [UInt64](repeating: 0, count: n)
         var records2 = [UInt32](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 256)
         for pass in 0 ..< 8 {
             let shift = UInt64(pass * 8)
-            for i in 0 ..< 256 { counts[i] = 0 }
-            keys.withUnsafeBufferPointer { k in
-                for key in k { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFF)] &+= 1 }
+            let skip = histograms.withUnsafeMutableBufferPointer { h -> Bool in
+                let counts = UnsafeMutableBufferPointer(rebasing: h[pass * 256 ..< pass * 256 + 256])
+                if counts.contains(n) { return true }  // every key has the same byte here
+                var total = 0
+                for i in 0 ..< 256 {
+                    let c = counts[i]
+                    counts[i] = total
+                    total += c
+                }
+                return false
             }
-            if counts.contains(n) { continue }  // every key has the same byte here
-            var total = 0
-            for i in 0 ..< 256 {
-                let c = counts[i]
-                counts[i] = total
-                total += c
-            }
+            if skip { continue }
             keys.withUnsafeBufferPointer { k in
                 records.withUnsafeBufferPointer { r in
                     keys2.withUnsafeMutableBufferPointer { k2 in
                         records2.withUnsafeMutableBufferPointer { r2 in
-                            counts.withUnsafeMutableBufferPointer { c in
+                            histograms.withUnsafeMutableBufferPointer { h in
+                                let c = UnsafeMutableBufferPointer(rebasing: h[pass * 256 ..< pass * 256 + 256])
                                 for i in 0 ..< n {
                                     let b = Int(truncatingIfNeeded: (k[i] >> shift) & 0xFF)
                                     let at = c[b]

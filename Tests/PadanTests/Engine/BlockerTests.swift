@@ -57,4 +57,38 @@ import Testing
         #expect(one.left == four.left && one.right == four.right && one.rule == four.rule)
         #expect(one.count > 1000)
     }
+
+    /// An incremental link (pairs with a record of the lists from `firstNewList` on) gives the
+    /// pairs of a run over every pair that have such a record, in the same order and with the
+    /// same rules, oversized blocks skipped alike: blocks without a new record are never sorted,
+    /// but every block with one is whole.
+    @Test func anIncrementalLinkGivesTheFullRunsPairsThatTouchNewRecords() {
+        var state: UInt64 = 7
+        func next(_ range: UInt64) -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return (state >> 33) % range }
+        let sizes = [3000, 2000, 400]
+        let n = sizes.reduce(0, +)
+        // Keys 0 (none) to 299: blocks of a few records; key 1 on many records (an oversized block).
+        let rules = (0 ..< 3).map { k in (0 ..< n).map { _ in next(10) == 0 ? 0 : (next(40) == 0 ? 1 : 2 + next(300 + UInt64(k) * 50)) } }
+        for scope in [Blocker.PairScope.acrossLists, .withinLists, .all] {
+            func run(firstNewList: Int) -> (CandidatePairs, [BlockingRuleReport]) {
+                Blocker(index: PairScopeIndex(listSizes: sizes, scope: scope, firstNewList: firstNewList), maxBlockPairs: 2000, threads: 2)
+                    .pairs(rules: rules.enumerated().map { .init(name: "r\($0)", keys: $1, describe: { "record \($0)" }) })
+            }
+            let (full, fullReports) = run(firstNewList: 0)
+            let (incremental, reports) = run(firstNewList: 2)
+            let firstNew = UInt32(sizes[0] + sizes[1])
+            let kept = full.left.indices.filter { max(full.left[$0], full.right[$0]) >= firstNew }
+            #expect(!kept.isEmpty && kept.count < full.count)
+            #expect(incremental.left == kept.map { full.left[$0] } && incremental.right == kept.map { full.right[$0] })
+            #expect(incremental.rule == kept.map { full.rule[$0] })
+            #expect(fullReports[0].oversizedBlocks > 0 && reports[0].oversizedBlocks > 0)
+            #expect(reports.map(\.recordsWithKey) == fullReports.map(\.recordsWithKey))
+        }
+    }
+
+    @Test func keysSharedWithNewRecordsAreKeptAndOthersCleared() {
+        let keys: [UInt64] = [5, 9, 0, 7, 5, 1 << 40 | 5, 9, 3]
+        // Records 0-4 held, 5-7 new (keys 1<<40|5, 9, 3): 5 shares the new key's low bits only.
+        #expect(Blocker.keysSharedWithNew(keys, firstNew: 5) == [0, 9, 0, 0, 0, 1 << 40 | 5, 9, 3])
+    }
 }
