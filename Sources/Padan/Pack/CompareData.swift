@@ -131,16 +131,19 @@ extension CompareData {
     /// The data of `records` and their columns, with the frequencies counted over all of them.
     private static func counted(records: [CompareRecord], name: ByteColumn, phonetic: ByteColumn, birthPlace: ByteColumn,
                                 nik: ByteColumn, threads: Int) -> CompareData {
-        // Four independent counts over all records, one task each.
+        // Four independent counts over all records and the families' twin rate, one task each.
         let keyed = frequencyKeys
-        let counted = Parallel.map(count: keyed.count, threads: threads, minChunk: 1) { range in
-            range.map { counts(records.map(keyed[$0])) }
+        let tasks = Parallel.map(count: keyed.count + 1, threads: threads, minChunk: 1) { range in
+            range.map { k -> (counts: [Int32], twins: Double) in
+                k < keyed.count ? (counts(records.map(keyed[k])), 0) : ([], sameBirthDateInFamily(records))
+            }
         }.flatMap { $0 }
+        let counted = tasks.map(\.counts)
         let total = Float(max(1, records.count))
         let frequency = counted[0].map { Float($0) / total }
         return CompareData(
             records: records, name: name, phonetic: phonetic, birthPlace: birthPlace, nik: nik, nameFrequency: frequency,
             nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
-            sameBirthDateInFamily: sameBirthDateInFamily(records))
+            sameBirthDateInFamily: tasks[keyed.count].twins)
     }
 }
