@@ -141,6 +141,55 @@ public func padan_table_create(
     }
 }
 
+@_cdecl("padan_table_create_arrow")
+public func padan_table_create_arrow(
+    _ name: UnsafePointer<CChar>?, _ columns: Int32, _ columnNames: UnsafePointer<UnsafePointer<CChar>?>?, _ rows: Int64,
+    _ offsets: UnsafePointer<UnsafePointer<Int32>?>?, _ data: UnsafePointer<UnsafePointer<UInt8>?>?,
+    _ validity: UnsafePointer<UnsafePointer<UInt8>?>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,
+    _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    guarded(error) {
+        let name = try text(name, "the table's name")
+        guard let out else { throw CError(code: padanUsage, message: "the output pointer is NULL") }
+        guard columns > 0, rows >= 0, rows < Int64(Int32.max) else {
+            throw CError(code: padanUsage, message: "\(columns) columns and \(rows) rows: need at least one column, and rows from 0 to 2^31 - 2")
+        }
+        guard let columnNames else { throw CError(code: padanUsage, message: "column_names is NULL") }
+        guard let offsets else { throw CError(code: padanUsage, message: "offsets is NULL") }
+        let n = Int(rows)
+        var list: [(name: String, values: ByteColumn)] = []
+        for c in 0 ..< Int(columns) {
+            let header = try text(columnNames[c], "column_names[\(c)]")
+            guard let o = offsets[c] else { throw CError(code: padanUsage, message: "offsets[\(c)] is NULL (column '\(header)')") }
+            let start = o[0], end = o[n]
+            guard start >= 0, end >= start else {
+                throw CError(code: padanUsage, message: "column '\(header)': offsets run from \(start) to \(end)")
+            }
+            for r in 0 ..< n where o[r + 1] < o[r] {
+                throw CError(code: padanUsage, message: "column '\(header)': offsets go down at row \(r) (\(o[r]) then \(o[r + 1]))")
+            }
+            let bytes = data?[c]
+            guard end == start || bytes != nil else {
+                throw CError(code: padanUsage, message: "data[\(c)] is NULL but column '\(header)' has \(end - start) bytes")
+            }
+            let valid = validity?[c]
+            var column = ByteColumn()
+            column.reserve(values: n, bytes: Int(end - start))
+            for r in 0 ..< n {
+                if let valid, valid[r >> 3] & (1 << UInt8(r & 7)) == 0 {
+                    column.append(UnsafeBufferPointer<UInt8>(start: nil, count: 0))
+                } else {
+                    column.append(UnsafeBufferPointer(start: bytes! + Int(o[r]), count: Int(o[r + 1] - o[r])))
+                }
+            }
+            list.append((name: header, values: column))
+        }
+        var options = ReadOptions()
+        options.referenceYear = thisYear()
+        out.pointee = Handles.shared.add(TableBox(try Table(name: name, byteColumns: list, options: options)))
+    }
+}
+
 @_cdecl("padan_table_read")
 public func padan_table_read(
     _ path: UnsafePointer<CChar>?, _ out: UnsafeMutablePointer<OpaquePointer?>?,

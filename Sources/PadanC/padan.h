@@ -45,6 +45,18 @@ const char *padan_version(void);
 int padan_table_create(const char *name, int32_t columns, const char *const *column_names, int64_t rows,
                        const char *const *values, padan_table **out, char **error);
 
+/* A table from `columns` string columns in Arrow's layout, read as padan_table_create reads values.
+ * Column c's value in row r is the UTF-8 bytes data[c][offsets[c][r] .. offsets[c][r + 1]]: offsets[c]
+ * holds rows + 1 int32 offsets, not going down (offsets[c][0] may be above 0, as in a sliced array).
+ * validity may be NULL, or validity[c] NULL, for a column without nulls; else bit r of validity[c]
+ * (least significant bit first, as Arrow's) is 0 where row r is null, a blank. An empty value is a
+ * blank too. data[c] may be NULL when the column has no bytes. Padan copies what it reads: the
+ * buffers may be freed after the call. Offsets are checked (PADAN_E_USAGE when they go down or
+ * start below 0); that the buffers are as long as the offsets say is the caller's promise. */
+int padan_table_create_arrow(const char *name, int32_t columns, const char *const *column_names, int64_t rows,
+                             const int32_t *const *offsets, const uint8_t *const *data,
+                             const uint8_t *const *validity, padan_table **out, char **error);
+
 /* A table read from a file (CSV, .xlsx, .ods, HTML), as padan link reads it. */
 int padan_table_read(const char *path, padan_table **out, char **error);
 

@@ -92,6 +92,89 @@ import Testing
         #expect(String(cString: padan_version()) == PadanVersion.current)
     }
 
+    /// Calls padan_table_create_arrow over `columns` (each its offsets, bytes and validity bits).
+    static func createArrow(_ names: [String], rows: Int, name: String = "kota", _ columns: [(offsets: [Int32], data: [UInt8], validity: [UInt8]?)],
+                            _ out: inout OpaquePointer?) -> (code: Int32, error: String) {
+        var error: UnsafeMutablePointer<CChar>?
+        // Copies the callee may read from, alive for the call.
+        let offsets = columns.map { c -> UnsafeMutablePointer<Int32> in
+            let p = UnsafeMutablePointer<Int32>.allocate(capacity: c.offsets.count); p.initialize(from: c.offsets, count: c.offsets.count); return p
+        }
+        let data = columns.map { c -> UnsafeMutablePointer<UInt8>? in
+            guard !c.data.isEmpty else { return nil }
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: c.data.count); p.initialize(from: c.data, count: c.data.count); return p
+        }
+        let validity = columns.map { c -> UnsafeMutablePointer<UInt8>? in
+            guard let v = c.validity else { return nil }
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: v.count); p.initialize(from: v, count: v.count); return p
+        }
+        defer { offsets.forEach { $0.deallocate() }; data.forEach { $0?.deallocate() }; validity.forEach { $0?.deallocate() } }
+        let o: [UnsafePointer<Int32>?] = offsets.map { UnsafePointer($0) }
+        let d: [UnsafePointer<UInt8>?] = data.map { $0.map { UnsafePointer($0) } }
+        let v: [UnsafePointer<UInt8>?] = validity.map { $0.map { UnsafePointer($0) } }
+        let code = withCStrings(names) { n in
+            o.withUnsafeBufferPointer { o in d.withUnsafeBufferPointer { d in v.withUnsafeBufferPointer { v in
+                name.withCString { padan_table_create_arrow($0, Int32(names.count), n, Int64(rows), o.baseAddress, d.baseAddress, v.baseAddress, &out, &error) }
+            } } }
+        }
+        return (code, take(error))
+    }
+
+    /// A list passed in Arrow's layout (offsets starting above 0 as in a sliced array, nulls by a
+    /// validity bitmap) links as the same list read from its file, and bad offsets are codes.
+    @Test func arrowBuffersLinkAsTheFileAndBadOffsetsAreRefused() throws {
+        let a = try Self.read(Self.corpus("provinsi.csv")), b = try Self.read(Self.corpus("kota.csv"))
+        defer { _ = padan_table_free(a); _ = padan_table_free(b) }
+        let file = try TableReader.read(path: Self.corpus("kota.csv"))
+        let rows = file.rowCount
+        var columns: [(offsets: [Int32], data: [UInt8], validity: [UInt8]?)] = []
+        for c in file.columns.indices {
+            // Three bytes of another value first, so offsets start at 3; blanks as nulls.
+            var data: [UInt8] = Array("XYZ".utf8), offsets: [Int32] = [3], validity = [UInt8](repeating: 0, count: (rows + 7) / 8)
+            for r in 0 ..< rows {
+                let v = file.columns[c][r]
+                if v.isEmpty { data += Array("junk".utf8) } else { validity[r >> 3] |= 1 << UInt8(r & 7); data += v }
+                offsets.append(Int32(data.count))
+            }
+            columns.append((offsets, data, validity))
+        }
+        var made: OpaquePointer?
+        let created = Self.createArrow(file.columnNames, rows: rows, columns, &made)
+        #expect(created.code == 0, "\(created.error)")
+        defer { _ = padan_table_free(made) }
+        #expect(padan_table_rows(made) == Int64(rows))
+        let fromFiles = Self.link([a, b]), fromArrow = Self.link([a, made])
+        #expect(fromFiles.code == 0 && fromArrow.code == 0, "\(fromFiles.error) \(fromArrow.error)")
+        defer { _ = padan_result_free(fromFiles.result); _ = padan_result_free(fromArrow.result) }
+        let links = Self.output(padan_result_links_csv, fromFiles.result).1
+        #expect(links.count > 1000 && links == Self.output(padan_result_links_csv, fromArrow.result).1)
+
+        var bad: OpaquePointer?
+        let down = Self.createArrow(["NIK"], rows: 2, [([0, 5, 3], Array("32730".utf8), nil)], &bad)
+        #expect(down.code == 2 && down.error.contains("go down") && bad == nil, "\(down)")
+        let negative = Self.createArrow(["NIK"], rows: 1, [([-1, 2], Array("32".utf8), nil)], &bad)
+        #expect(negative.code == 2 && bad == nil)
+        let noData = Self.createArrow(["NIK"], rows: 1, [([0, 2], [], nil)], &bad)
+        #expect(noData.code == 2 && noData.error.contains("NULL"), "\(noData)")
+        var error: UnsafeMutablePointer<CChar>?
+        #expect(padan_table_create_arrow(nil, 1, nil, 1, nil, nil, nil, &bad, &error) == 2)
+        padan_string_free(error)
+    }
+
+    @Test func byteColumnsMakeTheTableTheirValuesMake() throws {
+        let values: [[String?]] = [["3273010101800001", nil, "3273014101850002"], ["BUDI SANTOSO", "SITI AMINAH", "AGUS"]]
+        let names = ["NIK", "NAMA"]
+        let fromValues = try Table(name: "t", columns: zip(names, values).map { (name: $0, values: $1) })
+        let fromBytes = try Table(name: "t", byteColumns: zip(names, values).map { (name: $0, values: ByteColumn($1.map { $0 ?? "" })) })
+        #expect(fromValues.columns == fromBytes.columns && fromValues.roles == fromBytes.roles && fromValues.rowCount == 3)
+        let column = try ByteColumn(bytes: Array("ABCDE".utf8), offsets: [0, 2, 5])
+        #expect(column.count == 2 && column.string(1) == "CDE")
+        #expect(throws: PadanError.self) { try ByteColumn(bytes: Array("ABC".utf8), offsets: [0, 2, 5]) }
+        #expect(throws: PadanError.self) { try ByteColumn(bytes: Array("ABC".utf8), offsets: [1, 3]) }
+        #expect(throws: PadanError.self) { try ByteColumn(bytes: Array("ABC".utf8), offsets: [0, 2, 1, 3]) }
+        #expect(throws: PadanError.self) { try Table(name: "t", byteColumns: [(name: "NIK", values: ByteColumn(["1"])), (name: "NAMA", values: ByteColumn([String]()))]) }
+    }
+
     @Test func badHandlesAndConfigurationsGiveCodesNotCrashes() throws {
         let a = try Self.read(Self.corpus("provinsi.csv"))
         // A made-up pointer, and a table passed as a result.

@@ -41,6 +41,8 @@ def _load():
     out_p, out_s = ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_void_p)
     for name, args in {
         "padan_table_create": [S, ctypes.c_int32, ctypes.POINTER(S), ctypes.c_int64, ctypes.POINTER(S), out_p, out_s],
+        "padan_table_create_arrow": [S, ctypes.c_int32, ctypes.POINTER(S), ctypes.c_int64, ctypes.POINTER(P),
+                                     ctypes.POINTER(P), ctypes.POINTER(P), out_p, out_s],
         "padan_table_read": [S, out_p, out_s],
         "padan_table_describe": [P, out_s, out_s],
         "padan_table_free": [P],
@@ -101,38 +103,97 @@ def _cell(value):
     return text if text else None
 
 
+try:  # optional: with pyarrow, Arrow string columns are handed to Padan without a copy in Python
+    import pyarrow as _pa
+except ImportError:  # pragma: no cover - exercised where pyarrow is not installed
+    _pa = None
+
+
+def _is_arrow(data):
+    return _pa is not None and isinstance(data, (_pa.Table, _pa.RecordBatch))
+
+
 def _frame(data):
     if isinstance(data, pd.DataFrame):
         return data
-    if hasattr(data, "to_pandas"):  # a pyarrow Table or RecordBatch
+    if hasattr(data, "to_pandas"):  # a pyarrow Table or RecordBatch without pyarrow importable here
         return data.to_pandas()
     raise TypeError(f"expected a pandas DataFrame or a pyarrow Table, not {type(data).__name__}")
 
 
+class _Buffers:
+    """One column in Arrow's string layout: int32 offsets, UTF-8 bytes, an optional validity
+    bitmap, as addresses for padan_table_create_arrow, with whatever owns them kept alive."""
+
+    def __init__(self, offsets, data, validity, keep):
+        self.offsets, self.data, self.validity, self.keep = offsets, data, validity, keep
+
+    @classmethod
+    def from_texts(cls, texts):
+        """From Python values already turned into text (None for a blank) by _cell."""
+        encoded = [b"" if t is None else t.encode("utf-8") for t in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        if encoded:
+            np.cumsum(np.fromiter((len(e) for e in encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
+        if offsets[-1] >= 2**31:
+            raise PadanError(2, "a column holds 2 GiB of text or more: pass it in parts")
+        offsets = offsets.astype(np.int32)
+        data = np.frombuffer(b"".join(encoded) or b"\0", dtype=np.uint8)
+        return cls(offsets.ctypes.data, data.ctypes.data, 0, (offsets, data))
+
+    @classmethod
+    def from_arrow(cls, array):
+        """From a pyarrow string array, without copying its bytes; None when it is not one this
+        can pass as it is (then the caller converts its values)."""
+        if isinstance(array, _pa.ChunkedArray):
+            array = array.combine_chunks() if array.num_chunks != 1 else array.chunk(0)
+        if _pa.types.is_large_string(array.type) and array.nbytes < 2**31:
+            array = array.cast(_pa.string())
+        if not _pa.types.is_string(array.type):
+            return None
+        validity, offsets, data = array.buffers()
+        if validity is not None and array.offset % 8 != 0:
+            return None
+        return cls(offsets.address + 4 * array.offset, data.address if data is not None else 0,
+                   validity.address + array.offset // 8 if validity is not None else 0, array)
+
+
+def _column_buffers(data):
+    """Each column's name and buffers."""
+    out = []
+    if _is_arrow(data):
+        for name, column in zip(data.schema.names, data.columns):
+            buffers = _Buffers.from_arrow(column)
+            if buffers is None:
+                buffers = _Buffers.from_texts([_cell(v) for v in column.to_pylist()])
+            out.append((str(name), buffers))
+        return out
+    frame = _frame(data)
+    for name in frame.columns:
+        series = frame[name]
+        buffers = None
+        if _pa is not None and (isinstance(series.dtype, pd.StringDtype) or str(series.dtype).startswith("string")):
+            buffers = _Buffers.from_arrow(_pa.array(series, from_pandas=True))
+        if buffers is None:
+            buffers = _Buffers.from_texts([_cell(v) for v in series.tolist()])
+        out.append((str(name), buffers))
+    return out
+
+
 class _Table:
     def __init__(self, data, name):
-        frame = _frame(data)
-        columns = [str(c) for c in frame.columns]
-        rows = len(frame)
-        names = (ctypes.c_char_p * len(columns))(*[c.encode("utf-8") for c in columns])
-        cells = []
-        for column in frame.columns:
-            for value in frame[column].tolist():
-                text = _cell(value)
-                cells.append(None if text is None else text.encode("utf-8"))
-        # One buffer of NUL-terminated cells and an array of pointers into it (NULL for a blank),
-        # made with numpy: a ctypes array built cell by cell took 4 s for 2.6 million cells.
-        lengths = np.fromiter((-1 if c is None else len(c) for c in cells), dtype=np.int64, count=len(cells))
-        buffer = ctypes.create_string_buffer(b"\0".join(b"" if c is None else c for c in cells) + b"\0")
-        starts = np.zeros(len(cells), dtype=np.int64)
-        if len(cells) > 1:
-            starts[1:] = np.cumsum(np.maximum(lengths, 0) + 1)[:-1]
-        pointers = np.where(lengths < 0, 0, ctypes.addressof(buffer) + starts).astype(np.uint64)
-        values = pointers.ctypes.data_as(ctypes.POINTER(ctypes.c_char_p))
+        columns = _column_buffers(data)
+        rows = data.num_rows if _is_arrow(data) else len(_frame(data))
+        names = (ctypes.c_char_p * len(columns))(*[c.encode("utf-8") for c, _ in columns])
+        P = ctypes.c_void_p
+        offsets = (P * len(columns))(*[b.offsets for _, b in columns])
+        datas = (P * len(columns))(*[b.data or None for _, b in columns])
+        validity = (P * len(columns))(*[b.validity or None for _, b in columns])
         self.handle = ctypes.c_void_p()
-        _call(_lib.padan_table_create, name.encode("utf-8"), len(columns), names, rows, values, ctypes.byref(self.handle))
-        # The library copies the cells; the buffer and the pointers may go after the call.
-        del buffer, pointers
+        _call(_lib.padan_table_create_arrow, name.encode("utf-8"), len(columns), names, rows,
+              offsets, datas, validity, ctypes.byref(self.handle))
+        # The library copies what it reads; the buffers may go after the call.
+        del columns
 
     def __del__(self):
         if getattr(self, "handle", None) and self.handle.value:
@@ -190,14 +251,18 @@ def dedupe(*frames, config=None, names=None):
     return _run(frames, "dedupe", config, names)
 
 
-def read(path):
-    """What `padan inspect` finds in a file: its name, rows, columns, roles, rejected rows, warnings."""
-    table = ctypes.c_void_p()
-    _call(_lib.padan_table_read, os.fspath(path).encode("utf-8"), ctypes.byref(table))
-    try:
-        return json.loads(_output(_lib.padan_table_describe, table))
-    finally:
-        _lib.padan_table_free(table)
+def read(source, name="list"):
+    """What `padan inspect` finds: its name, rows, columns, roles, rejected rows, warnings. `source`
+    is a file's path (CSV, .xlsx, .ods, HTML), or a DataFrame or pyarrow Table read as one."""
+    if isinstance(source, (str, os.PathLike)):
+        table = ctypes.c_void_p()
+        _call(_lib.padan_table_read, os.fspath(source).encode("utf-8"), ctypes.byref(table))
+        try:
+            return json.loads(_output(_lib.padan_table_describe, table))
+        finally:
+            _lib.padan_table_free(table)
+    table = _Table(source, name)  # held until described: freeing it frees the handle
+    return json.loads(_output(_lib.padan_table_describe, table.handle))
 
 
 def version():

@@ -85,3 +85,39 @@ def test_errors_are_padan_errors():
         padan.link(a)
     with pytest.raises(TypeError):
         padan.dedupe([1, 2, 3])
+
+
+pa = pytest.importorskip("pyarrow")
+
+
+def test_arrow_tables_give_the_dataframes_links():
+    """pyarrow Tables (string columns passed as their buffers, without a copy in Python; a
+    number column converted as a DataFrame's would be) link as the same DataFrames."""
+    a, b = lists()
+    expected = padan.link(a, b, names=["provinsi", "kota"]).links
+    arrow_a = pa.Table.from_pandas(a, preserve_index=False)
+    # Chunked, sliced and with nulls where the DataFrame has blanks: what real Arrow data looks like.
+    arrow_b = pa.concat_tables([pa.Table.from_pandas(b.iloc[:700], preserve_index=False),
+                                pa.Table.from_pandas(b.iloc[700:], preserve_index=False)])
+    nik = [None if v == "" else v for v in b["NIK"].tolist()]
+    arrow_b = arrow_b.set_column(arrow_b.schema.get_field_index("NIK"), "NIK", pa.array(nik, type=pa.string()))
+    got = padan.link(arrow_a, arrow_b, names=["provinsi", "kota"]).links
+    assert len(got) == len(expected) > 1000
+    for column in ["left_id", "right_id", "left_nik", "right_nik", "match_probability"]:
+        assert got[column].tolist() == expected[column].tolist(), column
+
+
+def test_sliced_arrow_columns_are_read_from_their_offset():
+    from padan._native import _Buffers
+    # Without nulls: the offsets are read from the slice's first one on.
+    part = pa.array(["X", "3273010101800001", "", "BUDI SANTOSO"], type=pa.string()).slice(1, 3)
+    buffers = _Buffers.from_arrow(part)
+    assert buffers is not None and buffers.offsets == part.buffers()[1].address + 4 and buffers.validity == 0
+    # With nulls, at a slice not on a byte of the bitmap: converted value by value instead.
+    assert _Buffers.from_arrow(pa.array(["X", None, "Y"], type=pa.string()).slice(1, 2)) is None
+    assert _Buffers.from_arrow(pa.array(["X", None, "Y"], type=pa.string())).validity != 0
+    frame = pd.DataFrame({"NIK": ["3273010101800001", "3273014101850002", "3273014101850003"],
+                          "NAMA": ["BUDI SANTOSO", "SITI AMINAH", "AGUS"]})
+    table = pa.table({"NIK": pa.array(["", "3273010101800001", "3273014101850002", "3273014101850003"]).slice(1, 3),
+                      "NAMA": pa.array(["", "BUDI SANTOSO", "SITI AMINAH", "AGUS"]).slice(1, 3)})
+    assert padan.read(table)["rows"] == padan.read(frame)["rows"] == 3

@@ -46,12 +46,12 @@ public struct ByteColumn: Sendable, Equatable {
         offsets.append(UInt32(truncatingIfNeeded: bytes.count))
     }
 
-    mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: value)
         offsets.append(UInt32(truncatingIfNeeded: bytes.count))
     }
 
-    mutating func reserve(values: Int, bytes byteCount: Int) {
+    package mutating func reserve(values: Int, bytes byteCount: Int) {
         offsets.reserveCapacity(values + 1)
         bytes.reserveCapacity(byteCount)
     }
