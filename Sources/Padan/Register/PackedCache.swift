@@ -12,6 +12,9 @@ import Foundation
 enum PackedCache {
     static let chunkRecords = 1 << 16
 
+    /// What packed records are kept with: the build's fingerprint and the size of a packed record.
+    static let build: String = BuildFingerprint.current.isEmpty ? "" : BuildFingerprint.current + "-\(MemoryLayout<CompareRecord>.stride)"
+
     /// Whether the register's file has the table (a register of format 1 opened read-only does not).
     static func available(_ db: SQLiteDatabase) throws -> Bool {
         (try db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'packed'")?.integer ?? 0) > 0
@@ -19,7 +22,7 @@ enum PackedCache {
 
     /// The packed records of list `id` (of `rows` records), or nil when none are kept for this
     /// build, or what is kept is not whole.
-    static func load(_ db: SQLiteDatabase, list id: Int64, rows: Int, build: String = BuildFingerprint.current) throws -> PackedList? {
+    static func load(_ db: SQLiteDatabase, list id: Int64, rows: Int, build: String = PackedCache.build) throws -> PackedList? {
         guard !build.isEmpty, try available(db) else { return nil }
         let s = try db.prepare("SELECT chunk, build, count, checksum, data FROM packed WHERE list = ? ORDER BY chunk")
         try s.bind([.integer(id)])
@@ -66,7 +69,7 @@ enum PackedCache {
     }
 
     /// Keeps `packed` as list `id`'s, replacing what was kept (inside the caller's transaction).
-    static func store(_ db: SQLiteDatabase, list id: Int64, packed: PackedList, build: String = BuildFingerprint.current,
+    static func store(_ db: SQLiteDatabase, list id: Int64, packed: PackedList, build: String = PackedCache.build,
                       chunkRecords: Int = chunkRecords) throws {
         guard !build.isEmpty else { return }
         try db.prepare("DELETE FROM packed WHERE list = ?").run([.integer(id)])

@@ -18,7 +18,7 @@ enum BuildFingerprint {
         guard let path = imagePath(), let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return "" }
         let hash = data.withUnsafeBytes { XXH3.hash($0) }
         let seeded = data.withUnsafeBytes { XXH3.hash($0, seed: 0x9E37_79B9_7F4A_7C15) }
-        return String(format: "%016llx%016llx-%d-%d", hash, seeded, data.count, MemoryLayout<CompareRecord>.stride)
+        return String(format: "%016llx%016llx-%d", hash, seeded, data.count)
     }()
 
     /// The path of the file this module's code was loaded from.
