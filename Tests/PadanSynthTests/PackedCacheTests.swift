@@ -44,6 +44,9 @@ import PadanSynth
         #expect(try PackedCache.load(db, list: 999, rows: rows - 1) == nil)
         try db.execute("UPDATE packed SET data = CAST(zeroblob(length(data)) AS BLOB) WHERE list = 999 AND chunk = 3")
         #expect(try PackedCache.load(db, list: 999, rows: rows) == nil)
+        // `register check` names both: chunks of no list held, and a damaged one.
+        let problems = try register.integrityProblems()
+        #expect(problems.contains { $0.contains("of lists not held") } && problems.contains { $0.hasPrefix("1 chunk(s) of packed records damaged") }, "\(problems)")
         try db.execute("DELETE FROM packed WHERE list = 999 AND chunk = 2")
         #expect(try PackedCache.load(db, list: 999, rows: rows) == nil)
         // What create stored for the register's list is that list's packed records.
