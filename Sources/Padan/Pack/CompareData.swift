@@ -17,6 +17,10 @@ struct CompareData: Sendable {
     var nikPrefixRatio: [Float]
     var nikSuffixRatio: [Float]
     var birthDateRatio: [Float]
+    /// For each record, how many records (itself included, every list counted) carry its NIK's
+    /// first 12 digits: the size of its NIK neighbourhood, which the NIK's serial levels are
+    /// weighed by (``MatchModel/Comparison/mByPrefixCount``). 0 without a usable NIK.
+    var nikPrefixCount: [Int32] = []
     /// Among pairs of records with the same KK and different first names (family members), the
     /// fraction born on the same day: twins. (1/365 when no family has two such members.)
     var sameBirthDateInFamily: Double
@@ -144,6 +148,6 @@ extension CompareData {
         return CompareData(
             records: records, name: name, phonetic: phonetic, birthPlace: birthPlace, nik: nik, nameFrequency: frequency,
             nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
-            sameBirthDateInFamily: tasks[keyed.count].twins)
+            nikPrefixCount: counted[1], sameBirthDateInFamily: tasks[keyed.count].twins)
     }
 }

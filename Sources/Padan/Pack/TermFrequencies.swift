@@ -45,6 +45,7 @@ struct TermFrequencies: Sendable {
         }
         data.nameFrequency = data.records.map { Float(count(0, $0)) / Float(total) }
         data.nikPrefixRatio = data.records.map { r in let c = count(1, r); return c == 0 ? 1 : Float(Double(c) / means[1]) }
+        data.nikPrefixCount = data.records.map { count(1, $0) }
         data.nikSuffixRatio = data.records.map { r in let c = count(2, r); return c == 0 ? 1 : Float(Double(c) / means[2]) }
         data.birthDateRatio = data.records.map { r in let c = count(3, r); return c == 0 ? 1 : Float(Double(c) / means[3]) }
         data.sameBirthDateInFamily = sameBirthDateInFamily

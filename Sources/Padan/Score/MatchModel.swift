@@ -42,6 +42,21 @@ public struct MatchModel: Codable, Sendable, Equatable {
         /// ordinary u, since blocking counts them in full or nearly all pairs there are matches.
         /// Absent: the ordinary u.
         public var uGivenSameDayNearby: [Double]? = nil
+        /// For the NIK: m and u of the serial levels (`one_edit_in_serial`, `serial_differs`)
+        /// split by the size of the pair's NIK neighbourhood, the records of every list that
+        /// carry the two NIKs' common first 12 digits, in the classes of
+        /// ``MatchModel/neighbourhoodClass(_:)``: `mByPrefixCount[level][class]`, summing over the
+        /// classes to the level's m (and u). An empty array for a level not split.
+        ///
+        /// Two records whose NIKs differ only in the serial are one person with a typo or two
+        /// people born the same day of one sex in one district. Which is far likelier depends on
+        /// how many such people the lists hold: with the two records alone in their
+        /// neighbourhood they are mostly one person, with two more they are mostly neighbours,
+        /// since different people's pairs grow with the square of the neighbourhood and one
+        /// person's with its size. A frequency scale clamped to 1/8 ... 8 could not follow that.
+        /// Absent: the level's u scaled by the prefix's frequency.
+        public var mByPrefixCount: [[Double]]? = nil
+        public var uByPrefixCount: [[Double]]? = nil
 
         /// The weight (bits of evidence) of `level`.
         public func weight(_ level: Int) -> Double {
@@ -69,6 +84,31 @@ public struct MatchModel: Codable, Sendable, Equatable {
     /// Warnings from the plausibility checks on the learned parameters.
     public var warnings: [String]
 
+    /// Whether a comparison's neighbourhood split, if any, has a row per level, each empty or
+    /// with a value per class, and m and u alike.
+    static func splitIsWellFormed(_ c: Comparison) -> Bool {
+        switch (c.mByPrefixCount, c.uByPrefixCount) {
+        case (nil, nil): return true
+        case let (m?, u?):
+            let classes = neighbourhoodClassBounds.count + 1
+            return m.count == c.levels.count && u.count == c.levels.count
+                && m.indices.allSatisfy { m[$0].count == u[$0].count && (m[$0].isEmpty || m[$0].count == classes) }
+        default: return false
+        }
+    }
+
+    /// The neighbourhood classes of ``Comparison/mByPrefixCount``: 2 records (the pair alone), 3,
+    /// 4, 5, 6–7, 8–11, 12–19, 20 or more.
+    static let neighbourhoodClassBounds: [Int32] = [3, 4, 5, 6, 8, 12, 20]
+
+    /// The class of a NIK neighbourhood of `count` records (the pair's two included).
+    @inline(__always)
+    static func neighbourhoodClass(_ count: Int32) -> Int {
+        var c = 0
+        while c < neighbourhoodClassBounds.count && count >= neighbourhoodClassBounds[c] { c += 1 }
+        return c
+    }
+
     /// The smallest probability used in a weight, so a level never seen cannot give infinite weight.
     static let floor = 1e-9
 
@@ -91,6 +131,9 @@ public struct MatchModel: Codable, Sendable, Equatable {
                 where c.m.count != c.levels.count || c.u.count != c.levels.count || (c.uGivenNIKPrefix.map { $0.count != c.levels.count } ?? false) || (c.uGivenSameDayNearby.map { $0.count != c.levels.count } ?? false)
             {
                 throw PadanError(.usage, file: path, "comparison '\(c.name)' has \(c.levels.count) levels but \(c.m.count) m, \(c.u.count) u and \(c.uGivenNIKPrefix?.count ?? c.levels.count) name-given-NIK u values")
+            }
+            for c in model.comparisons + (model.comparisonsWithin ?? []) where !Self.splitIsWellFormed(c) {
+                throw PadanError(.usage, file: path, "comparison '\(c.name)': mByPrefixCount and uByPrefixCount need a row per level (\(c.levels.count)), each empty or with \(neighbourhoodClassBounds.count + 1) values, m and u alike")
             }
             if let within = model.comparisonsWithin, within.map(\.name) != model.comparisons.map(\.name) || zip(within, model.comparisons).contains(where: { $0.levels != $1.levels }) {
                 throw PadanError(.usage, file: path, "the within-list comparisons (\(within.map(\.name).joined(separator: ", "))) are not the across-list ones (\(model.comparisons.map(\.name).joined(separator: ", ")))")

@@ -334,6 +334,81 @@ struct ModelTrainer {
         return (model.lambda * Double(across) + model.lambdaWithin! * Double(within)) / Double(across + within)
     }
 
+    /// Splits the NIK's serial levels (`one_edit_in_serial`, `serial_differs`) by the size of the
+    /// pair's NIK neighbourhood (``MatchModel/Comparison/mByPrefixCount``), where blocking
+    /// proposes every pair at them (`covered`; `members` holds each level's pairs).
+    ///
+    /// The EM update of a level refined into classes: in each class, m is the level's m times
+    /// the class's share of Σ p over the level's pairs, u the level's u times its share of
+    /// Σ (1 − p), each with half a pair's worth added. The name, birth place and home decide each pair's p; the classes only
+    /// say how often neighbours and typos meet at each size. Repeated until no class's weight
+    /// moves by 0.01 bits (at most 10 rounds); only the members' weights move, by their class's
+    /// change.
+    private func splitSerialLevels(covered: Set<UInt8>, members: [[Int]], compared: ComparedPairs, base: inout [Double],
+                                   model: inout MatchModel) {
+        guard let nik = rules.nik, !data.nikPrefixCount.isEmpty else { return }
+        let split = [IndonesianLevel.NIK.oneEditInSerial, .serialDiffers].map { Int($0.rawValue) }
+            .filter { covered.contains(UInt8($0)) && !members[$0].isEmpty }
+        guard !split.isEmpty else { return }
+        let classes = MatchModel.neighbourhoodClassBounds.count + 1
+        let levelCount = model.comparisons[nik].levels.count
+        // Each member's class, and its NIK weight as last set (at first the frequency-scaled one).
+        let weigher = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
+        var classOf: [[Int]] = [[Int]](repeating: [], count: levelCount)
+        var current: [[Double]] = [[Double]](repeating: [], count: levelCount)
+        for l in split {
+            classOf[l] = members[l].map { MatchModel.neighbourhoodClass(data.nikPrefixCount[Int(compared.pairs.left[$0])]) }
+            current[l] = members[l].map { weigher.weight(nik, UInt8(l), Int(compared.pairs.left[$0]), Int(compared.pairs.right[$0])) }
+        }
+        var mSplit = [[Double]](repeating: [], count: levelCount), uSplit = mSplit
+        var previous = [[Double]](repeating: [], count: levelCount)
+        for _ in 0 ..< 10 {
+            var largest = 0.0
+            for l in split {
+                var matches = [Double](repeating: 0, count: classes), others = matches, count = matches
+                let prior = model.priorWeight, priorWithin = model.priorWeightWithin
+                for (i, p) in members[l].enumerated() {
+                    let within = pairScope.listOf[Int(compared.pairs.left[p])] == pairScope.listOf[Int(compared.pairs.right[p])]
+                    let q = 1 - MatchModel.probability(weight: base[p] + (within ? priorWithin : prior))
+                    matches[classOf[l][i]] += 1 - q
+                    others[classOf[l][i]] += q
+                    count[classOf[l][i]] += 1
+                }
+                for c in 0 ..< classes where count[c] > 0 { matches[c] += 0.5; others[c] += 0.5 }
+                let mAll = matches.reduce(0, +), uAll = others.reduce(0, +)
+                let m = model.comparisons[nik].m[l], u = model.comparisons[nik].u[l]
+                mSplit[l] = matches.map { m * $0 / mAll }
+                uSplit[l] = others.map { u * $0 / uAll }
+                // A class without pairs (no neighbourhood that large was proposed) keeps the odds
+                // of the nearest smaller class that has some, at half a pair's u: a larger
+                // neighbourhood is never taken as stronger evidence than the smaller ones seen.
+                var last: Int? = nil
+                for c in 0 ..< classes {
+                    if count[c] > 0 { last = c; continue }
+                    let half = u * 0.5 / uAll
+                    uSplit[l][c] = half
+                    mSplit[l][c] = last.map { half * mSplit[l][$0] / uSplit[l][$0] } ?? m * 0.5 / mAll
+                }
+                let weights = (0 ..< classes).map { log2(max(mSplit[l][$0], MatchModel.floor) / max(uSplit[l][$0], MatchModel.floor)) }
+                if !previous[l].isEmpty { largest = max(largest, zip(weights, previous[l]).map { abs($0 - $1) }.max() ?? 0) } else { largest = .infinity }
+                previous[l] = weights
+                for (i, p) in members[l].enumerated() {
+                    let w = weights[classOf[l][i]]
+                    base[p] += w - current[l][i]
+                    current[l][i] = w
+                }
+            }
+            _ = priors(base, compared: compared, model: &model)
+            if largest < 0.01 { break }
+        }
+        model.comparisons[nik].mByPrefixCount = mSplit
+        model.comparisons[nik].uByPrefixCount = uSplit
+        let sizes = split.map { l in
+            "\(model.comparisons[nik].levels[l]): " + (0 ..< classes).map { c in "\(classOf[l].lazy.filter { $0 == c }.count)" }.joined(separator: "/")
+        }
+        model.comparisons[nik].uSource += "; serial levels split by neighbourhood size (2, 3, 4, 5, 6-7, 8-11, 12-19, 20+ records), pairs per class \(sizes.joined(separator: ", "))"
+    }
+
     /// The NIK agreement levels at which blocking proposes every pair: exact agreement when a rule
     /// is the whole NIK or its first 12 digits alone, and with the first-12-digits rule also a typo
     /// in the serial and another serial (those keep the first 12 digits). A rule with more fields
@@ -573,6 +648,7 @@ struct ModelTrainer {
                 base = weights()
                 _ = priors(base, compared: compared, model: &model)
             }
+            splitSerialLevels(covered: covered, members: atLevel, compared: compared, base: &base, model: &model)
         }
         clock.lap(stage("m by EM, prior"))
         model.warnings += Self.plausibility(model)

@@ -36,8 +36,11 @@ struct PairWeigher: Sendable {
         /// level's u relative to the ordinary one; nil without that measurement.
         let nameGivenPrefix: [Double]?
         let nameExactGivenPrefixRatio: Double
+        /// The NIK's weights by neighbourhood class, `[level][class]` (empty for a level not
+        /// split, and for every level without ``MatchModel/Comparison/mByPrefixCount``).
+        let nikByClass: [[Double]]
 
-        init(_ comparisons: [MatchModel.Comparison], nameIndex: Int?) {
+        init(_ comparisons: [MatchModel.Comparison], nameIndex: Int?, nikIndex: Int?) {
             self.comparisons = comparisons
             table = comparisons.map { c in c.levels.indices.map { c.weight($0) } }
             var offset: [Int] = [], m: [Double] = [], u: [Double] = [], uNearby: [Double] = [], hasNearby: [Bool] = []
@@ -57,6 +60,13 @@ struct PairWeigher: Sendable {
             } else {
                 nameGivenPrefix = nil
                 nameExactGivenPrefixRatio = 1
+            }
+            if let k = nikIndex, let m = comparisons[k].mByPrefixCount, let u = comparisons[k].uByPrefixCount {
+                nikByClass = m.indices.map { l in
+                    m[l].indices.map { log2(max(m[l][$0], MatchModel.floor) / max(u[l][$0], MatchModel.floor)) }
+                }
+            } else {
+                nikByClass = comparisons.indices.contains(nikIndex ?? -1) ? comparisons[nikIndex!].levels.map { _ in [] } : []
             }
         }
     }
@@ -94,10 +104,10 @@ struct PairWeigher: Sendable {
         householdIndex = comparisons.firstIndex { $0.comparator == .household }
         frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
         anyFrequency = frequencyColumn.contains { $0 >= 0 }
-        let across = Side(model.comparisons, nameIndex: nameIndex)
+        let across = Side(model.comparisons, nameIndex: nameIndex, nikIndex: nikIndex)
         if let within = model.comparisonsWithin {
             precondition(listOf.count == data.records.count, "a model with within-list parameters needs each record's list")
-            sides = [across, Side(within, nameIndex: nameIndex)]
+            sides = [across, Side(within, nameIndex: nameIndex, nikIndex: nikIndex)]
             self.listOf = listOf
         } else {
             sides = [across]
@@ -193,6 +203,10 @@ struct PairWeigher: Sendable {
         if k == nikIndex {
             switch l {
             case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
+                let split = sides[s].nikByClass
+                if l < split.count && !split[l].isEmpty && a < data.nikPrefixCount.count {
+                    return split[l][MatchModel.neighbourhoodClass(data.nikPrefixCount[a])]
+                }
                 return scaled(s, k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.excelZeroedTail.rawValue):
                 // What agrees is region, birth date and what survived of the serial (nothing of it
