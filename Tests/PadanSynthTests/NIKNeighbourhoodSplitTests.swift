@@ -36,7 +36,7 @@ import PadanSynth
         let serial = try #require(c.levels.firstIndex(of: "one_edit_in_serial"))
         let m = try #require(c.mByPrefixCount, "\(c.uSource)"), u = try #require(c.uByPrefixCount)
         #expect(MatchModel.splitIsWellFormed(c))
-        let weights = zip(m[serial], u[serial]).map { log2($0 / $1) }
+        let weights = zip(m[serial], u[serial]).map { Foundation.log2($0 / $1) }
         // The pair alone against a neighbourhood of four records: at least two bits apart.
         #expect(weights[0] > weights[2] + 2, "\(weights)")
         // Levels other than the serial ones are not split.
