@@ -334,6 +334,9 @@ struct ModelTrainer {
         return (model.lambda * Double(across) + model.lambdaWithin! * Double(within)) / Double(across + within)
     }
 
+    /// The pairs' worth of pooled evidence added to each neighbourhood class.
+    static let neighbourhoodPseudoPairs = 10.0
+
     /// Splits the NIK's serial levels (`one_edit_in_serial`, `serial_differs`) by the size of the
     /// pair's NIK neighbourhood (``MatchModel/Comparison/mByPrefixCount``), where blocking
     /// proposes every pair at them (`covered`; `members` holds each level's pairs).
@@ -344,16 +347,13 @@ struct ModelTrainer {
     /// share of matches. The name, birth place and home decide each pair's p; the classes only
     /// say how often neighbours and typos meet at each size. Repeated until no class's weight
     /// moves by 0.01 bits (at most 10 rounds); only the members' weights move, by their class's
-    /// change.
-    /// The pairs' worth of pooled evidence added to each neighbourhood class.
-    static let neighbourhoodPseudoPairs = 10.0
-
+    /// change. Returns whether it split anything.
     private func splitSerialLevels(covered: Set<UInt8>, members: [[Int]], compared: ComparedPairs, base: inout [Double],
-                                   model: inout MatchModel) {
-        guard let nik = rules.nik, !data.nikPrefixCount.isEmpty else { return }
+                                   model: inout MatchModel) -> Bool {
+        guard let nik = rules.nik, !data.nikPrefixCount.isEmpty else { return false }
         let split = [IndonesianLevel.NIK.oneEditInSerial, .serialDiffers].map { Int($0.rawValue) }
             .filter { covered.contains(UInt8($0)) && !members[$0].isEmpty }
-        guard !split.isEmpty else { return }
+        guard !split.isEmpty else { return false }
         let classes = MatchModel.neighbourhoodClassBounds.count + 1
         let levelCount = model.comparisons[nik].levels.count
         // Each member's class, and its NIK weight as last set (at first the frequency-scaled one).
@@ -419,6 +419,7 @@ struct ModelTrainer {
             "\(model.comparisons[nik].levels[l]): " + (0 ..< classes).map { c in "\(classOf[l].lazy.filter { $0 == c }.count)" }.joined(separator: "/")
         }
         model.comparisons[nik].uSource += "; serial levels split by neighbourhood size (2, 3, 4, 5, 6-7, 8-11, 12-19, 20+ records), pairs per class \(sizes.joined(separator: ", "))"
+        return true
     }
 
     /// The NIK agreement levels at which blocking proposes every pair: exact agreement when a rule
@@ -660,7 +661,12 @@ struct ModelTrainer {
                 base = weights()
                 _ = priors(base, compared: compared, model: &model)
             }
-            splitSerialLevels(covered: covered, members: atLevel, compared: compared, base: &base, model: &model)
+            if splitSerialLevels(covered: covered, members: atLevel, compared: compared, base: &base, model: &model) {
+                // The members' weights were moved by differences; summed afresh they are the
+                // weights any later run with this model gives, to the last bit.
+                base = weights()
+                _ = priors(base, compared: compared, model: &model)
+            }
         }
         clock.lap(stage("m by EM, prior"))
         model.warnings += Self.plausibility(model)
