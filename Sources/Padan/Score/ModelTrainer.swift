@@ -346,8 +346,8 @@ struct ModelTrainer {
     /// Σ (1 − p), each with ``neighbourhoodPseudoPairs`` pairs' worth added at the level's pooled
     /// share of matches. The name, birth place and home decide each pair's p; the classes only
     /// say how often neighbours and typos meet at each size. Repeated until no class's weight
-    /// moves by 0.01 bits (at most 10 rounds); only the members' weights move, by their class's
-    /// change. Returns whether it split anything.
+    /// moves by 0.01 bits (at most 10 rounds), the prior held; only the members' weights move.
+    /// Returns whether it split anything (the caller then sets the prior again).
     private func splitSerialLevels(covered: Set<UInt8>, members: [[Int]], compared: ComparedPairs, base: inout [Double],
                                    model: inout MatchModel) -> Bool {
         guard let nik = rules.nik, !data.nikPrefixCount.isEmpty else { return false }
@@ -410,11 +410,25 @@ struct ModelTrainer {
                     current[l][i] = w
                 }
             }
-            _ = priors(base, compared: compared, model: &model)
+            // The prior stays as it was through the rounds (the members are a small share of the
+            // candidates); the caller sets it again after.
             if largest < 0.01 { break }
         }
         model.comparisons[nik].mByPrefixCount = mSplit
         model.comparisons[nik].uByPrefixCount = uSplit
+        // The members' weights were moved by differences; summed afresh with the split model
+        // they are the weights any later run with this model gives, to the last bit. No other
+        // pair's weight depends on the split.
+        let final = PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
+        let c = compared.comparisonCount
+        compared.levels.withUnsafeBufferPointer { all in
+            for l in split {
+                for p in members[l] {
+                    base[p] = final.total(UnsafeBufferPointer(rebasing: all[p * c ..< (p + 1) * c]), flags: compared.flags[p],
+                                          Int(compared.pairs.left[p]), Int(compared.pairs.right[p]))
+                }
+            }
+        }
         let sizes = split.map { l in
             "\(model.comparisons[nik].levels[l]): " + (0 ..< classes).map { c in "\(classOf[l].lazy.filter { $0 == c }.count)" }.joined(separator: "/")
         }
@@ -662,9 +676,6 @@ struct ModelTrainer {
                 _ = priors(base, compared: compared, model: &model)
             }
             if splitSerialLevels(covered: covered, members: atLevel, compared: compared, base: &base, model: &model) {
-                // The members' weights were moved by differences; summed afresh they are the
-                // weights any later run with this model gives, to the last bit.
-                base = weights()
                 _ = priors(base, compared: compared, model: &model)
             }
         }
