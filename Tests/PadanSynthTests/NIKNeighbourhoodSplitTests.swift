@@ -22,15 +22,8 @@ import PadanSynth
     }
 
     @Test func aSerialTypoWeighsMoreWhenThePairIsAloneInItsNeighbourhood() throws {
-        let dir = NSTemporaryDirectory() + "padan-nik-split-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        // Dense: the lists hold the whole population of their districts, so neighbourhoods of
-        // every size occur.
-        let report = try Synthesizer.write(SynthSettings(rows: 4000, overlap: 0.5, dupes: 0.03, seed: 9311, noise: .high, coverage: 1),
-                                           to: dir, command: "test")
-        let tables = try report.lists.map { try TableReader.read(path: dir + "/" + $0.file) }
-        let result = try Linker(settings: .indonesianDefault).link(tables, scope: .link)
+        // Dense: enough people share a birth date and a district for the rates to be measured.
+        let result = try DenseCorpus.link(seed: 9311)
         let nik = try #require(result.model.comparisons.firstIndex { $0.name == "nik" })
         let c = result.model.comparisons[nik]
         let serial = try #require(c.levels.firstIndex(of: "one_edit_in_serial"))

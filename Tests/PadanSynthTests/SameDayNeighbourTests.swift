@@ -10,15 +10,8 @@ import PadanSynth
 /// a high-noise 200k corpus had 260 such pairs linked, every one of them false.
 @Suite struct SameDayNeighbourTests {
     @Test func neighboursTwoNIKEditsApartAreWeighedByTheirOwnRate() throws {
-        let dir = NSTemporaryDirectory() + "padan-same-day-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: dir)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        // Dense: the lists hold the whole population of the districts they live in, so enough
-        // people share a birth date and a district for the rate to be measured (a few hundred pairs).
-        let report = try Synthesizer.write(SynthSettings(rows: 4000, overlap: 0.5, dupes: 0.03, seed: 9107, noise: .high, coverage: 1),
-                                           to: dir, command: "test")
-        let tables = try report.lists.map { try TableReader.read(path: dir + "/" + $0.file) }
-        let result = try Linker(settings: .indonesianDefault).link(tables, scope: .link)
+        // Dense: enough people share a birth date and a district for the rates to be measured.
+        let result = try DenseCorpus.link(seed: 9107)
         let nik = try #require(result.model.comparisons.firstIndex { $0.name == "nik" })
         let twoEdits = try #require(result.model.comparisons[nik].levels.firstIndex(of: "two_edits"))
         let measured = try #require(result.model.comparisons[nik].uGivenSameDayNearby,
