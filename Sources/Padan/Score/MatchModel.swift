@@ -56,6 +56,8 @@ public struct MatchModel: Codable, Sendable, Equatable {
         /// person's with its size. A frequency scale clamped to 1/8 ... 8 could not follow that.
         /// Absent: the level's u scaled by the prefix's frequency.
         public var mByPrefixCount: [[Double]]? = nil
+        /// For the NIK: u of the serial levels split by neighbourhood size, as
+        /// ``mByPrefixCount`` splits m (both present or both absent).
         public var uByPrefixCount: [[Double]]? = nil
 
         /// The weight (bits of evidence) of `level`.
