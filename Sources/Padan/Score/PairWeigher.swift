@@ -88,6 +88,9 @@ struct PairWeigher: Sendable {
     /// scales its exact level (-1: none), and whether any comparison has one.
     let frequencyColumn: [Int]
     let anyFrequency: Bool
+    /// The average record's name frequency (``CompareData/nameFrequency``), against which a
+    /// name's commonness scales `tokens_contained`.
+    let meanNameFrequency: Double
 
     typealias NIK = IndonesianLevel.NIK
 
@@ -104,6 +107,8 @@ struct PairWeigher: Sendable {
         householdIndex = comparisons.firstIndex { $0.comparator == .household }
         frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
         anyFrequency = frequencyColumn.contains { $0 >= 0 }
+        meanNameFrequency = data.nameFrequency.isEmpty ? 1
+            : max(data.nameFrequency.reduce(0.0) { $0 + Double($1) } / Double(data.nameFrequency.count), MatchModel.floor)
         let across = Side(model.comparisons, nameIndex: nameIndex, nikIndex: nikIndex)
         if let within = model.comparisonsWithin {
             precondition(listOf.count == data.records.count, "a model with within-list parameters needs each record's list")
@@ -194,6 +199,15 @@ struct PairWeigher: Sendable {
                 let i = sides[s].offset[k]
                 let frequency = max(Double(data.nameFrequency[a]), sides[s].u[i] / Self.maxScale) * ratio
                 return log2(max(sides[s].m[i], MatchModel.floor) / max(frequency, MatchModel.floor))
+            }
+            if l == Int(IndonesianLevel.Name.tokensContained.rawValue) {
+                // One name's tokens all in the other: SITI within SITI AMINAH is met between many
+                // different people, KHADIJAH within SRI KHADIJAH BINTI YUSUF between few. u is
+                // scaled by the commoner of the two names' frequency relative to the average
+                // record's, clamped to 1/8 ... 8 as the other frequency scales are.
+                let base = givenPrefix ? sides[s].nameGivenPrefix![l] : sides[s].table[k][l]
+                let frequency = Double(max(data.nameFrequency[a], data.nameFrequency[b]))
+                return base - log2(min(max(frequency / meanNameFrequency, 1 / Self.maxScale), Self.maxScale))
             }
             if givenPrefix { return sides[s].nameGivenPrefix![l] }
         }
