@@ -43,6 +43,21 @@ import PadanSynth
         #expect(weights.contains { abs($0 - data.weights[nik]) < 1e-9 }, "\(data.weights[nik]) not among \(weights)")
     }
 
+    /// One name's tokens all within the other is weighed by the commoner name's frequency, at
+    /// most 3 bits (a factor 8) either way from the level's own weight.
+    @Test func tokensContainedIsWeighedByTheNamesFrequency() throws {
+        let result = try DenseCorpus.link(seed: 9311)
+        let n = try #require(result.model.comparisons.firstIndex { $0.name == "name" })
+        let c = result.model.comparisons[n]
+        let level = try #require(c.levels.firstIndex(of: "tokens_contained"))
+        var bases = [Foundation.log2(c.m[level] / c.u[level])]
+        if let u = c.uGivenNIKPrefix { bases.append(Foundation.log2(c.m[level] / u[level])) }
+        let weights = result.links.filter { $0.levels[n] == level }.map { $0.weights[n] }
+        #expect(weights.count >= 5, "\(weights.count) links at tokens_contained")
+        for w in weights { #expect(bases.contains { abs(w - $0) <= 3 + 1e-9 }, "\(w) against \(bases)") }
+        #expect(weights.contains { w in bases.allSatisfy { abs(w - $0) > 0.01 } }, "\(weights) against \(bases)")
+    }
+
     @Test func aModelFileWithAMalformedSplitIsRefused() throws {
         let dir = NSTemporaryDirectory() + "padan-nik-split-model-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
