@@ -21,6 +21,10 @@ struct CompareData: Sendable {
     /// first 12 digits: the size of its NIK neighbourhood, which the NIK's serial levels are
     /// weighed by (``MatchModel/Comparison/mByPrefixCount``). 0 without a usable NIK.
     var nikPrefixCount: [Int32] = []
+    /// The average record's ``nameFrequency`` over the body of records the frequencies were
+    /// counted on (a register's whole, for a lookup), against which a name's commonness scales
+    /// `tokens_contained`.
+    var meanNameFrequency: Double = 1
     /// Among pairs of records with the same KK and different first names (family members), the
     /// fraction born on the same day: twins. (1/365 when no family has two such members.)
     var sameBirthDateInFamily: Double
@@ -148,6 +152,8 @@ extension CompareData {
         return CompareData(
             records: records, name: name, phonetic: phonetic, birthPlace: birthPlace, nik: nik, nameFrequency: frequency,
             nikPrefixRatio: ratios(counted[1]), nikSuffixRatio: ratios(counted[2]), birthDateRatio: ratios(counted[3]),
-            nikPrefixCount: counted[1], sameBirthDateInFamily: tasks[keyed.count].twins)
+            nikPrefixCount: counted[1],
+            meanNameFrequency: frequency.isEmpty ? 1 : max(frequency.reduce(0.0) { $0 + Double($1) } / Double(frequency.count), 1e-9),
+            sameBirthDateInFamily: tasks[keyed.count].twins)
     }
 }

@@ -14,6 +14,8 @@ struct TermFrequencies: Sendable {
     /// The number of records counted.
     let total: Int
     let sameBirthDateInFamily: Double
+    /// ``CompareData/meanNameFrequency`` of the body counted.
+    let meanNameFrequency: Double
 
     init(_ data: CompareData) {
         var counts: [[UInt64: Int32]] = [], means: [Double] = []
@@ -34,6 +36,7 @@ struct TermFrequencies: Sendable {
         self.means = means
         total = max(1, data.records.count)
         sameBirthDateInFamily = data.sameBirthDateInFamily
+        meanNameFrequency = data.meanNameFrequency
     }
 
     /// `data` with every record's frequencies taken from these counts (a key not among them
@@ -49,5 +52,6 @@ struct TermFrequencies: Sendable {
         data.nikSuffixRatio = data.records.map { r in let c = count(2, r); return c == 0 ? 1 : Float(Double(c) / means[2]) }
         data.birthDateRatio = data.records.map { r in let c = count(3, r); return c == 0 ? 1 : Float(Double(c) / means[3]) }
         data.sameBirthDateInFamily = sameBirthDateInFamily
+        data.meanNameFrequency = meanNameFrequency
     }
 }

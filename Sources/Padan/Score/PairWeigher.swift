@@ -36,9 +36,11 @@ struct PairWeigher: Sendable {
         /// level's u relative to the ordinary one; nil without that measurement.
         let nameGivenPrefix: [Double]?
         let nameExactGivenPrefixRatio: Double
-        /// The NIK's weights by neighbourhood class, `[level][class]` (empty for a level not
-        /// split, and for every level without ``MatchModel/Comparison/mByPrefixCount``).
-        let nikByClass: [[Double]]
+        /// The NIK's weights by neighbourhood class, flat: level l's classes from
+        /// `l * classes` when `nikSplit[l]` (false for a level not split, and for every level
+        /// without ``MatchModel/Comparison/mByPrefixCount``). Flat, so a pair reads one number.
+        let nikByClass: [Double]
+        let nikSplit: [Bool]
 
         init(_ comparisons: [MatchModel.Comparison], nameIndex: Int?, nikIndex: Int?) {
             self.comparisons = comparisons
@@ -61,12 +63,16 @@ struct PairWeigher: Sendable {
                 nameGivenPrefix = nil
                 nameExactGivenPrefixRatio = 1
             }
+            let classes = MatchModel.neighbourhoodClassBounds.count + 1
             if let k = nikIndex, let m = comparisons[k].mByPrefixCount, let u = comparisons[k].uByPrefixCount {
-                nikByClass = m.indices.map { l in
-                    m[l].indices.map { log2(max(m[l][$0], MatchModel.floor) / max(u[l][$0], MatchModel.floor)) }
+                nikSplit = m.map { !$0.isEmpty }
+                nikByClass = m.indices.flatMap { l in
+                    m[l].isEmpty ? [Double](repeating: 0, count: classes)
+                        : m[l].indices.map { log2(max(m[l][$0], MatchModel.floor) / max(u[l][$0], MatchModel.floor)) }
                 }
             } else {
-                nikByClass = comparisons.indices.contains(nikIndex ?? -1) ? comparisons[nikIndex!].levels.map { _ in [] } : []
+                nikSplit = []
+                nikByClass = []
             }
         }
     }
@@ -88,9 +94,6 @@ struct PairWeigher: Sendable {
     /// scales its exact level (-1: none), and whether any comparison has one.
     let frequencyColumn: [Int]
     let anyFrequency: Bool
-    /// The average record's name frequency (``CompareData/nameFrequency``), against which a
-    /// name's commonness scales `tokens_contained`.
-    let meanNameFrequency: Double
 
     typealias NIK = IndonesianLevel.NIK
 
@@ -107,8 +110,6 @@ struct PairWeigher: Sendable {
         householdIndex = comparisons.firstIndex { $0.comparator == .household }
         frequencyColumn = comparisons.map { c in c.comparator.termFrequency ? data.column(named: c.column) ?? -1 : -1 }
         anyFrequency = frequencyColumn.contains { $0 >= 0 }
-        meanNameFrequency = data.nameFrequency.isEmpty ? 1
-            : max(data.nameFrequency.reduce(0.0) { $0 + Double($1) } / Double(data.nameFrequency.count), MatchModel.floor)
         let across = Side(model.comparisons, nameIndex: nameIndex, nikIndex: nikIndex)
         if let within = model.comparisonsWithin {
             precondition(listOf.count == data.records.count, "a model with within-list parameters needs each record's list")
@@ -207,7 +208,7 @@ struct PairWeigher: Sendable {
                 // record's, clamped to 1/8 ... 8 as the other frequency scales are.
                 let base = givenPrefix ? sides[s].nameGivenPrefix![l] : sides[s].table[k][l]
                 let frequency = Double(max(data.nameFrequency[a], data.nameFrequency[b]))
-                return base - log2(min(max(frequency / meanNameFrequency, 1 / Self.maxScale), Self.maxScale))
+                return base - log2(min(max(frequency / data.meanNameFrequency, 1 / Self.maxScale), Self.maxScale))
             }
             if givenPrefix { return sides[s].nameGivenPrefix![l] }
         }
@@ -217,9 +218,9 @@ struct PairWeigher: Sendable {
         if k == nikIndex {
             switch l {
             case Int(NIK.oneEditInSerial.rawValue), Int(NIK.serialDiffers.rawValue):
-                let split = sides[s].nikByClass
-                if l < split.count && !split[l].isEmpty && a < data.nikPrefixCount.count {
-                    return split[l][MatchModel.neighbourhoodClass(data.nikPrefixCount[a])]
+                if l < sides[s].nikSplit.count && sides[s].nikSplit[l] && a < data.nikPrefixCount.count {
+                    return sides[s].nikByClass[l * (MatchModel.neighbourhoodClassBounds.count + 1)
+                        + MatchModel.neighbourhoodClass(data.nikPrefixCount[a])]
                 }
                 return scaled(s, k, l, by: data.nikPrefixRatio[a])
             case Int(NIK.excelZeroedTail.rawValue):
