@@ -7,7 +7,7 @@ import PadanSynth
 /// people born the same day in one district, and NIK neighbourhoods of every size, occur.
 enum DenseCorpus {
     static func link(seed: UInt64) throws -> LinkResult {
-        let dir = NSTemporaryDirectory() + "padan-dense-\(seed)-\(ProcessInfo.processInfo.processIdentifier)"
+        let dir = NSTemporaryDirectory() + "padan-dense-\(seed)-\(UUID().uuidString)"
         try? FileManager.default.removeItem(atPath: dir)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let report = try Synthesizer.write(SynthSettings(rows: 4000, overlap: 0.5, dupes: 0.03, seed: seed, noise: .high, coverage: 1),
