@@ -32,7 +32,7 @@ enum IndonesianLevel {
         var definition: ComparisonLevel {
             switch self {
             case .exact: return ComparisonLevel("exact", "the same standardized name (term-frequency adjusted)", m: 0.7)
-            case .phonetic: return ComparisonLevel("phonetic", "the same after folding old and new spellings", m: 0.08)
+            case .phonetic: return ComparisonLevel("phonetic", "the same after folding old and new spellings and running the words together", m: 0.08)
             case .reordered: return ComparisonLevel("reordered", "the same tokens in another order", m: 0.03)
             case .oneEdit: return ComparisonLevel("one_edit", "phonetic keys one edit apart (a typo, tokens run together)", m: 0.05)
             case .similarHigh: return ComparisonLevel("similar_high", "Jaro-Winkler at or above high_similarity", m: 0.04)

@@ -53,7 +53,8 @@ extension CompareRecord {
             let slots = UnsafeSendable(out)
             Parallel.forEach(count: s.count, threads: threads, minChunk: 4096, meter: meter) { range in
                 var tokens: [Range<Int>] = []
-                for i in range { slots.value[i] = pack(s, i, tokens: &tokens) }
+                var letters: [UInt8] = []
+                for i in range { slots.value[i] = pack(s, i, tokens: &tokens, letters: &letters) }
             }
         }
         return records
@@ -86,7 +87,7 @@ extension CompareRecord {
         return v
     }
 
-    static func pack(_ s: StandardizedTable, _ i: Int, tokens: inout [Range<Int>]) -> CompareRecord {
+    static func pack(_ s: StandardizedTable, _ i: Int, tokens: inout [Range<Int>], letters: inout [UInt8]) -> CompareRecord {
         var r = CompareRecord()
         r.nikClass = s.nikClass[i]
         r.nikLength = UInt8(min(255, s.nik.length(i)))
@@ -113,7 +114,7 @@ extension CompareRecord {
         r.rt = s.rt[i]
         r.rw = s.rw[i]
         r.name = hash(s.name, i)
-        r.phonetic = hash(s.namePhonetic, i)
+        r.phonetic = joinedHash(s.namePhonetic, i, letters: &letters)
         r.phoneticSorted = sortedTokensHash(s.namePhonetic, i, tokens: &tokens)
         r.firstName = hash(s.firstTokenPhonetic, i)
         r.village = hash(s.village, i)
@@ -123,6 +124,30 @@ extension CompareRecord {
         r.house = hash(s.houseNumber, i)
         r.birthPlace = hash(s.birthPlace, i)
         return r
+    }
+
+    /// Hash of the value's tokens run together (0 when empty): the phonetic key of a name written
+    /// as one word or as two, NURHAYATI and NUR HAYATI, UJANGASEP and UJANG ASEP, ABDULLATIF and
+    /// ABDUL LATIF. Clerks join and split Indonesian names freely, and a name is as much the same
+    /// name either way. A letter doubled across a removed space is written once, as the phonetic
+    /// key writes a doubled letter within a token once. Values equal with their spaces stay equal.
+    static func joinedHash(_ column: ByteColumn, _ i: Int, letters: inout [UInt8]) -> UInt64 {
+        column.withUnsafeBuffers { bytes, offsets in
+            let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+            guard hi > lo else { return 0 }
+            TextFold.clear(&letters)
+            var afterSpace = false
+            for k in lo ..< hi {
+                let c = bytes[k]
+                if c == 32 { afterSpace = true; continue }
+                if afterSpace, let last = letters.last, last == c { afterSpace = false; continue }
+                afterSpace = false
+                letters.append(c)
+            }
+            guard !letters.isEmpty else { return 0 }
+            let h = letters.withUnsafeBufferPointer { XXH3.hash($0) }
+            return h == 0 ? 1 : h
+        }
     }
 
     /// Hash of the value's space-separated tokens in sorted order (0 when empty).
