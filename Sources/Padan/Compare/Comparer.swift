@@ -312,8 +312,15 @@ struct Comparer: Sendable {
             return (sameRT ? Household.sameRTRW : Household.sameVillage).rawValue
         }
         if ra.district != 0 && ra.district == rb.district { return Household.sameDistrict.rawValue }
-        if ra.regency != 0 && ra.regency == rb.regency { return Household.sameRegency.rawValue }
-        return Household.different.rawValue
+        // Apart only where a part both records have differs: a blank kelurahan or kecamatan on
+        // one record (an office that wrote the street and the city only) is no evidence that the
+        // two live apart, and "the same city" then says only what both wrote.
+        let villageDiffers = ra.village != 0 && rb.village != 0
+        let districtDiffers = ra.district != 0 && rb.district != 0
+        let regencyKnown = ra.regency != 0 && rb.regency != 0
+        if regencyKnown && ra.regency != rb.regency { return Household.different.rawValue }
+        guard villageDiffers || districtDiffers else { return Self.null }
+        return (regencyKnown ? Household.sameRegency : Household.different).rawValue
     }
 
     func birthPlace(_ d: CompareData, _ ra: CompareRecord, _ rb: CompareRecord, _ a: Int, _ b: Int, _ plan: ComparisonPlan) -> UInt8 {

@@ -85,7 +85,7 @@ enum IndonesianLevel {
             case .sameRTRW: return ComparisonLevel("same_rt_rw", "the same RT and RW in one village", m: 0.1)
             case .sameVillage: return ComparisonLevel("same_village", "the same village", m: 0.08)
             case .sameDistrict: return ComparisonLevel("same_district", "the same district", m: 0.04)
-            case .sameRegency: return ComparisonLevel("same_regency", "the same regency or city", m: 0.03)
+            case .sameRegency: return ComparisonLevel("same_regency", "the same regency or city, another kecamatan or kelurahan", m: 0.03)
             case .different: return ComparisonLevel("different", "different regencies", m: 0.05)
             }
         }

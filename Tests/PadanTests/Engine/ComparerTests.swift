@@ -167,4 +167,28 @@ import Testing
         b.village = 0; b.district = 0; b.regency = 0; b.street = 0
         #expect(comparer.household(a, b) == Comparer.null)
     }
+
+    /// A blank kelurahan or kecamatan is no evidence of living apart: only parts both records
+    /// have can differ.
+    @Test func blankAddressPartsAreNotApart() {
+        let comparer = Comparer(plans: [])
+        typealias H = IndonesianLevel.Household
+        var a = CompareRecord(), b = CompareRecord()
+        a.village = 1; a.district = 2; a.regency = 3; a.street = 9; a.house = 12
+        b.street = 9; b.house = 12; b.regency = 3          // the street and the city only
+        #expect(comparer.household(a, b) == Comparer.null)
+        #expect(comparer.household(b, a) == Comparer.null)
+        b.regency = 0                                      // the street only
+        #expect(comparer.household(a, b) == Comparer.null)
+        b.regency = 4                                      // another city: apart
+        #expect(comparer.household(a, b) == H.different.rawValue)
+        b.regency = 3; b.district = 8                      // another kecamatan of the city
+        #expect(comparer.household(a, b) == H.sameRegency.rawValue)
+        b.district = 2                                     // the kecamatan, kelurahan blank
+        #expect(comparer.household(a, b) == H.sameDistrict.rawValue)
+        b.district = 0; b.village = 7                      // another kelurahan, kecamatan blank
+        #expect(comparer.household(a, b) == H.sameRegency.rawValue)
+        b.regency = 0                                      // ... and no city to place it
+        #expect(comparer.household(a, b) == H.different.rawValue)
+    }
 }
