@@ -314,12 +314,13 @@ struct Comparer: Sendable {
         if ra.district != 0 && ra.district == rb.district { return Household.sameDistrict.rawValue }
         // Apart only where a part both records have differs: a blank kelurahan or kecamatan on
         // one record (an office that wrote the street and the city only) is no evidence that the
-        // two live apart, and "the same city" then says only what both wrote.
-        let villageDiffers = ra.village != 0 && rb.village != 0
-        let districtDiffers = ra.district != 0 && rb.district != 0
+        // two live apart, and "the same city" then says only what both wrote. (Equal villages
+        // and districts returned above, so a part both records have here differs.)
+        let villagesDiffer = ra.village != 0 && rb.village != 0
+        let districtsDiffer = ra.district != 0 && rb.district != 0
         let regencyKnown = ra.regency != 0 && rb.regency != 0
         if regencyKnown && ra.regency != rb.regency { return Household.different.rawValue }
-        guard villageDiffers || districtDiffers else { return Self.null }
+        guard villagesDiffer || districtsDiffer else { return Self.null }
         return (regencyKnown ? Household.sameRegency : Household.different).rawValue
     }
 

@@ -164,7 +164,7 @@ struct ResultWords: Sendable {
                 "serial_differs": "NIK beda nomor urut", "two_edits": "NIK beda dua digit",
                 "different": "NIK berbeda", "different_confirmed": "NIK berbeda, masing-masing cocok dengan tanggal lahirnya",
                 "shared": "NIK sama pada orang yang tidak berkaitan (tidak dihitung)"],
-        "name": ["exact": "nama sama", "phonetic": "nama sama (ejaan lama/baru)", "reordered": "nama sama, urutan lain",
+        "name": ["exact": "nama sama", "phonetic": "nama sama (ejaan lama/baru, atau kata disambung)", "reordered": "nama sama, urutan lain",
                  "one_edit": "nama beda satu huruf", "similar_high": "nama sangat mirip",
                  "tokens_contained": "nama yang satu memuat yang lain", "similar_medium": "nama agak mirip",
                  "first_name": "nama depan sama", "different": "nama berbeda"],
@@ -175,7 +175,7 @@ struct ResultWords: Sendable {
         "sex": ["same": "jenis kelamin sama", "different": "jenis kelamin berbeda"],
         "household": ["same_kk": "KK sama", "same_house": "alamat rumah sama", "same_rt_rw": "RT/RW sama",
                       "same_village": "kelurahan sama", "same_district": "kecamatan sama",
-                      "same_regency": "kabupaten/kota sama", "different": "wilayah berbeda"],
+                      "same_regency": "kabupaten/kota sama, kecamatan atau kelurahan lain", "different": "wilayah berbeda"],
         "birth_place": ["exact": "tempat lahir sama", "similar": "tempat lahir mirip", "different": "tempat lahir berbeda"],
     ]
 
