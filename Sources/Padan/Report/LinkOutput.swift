@@ -218,12 +218,30 @@ public enum LinkOutput {
     static func fingerprint(_ result: LinkResult, model: [UInt8]) -> String {
         var hash = SHA256Digest()
         hash.update(model)
-        for (tag, pairs) in [("L", result.links), ("R", result.review)] {
+        // One line per pair, `tag US list US id US list US id LF`, hashed 64 KiB at a time (the
+        // digest of the whole is the same however it is cut).
+        let names = result.tables.map { Array($0.name.utf8) }, ids = result.tables.map(RecordIDs.init)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 16 + 4096)
+        func put(_ ref: RowRef) {
+            buffer.append(0x1F)
+            buffer.append(contentsOf: names[ref.list])
+            buffer.append(0x1F)
+            ids[ref.list].append(ref.row, to: &buffer)
+        }
+        for (tag, pairs) in [(UInt8(ascii: "L"), result.links), (UInt8(ascii: "R"), result.review)] {
             for p in pairs {
-                let l = result.tables[p.left.list], r = result.tables[p.right.list]
-                hash.update(Array("\(tag)\u{1F}\(l.name)\u{1F}\(l.id(row: p.left.row))\u{1F}\(r.name)\u{1F}\(r.id(row: p.right.row))\n".utf8))
+                buffer.append(tag)
+                put(p.left)
+                put(p.right)
+                buffer.append(10)
+                if buffer.count >= 1 << 16 {
+                    hash.update(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
             }
         }
+        hash.update(buffer)
         return SHA256Digest.hex(hash.finalize().prefix(8))
     }
 

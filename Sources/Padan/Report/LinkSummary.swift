@@ -93,18 +93,42 @@ public struct LinkSummary: Codable, Sendable {
             self.clusters = clusters.members.count
             clusterSizes = Dictionary(uniqueKeysWithValues: clusters.sizeHistogram.map { (String($0.size), $0.count) })
             clusterLinksRefused = clusters.refusedLinks.count
-            largestClusters = clusters.members.filter { $0.count > 1 }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
-                .prefix(5)
-                .map { group in group.map { "\(result.tables[$0.list].name):\(result.tables[$0.list].id(row: $0.row))" } }
-            var overlap: [String: Int] = [:]
-            var duplicates = [Int](repeating: 0, count: result.tables.count)
+            // The five largest clusters of two or more, larger first, then by first member (each
+            // record is in one cluster, so there are no ties): picked in one pass.
+            var largest: [Int] = []
+            func before(_ a: Int, _ b: Int) -> Bool {
+                let x = clusters.members[a], y = clusters.members[b]
+                return x.count != y.count ? x.count > y.count : x[0] < y[0]
+            }
+            for c in clusters.members.indices where clusters.members[c].count > 1 {
+                guard largest.count < 5 || before(c, largest[4]) else { continue }
+                if largest.count == 5 { largest.removeLast() }
+                largest.insert(c, at: largest.firstIndex { before(c, $0) } ?? largest.count)
+            }
+            let ids = result.tables.map(RecordIDs.init)
+            largestClusters = largest.map { c in
+                clusters.members[c].map { "\(result.tables[$0.list].name):\(ids[$0.list].string($0.row))" }
+            }
+            // Clusters per set of lists they hold, counted by the set (one reused count per list)
+            // and named once per set.
+            let tableCount = result.tables.count
+            var bySet: [[Bool]: Int] = [:]
+            var duplicates = [Int](repeating: 0, count: tableCount)
+            var perList = [Int](repeating: 0, count: tableCount)
+            var present = [Bool](repeating: false, count: tableCount)
             for group in clusters.members {
-                var perList = [Int](repeating: 0, count: result.tables.count)
                 for m in group { perList[m.list] += 1 }
-                let names = perList.indices.filter { perList[$0] > 0 }.map { result.tables[$0].name }
-                overlap[names.joined(separator: "+"), default: 0] += 1
-                for (l, n) in perList.enumerated() where n > 1 { duplicates[l] += n }
+                for l in 0 ..< tableCount {
+                    present[l] = perList[l] > 0
+                    if perList[l] > 1 { duplicates[l] += perList[l] }
+                    perList[l] = 0
+                }
+                bySet[present, default: 0] += 1
+            }
+            var overlap: [String: Int] = [:]
+            for (set, count) in bySet {
+                let names = set.indices.filter { set[$0] }.map { result.tables[$0].name }
+                overlap[names.joined(separator: "+"), default: 0] += count
             }
             self.overlap = overlap
             duplicatesPerList = Dictionary(uniqueKeysWithValues: result.tables.indices.map { (result.tables[$0].name, duplicates[$0]) })

@@ -101,25 +101,20 @@ public struct Clusters: Sendable {
         let nameRank = tables.indices.map { i in tables.indices.filter { tables[$0].name < tables[i].name }.count }
         // ``Table/id(row:)`` from each list's id column or ordinals, looked up once (calling it
         // through the table copied the table per member).
-        let idColumns = tables.map { $0.column(.id) }, ordinals = tables.map(\.ordinals)
-        func id(_ m: RowRef) -> String { idColumns[m.list]?.string(m.row) ?? String(ordinals[m.list][m.row]) }
+        let ids = tables.map(RecordIDs.init)
         var key: [UInt8] = []
         let digits = Array("0123456789abcdef".utf8)
         return members.map { group in
             var first = group[0]
-            if group.count > 1 {
-                var firstID = id(first)
-                for m in group.dropFirst() {
-                    let rank = nameRank[m.list], best = nameRank[first.list]
-                    guard rank <= best else { continue }
-                    let mid = id(m)
-                    if rank < best || mid < firstID { (first, firstID) = (m, mid) }
-                }
+            for m in group.dropFirst() {
+                let rank = nameRank[m.list], best = nameRank[first.list]
+                guard rank <= best else { continue }
+                if rank < best || Self.idPrecedes(ids, m, first) { first = m }
             }
             key.removeAll(keepingCapacity: true)
             key.append(contentsOf: names[first.list])
             key.append(0x1F)
-            key.append(contentsOf: id(first).utf8)
+            ids[first.list].append(first.row, to: &key)
             var hash = XXH3.hash(key)
             var hex = [UInt8](repeating: 48, count: 17)
             hex[0] = 67  // C
@@ -131,8 +126,17 @@ public struct Clusters: Sendable {
         }
     }
 
+    /// Whether `a`'s id sorts before `b`'s (two records of lists with the same name rank, so of
+    /// one list, or of two lists named alike).
+    private static func idPrecedes(_ ids: [RecordIDs], _ a: RowRef, _ b: RowRef) -> Bool {
+        if a.list == b.list { return ids[a.list].precedes(a.row, b.row) }
+        return ids[a.list].string(a.row) < ids[b.list].string(b.row)
+    }
+
     /// Number of clusters of each size (size → count), sizes ascending.
     public var sizeHistogram: [(size: Int, count: Int)] {
-        Dictionary(grouping: members, by: \.count).map { ($0.key, $0.value.count) }.sorted { $0.size < $1.size }
+        var counts: [Int: Int] = [:]
+        for group in members { counts[group.count, default: 0] += 1 }
+        return counts.map { (size: $0.key, count: $0.value) }.sorted { $0.size < $1.size }
     }
 }

@@ -302,9 +302,10 @@ private struct Chunk {
         var out: [UInt8] = []
         func places(_ column: ByteColumn?, _ kind: AddressStandardizer.PlaceKind, _ fallback: ByteColumn?,
                     into result: inout ByteColumn) {
+            var cache = PlaceCache()
             forEachValue(column, rows) { row, value in
                 out.removeAll(keepingCapacity: true)
-                address.place(value, kind: kind, into: &out)
+                cache.place(value, kind: kind, standardizer: &address, into: &out)
                 if out.isEmpty, let fallback {
                     let local = row - base
                     result.append(fallback[local])
