@@ -47,8 +47,6 @@ public enum LinkOutput {
         var clock = StageClock(progress: options.progress)
         clock.announce("write")
         let out = try OutputDirectory(path: directory, force: force)
-        let clusters = given ?? Clusters(result: result, maxSize: settings.maxClusterSize)
-        if given == nil { clock.lap("clusters") }
         let pseudonymizer = options.pseudonymizer, dialect = options.csvDialect
         // The input files' checksums, read while the outputs are built.
         var run = options.run
@@ -59,33 +57,17 @@ public enum LinkOutput {
             + (settings.keepCandidatePairs ? ["pairs.csv"] : [])
         let names = csvNames + ["hasil.xlsx", "review.xlsx", HTMLReport.fileName, ReportData.fileName, "model.json", "summary.json"]
             + options.extraFiles.map(\.0)
-        let headline = ResultHeadline(result: result, clusters: clusters)
-        // The label-free error estimate, for the summary, the workbook and the report.
-        let estimate = ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold)
         let words = options.language.words
         let temporary = out.temporaryPath
         // The files are independent, and each is written straight into the output as it is made:
         // the CSV files streamed through a megabyte's buffer, the workbooks piece by piece. The
-        // results workbook, much the longest, spreads over every thread on its own; the others
-        // run beside it, one task each.
-        var jobs: [(String, () throws -> [UInt8])] = [
-            ("hasil.xlsx", {
-                try ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: headline, estimate: estimate,
-                                   words: words, fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
-                    .writer.write(to: temporary + "/hasil.xlsx")
-                return []
-            }),
+        // files that need no clusters start first, one task each, and run while this thread
+        // makes the clusters, the headline and the error estimate; then the results workbook,
+        // much the longest, spreads over every thread on its own, and the rest run beside it.
+        var early: [(String, () throws -> [UInt8])] = [
             ("review.xlsx", {
                 try ReviewSheet.workbook(result, settings: settings, words: words, fingerprint: fingerprint,
                                          pseudonymizer: pseudonymizer).write(to: temporary + "/review.xlsx")
-                return []
-            }),
-            // report.html and the data it is made from (padan report DIR rebuilds the page from it).
-            (HTMLReport.fileName, {
-                let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters,
-                                        pseudonymizer: pseudonymizer)
-                try out.write(ReportData.fileName, report.encoded())
-                try out.write(HTMLReport.fileName, HTMLReport.render(report, language: options.language))
                 return []
             }),
             ("links.csv", {
@@ -99,30 +81,59 @@ public enum LinkOutput {
         ]
         for (i, table) in result.tables.enumerated() {
             let name = unmatchedFile(table.name)
-            jobs.append((name, {
+            early.append((name, {
                 try out.stream(name, dialect: dialect) { rowsCSV(table, rows: result.unmatched[i], pseudonymizer: pseudonymizer, into: &$0) }
                 return []
             }))
         }
-        jobs.append(("rejected.csv", {
+        early.append(("rejected.csv", {
             try out.stream("rejected.csv", dialect: dialect) { rejectedCSV(result.tables, pseudonymizer: pseudonymizer, into: &$0) }
             return []
         }))
-        jobs.append(("clusters.csv", {
-            try out.stream("clusters.csv", dialect: dialect) { clustersCSV(clusters, result: result, into: &$0) }
-            return []
-        }))
         if settings.keepCandidatePairs {
-            jobs.append(("pairs.csv", {
+            early.append(("pairs.csv", {
                 try out.stream("pairs.csv", dialect: dialect) { candidatesCSV(result, into: &$0) }
                 return []
             }))
         }
-        let firstChecksum = jobs.count
+        let firstChecksum = early.count
         for file in files where run != nil {
-            jobs.append(("", { Array(try RunRecord.sha256(file: file).utf8) }))
+            early.append(("", { Array(try RunRecord.sha256(file: file).utf8) }))
         }
-        let finished = try Self.run(jobs.map(\.1), threads: settings.threads, meter: clock.meter(total: jobs.count))
+        var made: (clusters: Clusters, estimate: ErrorEstimate?)?
+        var late: [(String, () throws -> [UInt8])] = []
+        let meter = clock.meter(total: early.count + 3)
+        let finished = try Self.run(early.map(\.1), threads: settings.threads, meter: meter) {
+            let clusters = given ?? Clusters(result: result, maxSize: settings.maxClusterSize)
+            if given == nil { clock.lap("clusters") }
+            let headline = ResultHeadline(result: result, clusters: clusters)
+            // The label-free error estimate, for the summary, the workbook and the report.
+            let estimate = ErrorEstimate(result: result, threshold: settings.threshold, reviewThreshold: settings.reviewThreshold)
+            made = (clusters, estimate)
+            late = [
+                ("hasil.xlsx", {
+                    try ResultWorkbook(result: result, settings: settings, clusters: clusters, headline: headline, estimate: estimate,
+                                       words: words, fingerprint: fingerprint, files: names, pseudonymizer: pseudonymizer)
+                        .writer.write(to: temporary + "/hasil.xlsx")
+                    return []
+                }),
+                // report.html and the data it is made from (padan report DIR rebuilds the page from it).
+                (HTMLReport.fileName, {
+                    let report = ReportData(result: result, settings: settings, estimate: estimate, clusters: clusters,
+                                            pseudonymizer: pseudonymizer)
+                    try out.write(ReportData.fileName, report.encoded())
+                    try out.write(HTMLReport.fileName, HTMLReport.render(report, language: options.language))
+                    return []
+                }),
+                ("clusters.csv", {
+                    try out.stream("clusters.csv", dialect: dialect) { clustersCSV(clusters, result: result, into: &$0) }
+                    return []
+                }),
+            ]
+            return late.map(\.1)
+        }
+        let (clusters, estimate) = made!
+        let jobs = early + late
         let contents = finished.map(\.bytes)
         if run != nil {
             run!.inputs = result.tables.indices.map { i in
@@ -155,41 +166,56 @@ public enum LinkOutput {
         return summary
     }
 
-    /// Runs `jobs` concurrently (one after another with one thread), and returns each one's bytes
-    /// and wall seconds in job order; rethrows the first job's error, in job order.
+    /// Runs `early` concurrently, and beside them `then` on the calling thread, which returns
+    /// the late jobs, which run next (the first on the calling thread, the others as tasks of
+    /// their own); waits for all, and returns each job's bytes and wall seconds, early ones then
+    /// late ones, in order. Rethrows the first job's error in that order. With one thread,
+    /// everything runs one after another: the early jobs, `then`, the late ones.
     ///
-    /// The first job runs on the calling thread, the others as tasks of their own beside it: a
-    /// job may spread its own work over the threads (`DispatchQueue.concurrentPerform`), which
-    /// Dispatch runs one iteration at a time when it is nested in another `concurrentPerform`.
-    static func run(_ jobs: [() throws -> [UInt8]], threads: Int, meter: ProgressMeter? = nil) throws -> [(bytes: [UInt8], seconds: Double)] {
+    /// A job may spread its own work over the threads (`DispatchQueue.concurrentPerform`), which
+    /// Dispatch runs one iteration at a time when it is nested in another `concurrentPerform`:
+    /// so the first late job (the longest) runs on the calling thread, not in a task.
+    static func run(_ early: [() throws -> [UInt8]], threads: Int, meter: ProgressMeter? = nil,
+                    then: () throws -> [() throws -> [UInt8]] = { [] }) throws -> [(bytes: [UInt8], seconds: Double)] {
         final class Slots: @unchecked Sendable {
             let lock = NSLock()
-            var done: [Result<([UInt8], Double), any Error>?]
-            init(_ n: Int) { done = Array(repeating: nil, count: n) }
+            var done: [Int: Result<([UInt8], Double), any Error>] = [:]
         }
-        let slots = Slots(jobs.count)
+        let slots = Slots()
         // Each job runs once, on one thread; its captures are its own or read-only.
-        let timed = jobs.map { job in
-            let job = UnsafeSendable(job)
-            return UnsafeSendable({ (i: Int) in
-                let start = DispatchTime.now().uptimeNanoseconds
-                let result = Result { try job.value() }.map { ($0, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-                slots.lock.withLock { slots.done[i] = result }
-                meter?.add(1)
-            })
+        func timed(_ jobs: [() throws -> [UInt8]], from first: Int) -> [UnsafeSendable<(Int) -> Void>] {
+            jobs.map { job in
+                let job = UnsafeSendable(job)
+                return UnsafeSendable({ (i: Int) in
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    let result = Result { try job.value() }.map { ($0, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+                    slots.lock.withLock { slots.done[first + i] = result }
+                    meter?.add(1)
+                })
+            }
         }
-        if threads == 1 || jobs.count <= 1 {
-            for (i, job) in timed.enumerated() { job.value(i) }
-        } else {
-            let group = DispatchGroup()
-            for i in timed.indices.dropFirst() {
-                let job = timed[i]
+        let group = DispatchGroup()
+        func start(_ jobs: [UnsafeSendable<(Int) -> Void>], onThisThread first: Bool) {
+            for i in jobs.indices {
+                let job = jobs[i]
+                if threads == 1 || (first && i == 0) { continue }
                 DispatchQueue.global().async(group: group) { job.value(i) }
             }
-            timed[0].value(0)
-            group.wait()
+            if threads == 1 {
+                for (i, job) in jobs.enumerated() { job.value(i) }
+            } else if first, let job = jobs.first {
+                job.value(0)
+            }
         }
-        return try slots.done.map { try $0!.get() }.map { (bytes: $0.0, seconds: $0.1) }
+        start(timed(early, from: 0), onThisThread: false)
+        let late: [() throws -> [UInt8]]
+        do { late = try then() } catch {
+            group.wait()
+            throw error
+        }
+        start(timed(late, from: early.count), onThisThread: true)
+        group.wait()
+        return try (0 ..< early.count + late.count).map { try slots.done[$0]!.get() }.map { (bytes: $0.0, seconds: $0.1) }
     }
 
     /// `links.csv` as ``write(_:settings:to:force:clusters:options:extraStages:)`` writes it, in

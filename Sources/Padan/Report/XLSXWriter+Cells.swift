@@ -7,9 +7,16 @@ extension XLSXWriter {
     /// writes its cells here instead, in column order. The XML is the same as for the same
     /// ``Cell`` values: cells without references, `<c/>` for an empty cell before a filled one,
     /// trailing empty cells left out.
-    struct Cells {
-        /// The XML so far.
-        var bytes: [UInt8] = []
+    struct Cells: ~Copyable {
+        /// The XML so far: `count` bytes at `base`, room for `capacity`. Behind a pointer of its
+        /// own because a cell is three or four short appends, and `Array.append(contentsOf:)`
+        /// spends about a hundred instructions on each (uniqueness, capacity, the copy's
+        /// iterator) where this spends a comparison and a `memcpy`.
+        private var base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var capacity: Int
+        /// For the few writers that append to an array (numbers, escaped text), reused.
+        private var scratch: [UInt8] = []
         /// Whether the row being written is the header (row 0): its text is bold.
         fileprivate(set) var header = false
         /// Empty cells not written yet (written as `<c/>` if a filled one follows).
@@ -18,7 +25,56 @@ extension XLSXWriter {
         /// Per column, the widest value in characters, when measuring for column widths.
         fileprivate var measured: [Int]?
 
-        init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int = 0) {
+            self.capacity = max(capacity, 4096)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        /// Calls `body` with the XML written.
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try body(UnsafeRawBufferPointer(start: base, count: count))
+        }
+
+        /// Forgets what was written.
+        mutating func removeAll() { count = 0 }
+
+        @inline(__always)
+        private mutating func append(_ start: UnsafePointer<UInt8>?, count n: Int) {
+            guard n > 0, let start else { return }
+            if count + n > capacity { grow(to: count + n) }
+            (base + count).update(from: start, count: n)
+            count += n
+        }
+
+        @inline(__always)
+        private mutating func append(_ byte: UInt8) {
+            if count == capacity { grow(to: count + 1) }
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always)
+        private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes.baseAddress, count: bytes.count) }
+
+        /// Appends what `write` appends to an array (the scratch array, reused).
+        @inline(__always)
+        private mutating func appendVia(_ write: (inout [UInt8]) -> Void) {
+            scratch.removeAll(keepingCapacity: true)
+            write(&scratch)
+            let bytes = scratch
+            bytes.withUnsafeBufferPointer { append($0) }
+        }
+
+        private mutating func grow(to needed: Int) {
+            let grown = max(needed, capacity * 2)
+            let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            fresh.update(from: base, count: count)
+            base.deallocate()
+            base = fresh
+            capacity = grown
+        }
 
         // The tags as static strings, appended from their bytes: appending a String's UTF-8 view
         // goes through the string's storage, and appending a static array retains and releases it.
@@ -30,7 +86,7 @@ extension XLSXWriter {
 
         @inline(__always)
         private mutating func put(_ tag: StaticString) {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+            append(tag.utf8Start, count: tag.utf8CodeUnitCount)
         }
 
         mutating func beginRow(header: Bool) {
@@ -73,7 +129,7 @@ extension XLSXWriter {
         mutating func number(_ value: String) {
             start(value.count)
             put(header ? Self.boldNumberStart : Self.numberStart)
-            XLSXWriter.escape(value, into: &bytes)
+            appendVia { XLSXWriter.escape(value, into: &$0) }
             put(Self.numberEnd)
         }
 
@@ -90,11 +146,11 @@ extension XLSXWriter {
             }
             start(digits)
             put(header ? Self.boldNumberStart : Self.numberStart)
-            let end = bytes.count + digits
-            bytes.append(contentsOf: repeatElement(48, count: digits))
+            if count + digits > capacity { grow(to: count + digits) }
+            count += digits
             var n = value
-            for i in stride(from: end - 1, through: end - digits, by: -1) {
-                bytes[i] = UInt8(48 + n % 10)
+            for i in stride(from: count - 1, through: count - digits, by: -1) {
+                base[i] = UInt8(48 + n % 10)
                 n /= 10
             }
             put(Self.numberEnd)
@@ -103,7 +159,7 @@ extension XLSXWriter {
         /// A date as an Excel serial day number.
         mutating func date(_ serial: Int) {
             start(10)  // shown as dd/mm/yyyy
-            bytes.append(contentsOf: "<c s=\"2\"><v>\(serial)</v></c>".utf8)
+            appendVia { $0.append(contentsOf: "<c s=\"2\"><v>\(serial)</v></c>".utf8) }
         }
 
         /// Text with style `style`, from a string: through its UTF-8 bytes, which write plain
@@ -116,7 +172,7 @@ extension XLSXWriter {
         /// Text with style `style`, escaped and with `xml:space` as it needs.
         private mutating func inlineString(_ value: String, style: Int) {
             start(value.count)
-            XLSXWriter.inline(value, style: style, into: &bytes)
+            appendVia { XLSXWriter.inline(value, style: style, into: &$0) }
         }
 
         /// A number with `decimals` decimals, as ``number(_:)-(String)`` writes
@@ -132,8 +188,8 @@ extension XLSXWriter {
             start(0)
             put(header ? Self.boldNumberStart : Self.numberStart)
             let whole = UInt64(scaled)
-            if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
-            NumberFormat.appendFixed(whole, decimals: decimals, point: UInt8(ascii: "."), to: &bytes)
+            if value < 0 && whole != 0 { append(UInt8(ascii: "-")) }
+            appendVia { NumberFormat.appendFixed(whole, decimals: decimals, point: UInt8(ascii: "."), to: &$0) }
             put(Self.numberEnd)
         }
 
@@ -150,11 +206,11 @@ extension XLSXWriter {
             } else {
                 put(Self.inlineStart)
                 put(Self.styleStart)
-                bytes.append(UInt8(48 + style))
-                bytes.append(34)
+                append(UInt8(48 + style))
+                append(34)
                 put(Self.textStart)
             }
-            bytes.append(contentsOf: value)
+            append(value)
             put(Self.inlineEnd)
         }
 
@@ -208,7 +264,7 @@ extension XLSXWriter {
             cells.beginRow(header: r == 0)
             write(r, &cells)
             cells.endRow()
-            cells.bytes.removeAll(keepingCapacity: true)
+            cells.removeAll()
         }
         return cells.measured!
     }

@@ -138,7 +138,7 @@ struct XLSXWriter {
         let pieces = try Parallel.mapEach(count: plan.count, threads: threads) { k in
             let (part, piece) = plan[k]
             let final = k == plan.count - 1 || plan[k + 1].part != part
-            return try Self.deflate(self.bytes(of: piece), final: final)
+            return try self.deflated(piece, final: final)
         }
         var zip = try ZipWriter(path: path)
         var k = 0
@@ -156,26 +156,26 @@ struct XLSXWriter {
         try zip.finish()
     }
 
-    private func bytes(of piece: Piece) -> [UInt8] {
+    /// `piece` made and deflated: rows straight from the cells' buffer, which is freed after.
+    private func deflated(_ piece: Piece, final: Bool) throws -> (deflated: [UInt8], crc32: UInt32, length: Int) {
         var out: [UInt8] = []
         switch piece {
-        case .bytes(let b): return b
+        case .bytes(let b): out = b
         case .sheetHead(let i): Self.head(sheets[i], into: &out)
         case .rows(let i, let range):
-            out.reserveCapacity(range.count * 64 * max(1, sheets[i].columnCount))
-            Self.rows(sheets[i], range, into: &out)
+            var cells = Cells(capacity: range.count * 64 * max(1, sheets[i].columnCount))
+            Self.rows(sheets[i], range, into: &cells)
+            return try cells.withBytes { try Self.deflate($0, final: final) }
         case .sheetTail(let i): Self.tail(sheets[i], into: &out)
         }
-        return out
+        return try out.withUnsafeBytes { try Self.deflate($0, final: final) }
     }
 
     /// `bytes` deflated at ``compressionLevel``, with their CRC-32 and length.
-    private static func deflate(_ bytes: [UInt8], final: Bool) throws -> (deflated: [UInt8], crc32: UInt32, length: Int) {
-        try bytes.withUnsafeBytes { raw in
-            var out: [UInt8] = []
-            try Zlib.deflate(raw, level: compressionLevel, final: final, into: &out)
-            return (out, Zlib.crc32(raw), raw.count)
-        }
+    private static func deflate(_ raw: UnsafeRawBufferPointer, final: Bool) throws -> (deflated: [UInt8], crc32: UInt32, length: Int) {
+        var out: [UInt8] = []
+        try Zlib.deflate(raw, level: compressionLevel, final: final, into: &out)
+        return (out, Zlib.crc32(raw), raw.count)
     }
 
     private var contentTypes: String {
@@ -264,15 +264,12 @@ struct XLSXWriter {
     }
 
     /// Rows `range` of the worksheet part.
-    private static func rows(_ sheet: Sheet, _ range: Range<Int>, into out: inout [UInt8]) {
-        var cells = Cells()
-        swap(&cells.bytes, &out)
+    private static func rows(_ sheet: Sheet, _ range: Range<Int>, into cells: inout Cells) {
         for r in range {
             cells.beginRow(header: r == 0)
             sheet.write(r, &cells)
             cells.endRow()
         }
-        swap(&cells.bytes, &out)
     }
 
     /// The worksheet part after its last row.

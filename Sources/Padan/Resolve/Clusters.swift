@@ -64,12 +64,12 @@ public struct Clusters: Sendable {
         }
         var refused: [ScoredPair] = []
         for i in order {
-            let link = links[i]
-            let a = find(offsets[link.left.list] + link.left.row)
-            let b = find(offsets[link.right.list] + link.right.row)
+            let key = keys[i]
+            let a = find(offsets[key.left.list] + key.left.row)
+            let b = find(offsets[key.right.list] + key.right.row)
             if a == b { continue }
             if size[a] + size[b] > maxSize {
-                refused.append(link)
+                refused.append(links[i])
                 continue
             }
             let (big, small) = size[a] >= size[b] ? (a, b) : (b, a)
