@@ -80,6 +80,47 @@ int padan_result_summary_json(const padan_result *result, char **json, char **er
 
 int padan_result_free(padan_result *result);
 
+/* A link spread over a cluster (the Python package's Spark path; Guides/Scale.md). The engine
+ * does the shuffles and the counts over all records between these calls; each call does one
+ * partition's share, and gives for its records what padan_link over all of them gives.
+ * Arrays are allocated by the caller; "per record" means in table order (for several tables,
+ * list after list). Thread-safe: calls share nothing. */
+
+/* The configuration as the partitioned path needs it, JSON: rules and comparisons (names, in
+ * order), threshold, review_threshold, max_block_pairs, max_cluster_size, frequency_kinds. */
+int padan_config_describe(const char *config_yaml, char **json, char **error);
+
+/* Per record of a partition of one list, what the shared-NIK test reads: the NIK as a number (0
+ * unless valid or possibly zeroed by Excel), the birth date (yyyymmdd, 0 none) and a key of the
+ * first name (0 none). A NIK carried by 3 or more unrelated records of a list (neither birth date
+ * nor first-name key equal to one already counted, in row order) is shared. */
+int padan_partition_nik_evidence(const padan_table *table, const char *config_yaml, uint64_t *nik,
+                                 int32_t *birth_date, uint64_t *first_name, char **error);
+
+/* Per record of a partition of one list, with shared_nik[r] != 0 where its NIK is shared:
+ * rule_keys[k * rows + r] for each blocking rule k (0: no key), frequency_keys[k * rows + r] for
+ * each frequency kind (name, NIK prefix, NIK suffix, birth date; 0: none), and for the families'
+ * twin rate the family key (0: not counted), birth date and first-name key. */
+int padan_partition_keys(const padan_table *table, const char *config_yaml, const uint8_t *shared_nik,
+                         uint64_t *rule_keys, uint64_t *frequency_keys, uint64_t *family, int32_t *birth_date,
+                         uint64_t *first_name, char **error);
+
+/* The pairs blocking rule `rule` adds to the earlier rules among `count` tables (a partition's
+ * records of each list, holding whole blocks of that rule), scored with model_json (a
+ * model.json): CSV of those at or above the review threshold, records as (list, row) in the
+ * partition. Per record: shared_nik; counts[k * records + r], how many records of the whole run
+ * carry its frequency key k (0 none); earlier[j * records + r], rule j's key for j < rule (0 where
+ * none or its block was too large). frequencies: total records, mean name frequency, twin rate,
+ * then the mean count of each frequency kind. */
+int padan_partition_pairs(const padan_table *const *tables, int32_t count, int32_t scope, const char *config_yaml,
+                          const char *model_json, const uint8_t *shared_nik, const int32_t *counts,
+                          const double *frequencies, int32_t rule, const uint64_t *earlier, char **pairs_csv,
+                          char **error);
+
+/* The id of a cluster whose first member (smallest list name, then smallest id) is record_id of
+ * list_name, as clusters.csv gives it. */
+int padan_cluster_id(const char *list_name, const char *record_id, char **id, char **error);
+
 /* Frees a string Padan returned. NULL is allowed. */
 void padan_string_free(char *string);
 

@@ -51,6 +51,12 @@ def _load():
         "padan_result_clusters_csv": [P, out_s, out_s],
         "padan_result_summary_json": [P, out_s, out_s],
         "padan_result_free": [P],
+        "padan_config_describe": [S, out_s, out_s],
+        "padan_partition_nik_evidence": [P, S, P, P, P, out_s],
+        "padan_partition_keys": [P, S, P, P, P, P, P, P, out_s],
+        "padan_partition_pairs": [ctypes.POINTER(P), ctypes.c_int32, ctypes.c_int32, S, S, P, P, P, ctypes.c_int32, P,
+                                  out_s, out_s],
+        "padan_cluster_id": [S, S, out_s, out_s],
     }.items():
         f = getattr(lib, name)
         f.argtypes, f.restype = args, ctypes.c_int32

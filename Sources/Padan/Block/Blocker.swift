@@ -97,6 +97,19 @@ struct Blocker {
         return (all, reports)
     }
 
+    /// The pairs rule `k` adds to the rules before it, whose keys (0 where a record has none or
+    /// its block was skipped) are `earlier`: one rule's share of ``pairs(rules:)``, for records
+    /// that hold every block of rule `k` they are in (a partition of a run spread over a cluster).
+    func pairs(rule: RuleKeys, index k: Int, earlier: [[UInt64]]) -> (CandidatePairs, BlockingRuleReport) {
+        precondition(earlier.count == k && earlier.allSatisfy { $0.count == rule.keys.count }, "the keys of each earlier rule, one per record")
+        let g = group(rule)
+        let (pairs, including) = emit(blocks: g.blocks[...], order: g.order, rule: k, emitted: earlier)
+        var report = g.report
+        report.pairs = pairs.count
+        report.pairsIncludingEarlierRules = including
+        return (pairs, report)
+    }
+
     @inline(__always)
     private func allowed(_ a: UInt32, _ b: UInt32) -> Bool { index.allowed(Int(a), Int(b)) }
 

@@ -147,13 +147,16 @@ public struct Linker: Sendable {
         }
         let total = tables.reduce(0) { $0 + $1.rowCount }
         if total >= Int(UInt32.max) { throw PadanError(.limit, "more than 4 billion records in all") }
-        if let model {
-            let names = settings.comparisons.map(\.name)
-            if model.comparisons.map(\.name) != names
-                || zip(model.comparisons, settings.comparisons).contains(where: { $0.levels != $1.levels.map(\.name) })
-            {
-                throw PadanError(.usage, "the model's comparisons (\(model.comparisons.map(\.name).joined(separator: ", "))) do not match the configured ones (\(names.joined(separator: ", ")))")
-            }
+        if let model { try validate(model: model) }
+    }
+
+    /// Throws unless `model` has the configured comparisons and levels.
+    func validate(model: MatchModel) throws {
+        let names = settings.comparisons.map(\.name)
+        if model.comparisons.map(\.name) != names
+            || zip(model.comparisons, settings.comparisons).contains(where: { $0.levels != $1.levels.map(\.name) })
+        {
+            throw PadanError(.usage, "the model's comparisons (\(model.comparisons.map(\.name).joined(separator: ", "))) do not match the configured ones (\(names.joined(separator: ", ")))")
         }
     }
 }

@@ -115,15 +115,26 @@ public struct Clusters: Sendable {
             key.append(contentsOf: names[first.list])
             key.append(0x1F)
             ids[first.list].append(first.row, to: &key)
-            var hash = XXH3.hash(key)
-            var hex = [UInt8](repeating: 48, count: 17)
-            hex[0] = 67  // C
-            for i in stride(from: 16, to: 0, by: -1) {
-                hex[i] = digits[Int(hash & 15)]
-                hash >>= 4
-            }
-            return String(decoding: hex, as: UTF8.self)
+            return id(key: key, digits: digits)
         }
+    }
+
+    /// The id of a cluster whose first member (smallest list name, then smallest id) is record
+    /// `record` of list `list`: for an engine that finds the clusters itself (the Spark path).
+    package static func id(list: String, record: String) -> String {
+        id(key: Array(list.utf8) + [0x1F] + Array(record.utf8), digits: Array("0123456789abcdef".utf8))
+    }
+
+    /// "C" and the 16 hex digits of the hash of `key` (list name, 0x1F, record id).
+    private static func id(key: [UInt8], digits: [UInt8]) -> String {
+        var hash = XXH3.hash(key)
+        var hex = [UInt8](repeating: 48, count: 17)
+        hex[0] = 67  // C
+        for i in stride(from: 16, to: 0, by: -1) {
+            hex[i] = digits[Int(hash & 15)]
+            hash >>= 4
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Whether `a`'s id sorts before `b`'s (two records of lists with the same name rank, so of

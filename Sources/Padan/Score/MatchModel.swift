@@ -127,6 +127,11 @@ public struct MatchModel: Codable, Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PadanError(.usage, file: path, "the model file cannot be read")
         }
+        return try decode(data, file: path)
+    }
+
+    /// A model from the text of a `model.json` (`file` names it in errors).
+    package static func decode(_ data: Data, file path: String) throws -> MatchModel {
         do {
             let model = try JSONDecoder().decode(MatchModel.self, from: data)
             for c in model.comparisons + (model.comparisonsWithin ?? [])

@@ -74,8 +74,11 @@ public struct StandardizedTable: Sendable, Equatable {
         self.init(table: table, referenceYear: referenceYear, threads: threads, meter: nil)
     }
 
-    /// Standardizes every record of `table`, adding each record done to `meter`.
-    init(table: Table, referenceYear: Int, threads: Int, meter: ProgressMeter?) {
+    /// Standardizes every record of `table`, adding each record done to `meter`. `sharedNIKs`:
+    /// which records carry a NIK found shared among the whole body of records this table is part
+    /// of (a partition of a list spread over a cluster), to mark instead of counting here; nil to
+    /// count among this table's records.
+    init(table: Table, referenceYear: Int, threads: Int, meter: ProgressMeter?, sharedNIKs: [Bool]? = nil) {
         count = table.rowCount
         self.referenceYear = referenceYear
         let source = Source(table: table)
@@ -109,7 +112,31 @@ public struct StandardizedTable: Sendable, Equatable {
         birthPlace = ByteColumn(concatenating: chunks.map(\.birthPlace))
         nikBirthAgreement = chunks.flatMap(\.nikBirthAgreement)
         nikSexAgreement = chunks.flatMap(\.nikSexAgreement)
-        markSharedNIKs()
+        if let sharedNIKs {
+            precondition(sharedNIKs.count == count, "one shared-NIK flag per record")
+            for row in 0 ..< count where sharedNIKs[row] && (nikClass[row] == .valid || nikClass[row] == .possiblyZeroedTail) {
+                nikClass[row] = .placeholder
+            }
+        } else {
+            markSharedNIKs()
+        }
+    }
+
+    /// What the shared-NIK test reads of a record: its NIK as a number (0 unless the NIK is
+    /// valid or possibly zeroed by Excel, the classes the test can reclassify), its birth date,
+    /// and a hash of its first-name phonetic key (0 for none).
+    func sharedNIKEvidence(_ row: Int) -> (nik: UInt64, birthDate: Int32, firstName: UInt64) {
+        var value: UInt64 = 0
+        if nikClass[row] == .valid || nikClass[row] == .possiblyZeroedTail {
+            nik.withUnsafeBuffers { bytes, offsets in
+                for k in Int(offsets[row]) ..< Int(offsets[row + 1]) { value = value &* 10 &+ UInt64(bytes[k] &- 48) }
+            }
+        }
+        guard firstTokenPhonetic.length(row) > 0 else { return (value, birthDate[row], 0) }
+        let first = firstTokenPhonetic.withUnsafeBuffers { bytes, offsets in
+            XXH3.hash(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
+        }
+        return (value, birthDate[row], max(first, 1))
     }
 
     /// How many unrelated people must carry one NIK before it counts as a placeholder.

@@ -1,0 +1,487 @@
+"""Padan on Apache Spark: lists too large for one machine, linked with Spark doing the shuffles and
+Padan the work inside each partition (the design and its cost model: Guides/Scale.md).
+
+    from pyspark.sql import SparkSession
+    import padan.spark
+
+    spark = SparkSession.builder.master("local[2]").getOrCreate()
+    a = spark.read.csv("provinsi.csv", header=True)
+    b = spark.read.csv("kota.csv", header=True)
+    result = padan.spark.link(spark, a, b, model="model.json", names=["provinsi", "kota"])
+    result.links.write.csv("links")
+
+The steps, each a Spark job over all the records:
+
+1. Each record is read by Padan as one machine reads it; a row it cannot read is kept in
+   `result.rejected`, never dropped silently. A NIK carried by three or more unrelated records of a
+   list is marked shared (a placeholder), counted over the whole list.
+2. Padan gives each record its key under every blocking rule and the keys whose counts are the
+   term frequencies. Spark counts them over all records, and the families' twin rate.
+3. For each rule, blocks whose pairs would exceed `max_block_pairs` are dropped (as one machine
+   skips them), and the records of the other blocks are partitioned by the rule's key: each block
+   lands whole in one partition. Padan enumerates that rule's pairs there, skips a pair an earlier
+   rule also finds (by the earlier rules' keys, which the records carry), and compares and scores
+   the rest with the model. The OR of the rules needs no global de-duplication.
+4. Links are the pairs at or above the threshold. Clusters are the connected components of the
+   links, found in Spark by iterated minimum labels; a component larger than `max_cluster_size`
+   is cut on the driver strongest link first, as one machine cuts it. A cluster's id is derived
+   from its first member, as on one machine.
+
+Training is not spread: `model` is a model.json from `padan link` (or `padan.link`) on one machine,
+over these lists if they fit, else over a part that does (one province's, say). With the model of a
+run over the same lists, the links are those of that run.
+"""
+import ctypes
+import io
+import json
+import os
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import _native
+from ._native import PadanError, _SCOPES, _Table, _call, _take
+
+_P = "_padan_"  # prefix of the columns this module adds
+LIST, ROW, OK, REASON, NIK, BD, FN, SHARED, FAM, PART = (_P + n for n in (
+    "list", "row", "ok", "reason", "nik", "bd", "fn", "shared", "fam", "part"))
+
+
+@dataclass
+class SparkResult:
+    """What a link on Spark found, as Spark DataFrames: `links` and `review` (the pairs at or above
+    the threshold, and those in the review band below it), `clusters` (every record read, with its
+    cluster), `rejected` (rows Padan could not read, with the reason), and `summary` (counts)."""
+
+    links: object
+    review: object
+    clusters: object
+    rejected: object
+    summary: dict = field(default_factory=dict)
+
+
+def _text(pointer_call, *args):
+    out = ctypes.c_void_p()
+    _call(pointer_call, *args, ctypes.byref(out))
+    return _take(out)
+
+
+def describe_config(config=None):
+    """The configuration as the partitioned path reads it: rule and comparison names,
+    thresholds, the block and cluster bounds."""
+    return json.loads(_text(_native._lib.padan_config_describe, config.encode("utf-8") if config else None))
+
+
+def _model_text(model):
+    if isinstance(model, dict):
+        return json.dumps(model)
+    if isinstance(model, (str, os.PathLike)) and os.path.exists(os.fspath(model)):
+        with open(os.fspath(model), encoding="utf-8") as f:
+            return f.read()
+    if isinstance(model, str) and model.lstrip().startswith("{"):
+        return model
+    raise PadanError(2, f"model: expected a model.json path, its text or a dict, not {model!r}")
+
+
+def _q(name):
+    """A column name as Spark reads it literally (dots and spaces in office headers)."""
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _strings(frame, columns):
+    """The list's own columns of a partition (`columns`: pairs of the name carried in Spark and
+    the list's own header), under the list's headers, as text (None for blank)."""
+    out = pd.DataFrame({header: [_native._cell(v) for v in frame[carried].tolist()] for carried, header in columns})
+    return out
+
+
+def _evidence_job(columns, names, config):
+    """Step 1, per batch: which rows Padan reads, and the shared-NIK test's inputs."""
+    cfg = config.encode("utf-8") if config else None
+
+    def run(batches):
+        for batch in batches:
+            for i, part in batch.groupby(LIST, sort=True):
+                i = int(i)
+                frame = _strings(part, columns[i])
+                rows = part[ROW].to_numpy(np.int64)
+                table = _Table(frame, names[i])
+                ok = np.ones(len(frame), dtype=bool)
+                reason = [None] * len(frame)
+                if _native._lib.padan_table_rows(table.handle) != len(frame):
+                    described = json.loads(_text(_native._lib.padan_table_describe, table.handle))
+                    for r in described["rejected"]:
+                        ok[r["line"] - 2] = False
+                        reason[r["line"] - 2] = r["reason"]
+                    table = _Table(frame[ok], names[i])
+                n = int(ok.sum())
+                nik, bd, fn = np.zeros(n, np.uint64), np.zeros(n, np.int32), np.zeros(n, np.uint64)
+                _call(_native._lib.padan_partition_nik_evidence, table.handle, cfg, nik.ctypes.data, bd.ctypes.data, fn.ctypes.data)
+                out = pd.DataFrame({LIST: np.full(len(frame), i, np.int32), ROW: rows, OK: ok, REASON: reason,
+                                    NIK: np.zeros(len(frame), np.int64), BD: np.zeros(len(frame), np.int32),
+                                    FN: np.zeros(len(frame), np.int64)})
+                out.loc[ok, NIK] = nik.view(np.int64)
+                out.loc[ok, BD] = bd
+                out.loc[ok, FN] = fn.view(np.int64)
+                yield out
+    return run
+
+
+def _shared_job(group):
+    """A NIK of one list carried by 3 or more unrelated records (no birth date and no first-name
+    key in common with one already counted, in row order) is shared, as Padan counts it."""
+    group = group.sort_values(ROW)
+    people = []
+    for bd, fn in zip(group[BD].tolist(), group[FN].tolist()):
+        if len(people) >= 3:
+            break
+        if not any((pb != 0 and pb == bd) or (pf != 0 and pf == fn) for pb, pf in people):
+            people.append((bd, fn))
+    if len(people) < 3:
+        return group.iloc[0:0][[LIST, ROW]]
+    return group[[LIST, ROW]]
+
+
+def _keys_job(columns, names, config, rules, kinds):
+    cfg = config.encode("utf-8") if config else None
+
+    def run(batches):
+        for batch in batches:
+            for i, part in batch.groupby(LIST, sort=True):
+                i = int(i)
+                table = _Table(_strings(part, columns[i]), names[i])
+                n = len(part)
+                if _native._lib.padan_table_rows(table.handle) != n:
+                    raise PadanError(5, f"list '{names[i]}': a row read in step 1 was not read in step 2")
+                shared = part[SHARED].to_numpy(np.uint8).copy()
+                rk, fk = np.zeros(rules * n, np.uint64), np.zeros(kinds * n, np.uint64)
+                fam, bd, fn = np.zeros(n, np.uint64), np.zeros(n, np.int32), np.zeros(n, np.uint64)
+                _call(_native._lib.padan_partition_keys, table.handle, cfg, shared.ctypes.data, rk.ctypes.data, fk.ctypes.data,
+                      fam.ctypes.data, bd.ctypes.data, fn.ctypes.data)
+                out = {LIST: np.full(n, i, np.int32), ROW: part[ROW].to_numpy(np.int64)}
+                for k in range(rules):
+                    out[f"{_P}k{k}"] = rk[k * n:(k + 1) * n].view(np.int64)
+                for k in range(kinds):
+                    out[f"{_P}f{k}"] = fk[k * n:(k + 1) * n].view(np.int64)
+                out[FAM], out[BD], out[FN] = fam.view(np.int64), bd, fn.view(np.int64)
+                yield pd.DataFrame(out)
+    return run
+
+
+def _pairs_job(columns, names, config, model, scope, rule, frequencies, kinds, comparisons):
+    cfg = config.encode("utf-8") if config else None
+    model_bytes = model.encode("utf-8")
+    freq = np.array(frequencies, dtype=np.float64)
+
+    def run(frame):
+        frame = frame.sort_values([LIST, ROW], kind="stable")
+        tables, rows = [], []
+        for i in range(len(names)):
+            part = frame[frame[LIST] == i]
+            tables.append(_Table(_strings(part, columns[i]), names[i]))
+            if _native._lib.padan_table_rows(tables[-1].handle) != len(part):
+                raise PadanError(5, f"list '{names[i]}': a row read in step 1 was not read in step 3")
+            rows.append(part[ROW].to_numpy(np.int64))
+        n = len(frame)
+        shared = frame[SHARED].to_numpy(np.uint8).copy()
+        counts = np.concatenate([frame[f"{_P}c{k}"].to_numpy(np.int32) for k in range(kinds)]) if n else np.zeros(0, np.int32)
+        earlier = (np.concatenate([frame[f"{_P}e{j}"].to_numpy(np.int64).view(np.uint64) for j in range(rule)])
+                   if rule > 0 else np.zeros(1, np.uint64))
+        handles = (ctypes.c_void_p * len(tables))(*[t.handle.value for t in tables])
+        text = _text(_native._lib.padan_partition_pairs, handles, len(tables), _SCOPES[scope], cfg, model_bytes,
+                     shared.ctypes.data, counts.ctypes.data, freq.ctypes.data, rule, earlier.ctypes.data)
+        pairs = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        out = pd.DataFrame({
+            "left_list": pairs["left_list"].astype(np.int32), "right_list": pairs["right_list"].astype(np.int32),
+            "weight": pairs["weight"].astype(np.float64),
+            "match_probability": pairs["match_probability"].astype(np.float64),
+            "match_weight": pairs["match_weight"].astype(np.float64)})
+        out.insert(1, "left_row", [rows[l][r] for l, r in zip(out["left_list"], pairs["left_row"].astype(int))])
+        out.insert(3, "right_row", [rows[l][r] for l, r in zip(out["right_list"], pairs["right_row"].astype(int))])
+        for c in comparisons:
+            out[f"{c}_level"] = pairs[f"{c}_level"]
+            out[f"{c}_weight"] = pairs[f"{c}_weight"].astype(np.float64)
+        out["blocking_rule"] = pairs["blocking_rule"]
+        return out
+    return run
+
+
+def _cluster_ids_job(batches):
+    for batch in batches:
+        ids = []
+        for name, record in zip(batch["first_source"].tolist(), batch["first_id"].tolist()):
+            ids.append(_text(_native._lib.padan_cluster_id, name.encode("utf-8"), record.encode("utf-8")))
+        yield pd.DataFrame({"source": batch["source"], "id": batch["id"], "cluster_id": ids,
+                            "cluster_size": batch["cluster_size"]})
+
+
+def _cut(links, max_size):
+    """One machine's strongest-first joining, on one oversized component's links (pandas, exact
+    weights): each node's cluster label and the refused links."""
+    order = links.sort_values(["weight", "left_list", "left_row", "right_list", "right_row"],
+                              ascending=[False, True, True, True, True], kind="stable")
+    parent, size = {}, {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        size.setdefault(x, 1)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    refused = 0
+    for a, b in zip(order["a"].tolist(), order["b"].tolist()):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        if size[ra] + size[rb] > max_size:
+            refused += 1
+            continue
+        big, small = (ra, rb) if size[ra] >= size[rb] else (rb, ra)
+        parent[small] = big
+        size[big] += size[small]
+    groups = {}
+    for x in list(parent):
+        groups.setdefault(find(x), []).append(x)
+    label = {x: min(members) for members in groups.values() for x in members}
+    return label, refused
+
+
+def link(spark, *frames, config=None, model, dedupe=True, names=None, partitions=None):
+    """Links two or more lists (Spark DataFrames) with `model` (a model.json path, its text or a
+    dict), as `padan link --model` does on one machine: people across the lists and, unless
+    `dedupe=False`, people registered twice within each. `config` is the text of a padan.yaml;
+    `names` name the lists; `partitions` is the number of partitions per rule (default: Spark's
+    shuffle partitions)."""
+    if len(frames) < 2:
+        raise ValueError("link needs at least two lists (use padan.spark.dedupe for one)")
+    return _run(spark, frames, "link_and_dedupe" if dedupe else "link", config, model, names, partitions)
+
+
+def dedupe(spark, *frames, config=None, model, names=None, partitions=None):
+    """Finds people registered more than once within each list, as `padan dedupe --model`."""
+    if not frames:
+        raise ValueError("dedupe needs a list")
+    return _run(spark, frames, "dedupe", config, model, names, partitions)
+
+
+def _run(spark, frames, scope, config, model, names, partitions):
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    started = time.perf_counter()
+    timings = {}
+
+    def lap(stage, t0):
+        timings[stage] = round(time.perf_counter() - t0, 3)
+        return time.perf_counter()
+
+    if names is None:
+        names = [f"list{i + 1}" for i in range(len(frames))]
+    if len(names) != len(frames) or len(set(names)) != len(names):
+        raise ValueError("one distinct name per list")
+    info = describe_config(config)
+    model = _model_text(model)
+    rules, comparisons, kinds = info["rules"], info["comparisons"], info["frequency_kinds"]
+    partitions = partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
+    headers = [list(f.columns) for f in frames]
+    for i, cs in enumerate(headers):
+        if len(set(cs)) != len(cs):
+            raise PadanError(2, f"list '{names[i]}': two columns have one name")
+    # Spark reads a dot in a column name as a field of a struct: the lists' columns are carried
+    # under names of Padan's own, and given back their headers inside each partition.
+    carried = {h: f"{_P}col{j}" for j, h in enumerate(sorted({h for cs in headers for h in cs}))}
+    columns = [[(carried[h], h) for h in cs] for cs in headers]
+    all_carried = sorted(carried.values())
+    # Each list's id column, as Padan's reader maps roles (from its first rows).
+    id_columns = []
+    for f, name, cs in zip(frames, names, headers):
+        head = f.limit(1000).toPandas()
+        described = _native.read(_strings(head, [(h, h) for h in cs]), name=name)
+        id_columns.append(described["roles"].get("id"))
+
+    t0 = time.perf_counter()
+    lists = []
+    for i, f in enumerate(frames):
+        # Each row's number in its list (the order Spark read it in), as a file's row order.
+        text = f.select(*[F.col(_q(h)).cast("string").alias(c) for c, h in columns[i]])
+        indexed = text.rdd.zipWithIndex().map(lambda p, i=i: (i, p[1]) + tuple(p[0]))
+        schema = T.StructType([T.StructField(LIST, T.IntegerType()), T.StructField(ROW, T.LongType())]
+                              + [T.StructField(c, T.StringType()) for c, _ in columns[i]])
+        lists.append(spark.createDataFrame(indexed, schema))
+    raw = lists[0]
+    for other in lists[1:]:
+        raw = raw.unionByName(other, allowMissingColumns=True)
+    raw = raw.localCheckpoint()
+    records_in = raw.count()
+
+    # 1. Rows read, and NIKs shared within a list.
+    ev_schema = f"{LIST} int, {ROW} long, {OK} boolean, {REASON} string, {NIK} long, {BD} int, {FN} long"
+    evidence = raw.mapInPandas(_evidence_job(columns, names, config), ev_schema).localCheckpoint()
+    rejected = evidence.filter(~F.col(OK)).select(
+        F.element_at(F.array(*[F.lit(n) for n in names]), F.col(LIST) + 1).alias("source"),
+        (F.col(ROW) + 1).alias("ordinal"), F.col(REASON).alias("reason"))
+    usable = evidence.filter(F.col(OK) & (F.col(NIK) != 0))
+    crowded = usable.groupBy(LIST, NIK).count().filter(F.col("count") >= 3).drop("count")
+    shared = (usable.join(crowded, [LIST, NIK]).groupBy(LIST, NIK)
+              .applyInPandas(_shared_job, f"{LIST} int, {ROW} long").withColumn(SHARED, F.lit(True)))
+    good = (raw.join(evidence.filter(F.col(OK)).select(LIST, ROW), [LIST, ROW])
+            .join(shared, [LIST, ROW], "left").fillna({SHARED: False})).localCheckpoint()
+    t0 = lap("read_and_shared_niks", t0)
+
+    # 2. Keys, and the counts over all records.
+    key_schema = ", ".join([f"{LIST} int", f"{ROW} long"] + [f"{_P}k{k} long" for k in range(len(rules))]
+                           + [f"{_P}f{k} long" for k in range(kinds)] + [f"{FAM} long", f"{BD} int", f"{FN} long"])
+    keys = good.select(LIST, ROW, SHARED, *all_carried).mapInPandas(
+        _keys_job(columns, names, config, len(rules), kinds), key_schema).localCheckpoint()
+    total = keys.count()
+    for k in range(kinds):
+        fk = f"{_P}f{k}"
+        counted = keys.filter(F.col(fk) != 0).groupBy(fk).agg(F.count("*").alias(f"{_P}c{k}"))
+        keys = keys.join(counted, fk, "left").fillna({f"{_P}c{k}": 0})
+    keys = keys.localCheckpoint()
+    sums = keys.agg(*[F.sum(F.when(F.col(f"{_P}f{k}") != 0, F.col(f"{_P}c{k}")).otherwise(0)).alias(f"s{k}") for k in range(kinds)],
+                    *[F.sum(F.when(F.col(f"{_P}f{k}") != 0, 1).otherwise(0)).alias(f"p{k}") for k in range(kinds)],
+                    F.sum((F.col(f"{_P}c0").cast("double") / F.lit(float(max(1, total)))).cast("float").cast("double"))
+                    .alias("name_sum")).first()
+    means = [float(sums[f"s{k}"]) / sums[f"p{k}"] if sums[f"p{k}"] else 1.0 for k in range(kinds)]
+    mean_name = float(sums["name_sum"] or 0) / max(1, total) if total else 1.0
+    # The families' twin rate: pairs of members (a KK on at most 30 records) with different
+    # first names, and the share of them born on one day.
+    fam = keys.filter(F.col(FAM) != 0).select(LIST, ROW, FAM, BD, FN)
+    sizes = fam.groupBy(FAM).count().filter(F.col("count") <= 30).drop("count")
+    fam = fam.join(sizes, FAM)
+    x, y = fam.alias("x"), fam.alias("y")
+    twins = (x.join(y, (F.col(f"x.{FAM}") == F.col(f"y.{FAM}"))
+                    & ((F.col(f"x.{LIST}") < F.col(f"y.{LIST}"))
+                       | ((F.col(f"x.{LIST}") == F.col(f"y.{LIST}")) & (F.col(f"x.{ROW}") < F.col(f"y.{ROW}"))))
+                    & (F.col(f"x.{FN}") != F.col(f"y.{FN}")))
+             .agg(F.count("*").alias("pairs"), F.sum(F.when(F.col(f"x.{BD}") == F.col(f"y.{BD}"), 1).otherwise(0)).alias("same"))
+             .first())
+    family_pairs, same_day = int(twins["pairs"] or 0), int(twins["same"] or 0)
+    twin_rate = 1.0 / 365 if family_pairs < 100 else max(float(same_day), 0.5) / family_pairs
+    frequencies = [float(total), mean_name, twin_rate] + means
+    t0 = lap("keys_and_counts", t0)
+
+    # 3. Per rule: the blocks within the bound, and each earlier rule's keys (0 in a dropped block).
+    max_pairs = info["max_block_pairs"]
+    blocks, report = [], []
+    for k in range(len(rules)):
+        kk = f"{_P}k{k}"
+        per_list = keys.filter(F.col(kk) != 0).groupBy(kk, LIST).count()
+        n, within = F.sum("count"), F.sum(F.col("count") * (F.col("count") - 1) / 2)
+        allowed = {"link": n * (n - 1) / 2 - within, "dedupe": within, "link_and_dedupe": n * (n - 1) / 2}[scope]
+        b = per_list.groupBy(kk).agg(allowed.cast("long").alias("allowed")).localCheckpoint()
+        blocks.append(b)
+        dropped = b.filter(F.col("allowed") > max_pairs).select(kk).withColumn(f"{_P}drop{k}", F.lit(True))
+        keys = keys.join(F.broadcast(dropped), kk, "left").withColumn(
+            f"{_P}e{k}", F.when(F.col(f"{_P}drop{k}").isNull(), F.col(kk)).otherwise(F.lit(0).cast("long"))).drop(f"{_P}drop{k}")
+    keys = keys.localCheckpoint()
+    records = keys.join(good, [LIST, ROW]).localCheckpoint()
+    t0 = lap("blocks", t0)
+
+    pair_fields = (["left_list int", "left_row long", "right_list int", "right_row long", "weight double",
+                    "match_probability double", "match_weight double"]
+                   + [f"`{c}_level` string, `{c}_weight` double" for c in comparisons] + ["blocking_rule string"])
+    scored = None
+    for k in range(len(rules)):
+        kk = f"{_P}k{k}"
+        inside = blocks[k].filter((F.col("allowed") > 0) & (F.col("allowed") <= max_pairs)).select(kk)
+        part = records.join(inside, kk, "left_semi").withColumn(PART, F.pmod(F.xxhash64(kk), F.lit(partitions)))
+        needed = [LIST, ROW, SHARED, PART] + [f"{_P}c{j}" for j in range(kinds)] + [f"{_P}e{j}" for j in range(k)] \
+            + all_carried
+        out = part.select(*needed).groupBy(PART).applyInPandas(
+            _pairs_job(columns, names, config, model, scope, k, frequencies, kinds, comparisons), ", ".join(pair_fields))
+        scored = out if scored is None else scored.unionByName(out)
+    scored = scored.localCheckpoint()
+    scored_count = scored.count()
+    t0 = lap("pairs", t0)
+
+    # 4. Links, review, clusters.
+    id_of = []
+    for i, c in enumerate(id_columns):
+        id_of.append(F.col(carried[c]) if c else (F.col(ROW) + 1).cast("string"))
+    ids = None
+    for i in range(len(names)):
+        part = records.filter(F.col(LIST) == i).select(LIST, ROW, id_of[i].alias("id"))
+        ids = part if ids is None else ids.unionByName(part)
+    ids = ids.localCheckpoint()
+    source = F.element_at(F.array(*[F.lit(n) for n in names]), F.col(LIST) + 1)
+
+    def named(pairs):
+        left = ids.select(F.col(LIST).alias("left_list"), F.col(ROW).alias("left_row"), F.col("id").alias("left_id"))
+        right = ids.select(F.col(LIST).alias("right_list"), F.col(ROW).alias("right_row"), F.col("id").alias("right_id"))
+        names_col = F.array(*[F.lit(n) for n in names])
+        out = pairs.join(left, ["left_list", "left_row"]).join(right, ["right_list", "right_row"])
+        return out.select("left_id", "right_id", "match_probability", "match_weight",
+                          *[c for comp in comparisons for c in (f"{comp}_level", f"{comp}_weight")], "blocking_rule",
+                          F.element_at(names_col, F.col("left_list") + 1).alias("left_source"),
+                          F.element_at(names_col, F.col("right_list") + 1).alias("right_source"),
+                          "left_list", "left_row", "right_list", "right_row", "weight")
+
+    threshold = info["threshold"]
+    linked = scored.filter(F.col("match_probability") >= threshold)
+    links, review = named(linked).localCheckpoint(), named(scored.filter(F.col("match_probability") < threshold))
+    stride = 1 << 40
+    edges = linked.select((F.col("left_list") * stride + F.col("left_row")).alias("a"),
+                          (F.col("right_list") * stride + F.col("right_row")).alias("b"),
+                          "weight", "left_list", "left_row", "right_list", "right_row").localCheckpoint()
+    both = edges.select(F.col("a").alias("src"), F.col("b").alias("dst")).union(
+        edges.select(F.col("b").alias("src"), F.col("a").alias("dst"))).localCheckpoint()
+    labels = both.select(F.col("src").alias("node")).distinct().withColumn("label", F.col("node")).localCheckpoint()
+    iterations = 0
+    while True:
+        iterations += 1
+        moved = both.join(labels, both.src == labels.node).select(F.col("dst").alias("node"), "label")
+        new = labels.union(moved).groupBy("node").agg(F.min("label").alias("label")).localCheckpoint()
+        changed = new.join(labels.withColumnRenamed("label", "old"), "node").filter(F.col("label") != F.col("old")).count()
+        labels = new
+        if changed == 0:
+            break
+    max_size = info["max_cluster_size"]
+    sizes = labels.groupBy("label").count()
+    big = sizes.filter(F.col("count") > max_size).select("label")
+    refused = 0
+    cut = labels
+    big_labels = [r["label"] for r in big.collect()]
+    if big_labels:
+        in_big = labels.join(F.broadcast(big), "label")
+        big_edges = edges.join(in_big.withColumnRenamed("node", "a"), "a").toPandas()
+        relabel = {}
+        for _, component in big_edges.groupby("label"):
+            lab, r = _cut(component, max_size)
+            relabel.update(lab)
+            refused += r
+        fixed = spark.createDataFrame(pd.DataFrame({"node": list(relabel), "new": list(relabel.values())}),
+                                      "node long, new long")
+        cut = (labels.join(fixed, "node", "left")
+               .withColumn("label", F.coalesce(F.col("new"), F.col("label"))).drop("new"))
+    members = (ids.withColumn("node", F.col(LIST) * stride + F.col(ROW)).join(cut, "node", "left")
+               .withColumn("label", F.coalesce(F.col("label"), F.col("node")))
+               .withColumn("source", source))
+    first = members.groupBy("label").agg(F.min(F.struct(
+        F.array_position(F.array_sort(F.array(*[F.lit(n) for n in names])), F.col("source")).alias("rank"),
+        F.col("id"))).alias("first"), F.count("*").alias("cluster_size"))
+    first = first.select("label", "cluster_size", F.col("first.id").alias("first_id"),
+                         F.element_at(F.array_sort(F.array(*[F.lit(n) for n in names])), F.col("first.rank").cast("int"))
+                         .alias("first_source"))
+    clusters = (members.join(first, "label").orderBy("first_source", "first_id", LIST, ROW)
+                .select("source", "id", "first_source", "first_id", "cluster_size")
+                .mapInPandas(_cluster_ids_job, "source string, id string, cluster_id string, cluster_size long"))
+    link_count = links.count()
+    lap("links_and_clusters", t0)
+    summary = {
+        "records": records_in, "records_read": total, "rejected": records_in - total, "scope": scope,
+        "pairs_at_or_above_review_threshold": scored_count, "links": link_count,
+        "review_pairs": scored_count - link_count, "threshold": threshold,
+        "review_threshold": info["review_threshold"], "cluster_iterations": iterations,
+        "oversized_components": len(big_labels), "links_refused_by_cluster_bound": refused,
+        "frequencies": {"total": total, "mean_name_frequency": mean_name, "twin_rate": twin_rate,
+                        "family_pairs": family_pairs, "mean_counts": means},
+        "partitions_per_rule": partitions, "seconds": timings,
+        "total_seconds": round(time.perf_counter() - started, 3),
+    }
+    return SparkResult(links=links, review=review, clusters=clusters, rejected=rejected, summary=summary)
