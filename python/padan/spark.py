@@ -115,8 +115,16 @@ def _evidence_job(columns, names, config):
                     for r in described["rejected"]:
                         ok[r["line"] - 2] = False
                         reason[r["line"] - 2] = r["reason"]
+                    # A row with no value at all is a blank line to Padan's reader, left out
+                    # without a word; here it is reported, as every row Spark holds is a record.
+                    blank = (frame.isna() | (frame == "")).all(axis=1).to_numpy(bool)
+                    for j in np.flatnonzero(blank & ok):
+                        ok[j], reason[j] = False, "every cell is blank"
                     table = _Table(frame[ok], names[i])
                 n = int(ok.sum())
+                if _native._lib.padan_table_rows(table.handle) != n:
+                    raise PadanError(5, f"list '{names[i]}': {n} rows kept of a partition's {len(frame)}, "
+                                        f"but Padan reads {_native._lib.padan_table_rows(table.handle)} of them")
                 nik, bd, fn = np.zeros(n, np.uint64), np.zeros(n, np.int32), np.zeros(n, np.uint64)
                 _call(_native._lib.padan_partition_nik_evidence, table.handle, cfg, nik.ctypes.data, bd.ctypes.data, fn.ctypes.data)
                 out = pd.DataFrame({LIST: np.full(len(frame), i, np.int32), ROW: rows, OK: ok, REASON: reason,

@@ -1,0 +1,108 @@
+"""padan.spark on a local Spark (two cores) against the CLI with the same model: the same links and
+the same clusters, and no row lost."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import padan
+import padan.spark
+
+pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (scripts/python-test installs it)")
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpora" / "synth-2k"
+CLI = Path(os.environ.get("PADAN_CLI", ROOT / ".build" / "debug" / "padan"))
+
+pytestmark = [
+    pytest.mark.skipif(not CLI.exists(), reason=f"{CLI} not built (scripts/test builds it)"),
+    pytest.mark.skipif(shutil.which("java") is None, reason="no Java runtime for Spark (scripts/test installs one)"),
+]
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from pyspark.sql import SparkSession
+
+    # The executors' Python is this one (the one that has pandas, pyarrow and padan).
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    session = (SparkSession.builder.master("local[2]").appName("padan-test")
+               .config("spark.sql.shuffle.partitions", "3").config("spark.ui.enabled", "false")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def lists():
+    a = pd.read_csv(CORPUS / "provinsi.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    b = pd.read_csv(CORPUS / "kota.csv", sep=";", dtype=str, keep_default_na=False, encoding="cp1252")
+    return a, b
+
+
+def cli(tmp_path, *args):
+    out = tmp_path / "hasil"
+    subprocess.run([str(CLI), *args, "--out", str(out)], check=True, capture_output=True)
+    return out
+
+
+def compared(links):
+    """Links as the CLI writes their identity and evidence (probabilities to 6 places)."""
+    frame = links.copy()
+    levels = [c for c in frame.columns if c.endswith("_level")]
+    frame["match_probability"] = frame["match_probability"].astype(float).map(lambda p: f"{p:.6f}")
+    keep = ["left_source", "left_id", "right_source", "right_id", "match_probability", "blocking_rule"] + levels
+    return frame[keep].astype(str).sort_values(keep[:4]).reset_index(drop=True)
+
+
+def test_link_on_spark_gives_one_machines_links_and_clusters(spark, tmp_path):
+    a, b = lists()
+    out = cli(tmp_path, "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+    result = padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b),
+                              model=out / "model.json", names=["provinsi", "kota"])
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    got = result.links.toPandas()
+    assert len(got) == len(expected) > 1000
+    pd.testing.assert_frame_equal(compared(got), compared(expected))
+    one = pd.read_csv(out / "clusters.csv", dtype=str, keep_default_na=False)
+    spread = result.clusters.toPandas().astype(str)
+    key = ["source", "id"]
+    merged = one.merge(spread, on=key, how="outer", suffixes=("", "_spark"), indicator=True)
+    assert (merged["_merge"] == "both").all()
+    assert (merged["cluster_id"] == merged["cluster_id_spark"]).all()
+    assert (merged["cluster_size"] == merged["cluster_size_spark"]).all()
+    assert result.summary["records_read"] == 4000 and result.summary["rejected"] == 0
+    assert result.summary["links"] == len(expected)
+    assert result.rejected.count() == 0
+
+
+def test_dedupe_on_spark_keeps_every_row_it_cannot_read(spark, tmp_path):
+    a, _ = lists()
+    out = cli(tmp_path, "dedupe", str(CORPUS / "provinsi.csv"))
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    # Two rows Padan does not take as people: one with no value at all, and a total line.
+    blank = pd.DataFrame([[""] * len(a.columns)], columns=a.columns)
+    total = pd.DataFrame([["JUMLAH"] + [""] * (len(a.columns) - 1)], columns=a.columns)
+    rows = pd.concat([a, blank, total], ignore_index=True)
+    result = padan.spark.dedupe(spark, spark.createDataFrame(rows), model=out / "model.json", names=["provinsi"])
+    rejected = result.rejected.toPandas()
+    assert sorted(rejected["ordinal"].tolist()) == [len(a) + 1, len(a) + 2]
+    assert (rejected["reason"] != "").all()
+    assert result.summary["records"] == len(a) + 2 and result.summary["records_read"] == len(a)
+    got = result.links.toPandas()
+    assert (got["left_source"] == got["right_source"]).all()
+    pd.testing.assert_frame_equal(compared(got), compared(expected))
+
+
+def test_settings_a_partition_cannot_honour_are_refused(spark, tmp_path):
+    a, b = lists()
+    out = cli(tmp_path, "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+    with pytest.raises(padan.PadanError, match="one_to_one"):
+        padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b), model=out / "model.json",
+                         config="one_to_one: true\n")
+    with pytest.raises(padan.PadanError, match="model"):
+        padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b), model="no-such-model.json")
