@@ -185,8 +185,11 @@ def _pairs_job(columns, names, config, model, scope, rule, frequencies, kinds, c
 
     def run(frame):
         frame = frame.sort_values([LIST, ROW], kind="stable")
+        # The lists this partition holds records of (Padan takes no list without rows); which
+        # pairs a scope allows depends only on whether two records share a list.
+        present = sorted(int(i) for i in frame[LIST].unique())
         tables, rows = [], []
-        for i in range(len(names)):
+        for i in present:
             part = frame[frame[LIST] == i]
             tables.append(_Table(_strings(part, columns[i]), names[i]))
             if _native._lib.padan_table_rows(tables[-1].handle) != len(part):
@@ -201,13 +204,15 @@ def _pairs_job(columns, names, config, model, scope, rule, frequencies, kinds, c
         text = _text(_native._lib.padan_partition_pairs, handles, len(tables), _SCOPES[scope], cfg, model_bytes,
                      shared.ctypes.data, counts.ctypes.data, freq.ctypes.data, rule, earlier.ctypes.data)
         pairs = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        lists = np.array(present, dtype=np.int32)
         out = pd.DataFrame({
-            "left_list": pairs["left_list"].astype(np.int32), "right_list": pairs["right_list"].astype(np.int32),
+            "left_list": lists[pairs["left_list"].astype(int).to_numpy()],
+            "right_list": lists[pairs["right_list"].astype(int).to_numpy()],
             "weight": pairs["weight"].astype(np.float64),
             "match_probability": pairs["match_probability"].astype(np.float64),
             "match_weight": pairs["match_weight"].astype(np.float64)})
-        out.insert(1, "left_row", [rows[l][r] for l, r in zip(out["left_list"], pairs["left_row"].astype(int))])
-        out.insert(3, "right_row", [rows[l][r] for l, r in zip(out["right_list"], pairs["right_row"].astype(int))])
+        out.insert(1, "left_row", [rows[l][r] for l, r in zip(pairs["left_list"].astype(int), pairs["left_row"].astype(int))])
+        out.insert(3, "right_row", [rows[l][r] for l, r in zip(pairs["right_list"].astype(int), pairs["right_row"].astype(int))])
         for c in comparisons:
             out[f"{c}_level"] = pairs[f"{c}_level"]
             out[f"{c}_weight"] = pairs[f"{c}_weight"].astype(np.float64)
@@ -263,7 +268,7 @@ def link(spark, *frames, config=None, model, dedupe=True, names=None, partitions
     dict), as `padan link --model` does on one machine: people across the lists and, unless
     `dedupe=False`, people registered twice within each. `config` is the text of a padan.yaml;
     `names` name the lists; `partitions` is the number of partitions per rule (default: Spark's
-    shuffle partitions)."""
+    default parallelism, or one per 100,000 records when that is more)."""
     if len(frames) < 2:
         raise ValueError("link needs at least two lists (use padan.spark.dedupe for one)")
     return _run(spark, frames, "link_and_dedupe" if dedupe else "link", config, model, names, partitions)
@@ -294,7 +299,6 @@ def _run(spark, frames, scope, config, model, names, partitions):
     info = describe_config(config)
     model = _model_text(model)
     rules, comparisons, kinds = info["rules"], info["comparisons"], info["frequency_kinds"]
-    partitions = partitions or int(spark.conf.get("spark.sql.shuffle.partitions"))
     headers = [list(f.columns) for f in frames]
     for i, cs in enumerate(headers):
         if len(set(cs)) != len(cs):
@@ -325,6 +329,9 @@ def _run(spark, frames, scope, config, model, names, partitions):
         raw = raw.unionByName(other, allowMissingColumns=True)
     raw = raw.localCheckpoint()
     records_in = raw.count()
+    # A partition of one rule's records is linked in one Python worker: enough of them to keep
+    # every core busy, and none much over 100,000 records.
+    partitions = partitions or max(spark.sparkContext.defaultParallelism, -(-records_in // 100_000))
 
     # 1. Rows read, and NIKs shared within a list.
     ev_schema = f"{LIST} int, {ROW} long, {OK} boolean, {REASON} string, {NIK} long, {BD} int, {FN} long"

@@ -1,0 +1,118 @@
+"""Links lists too large for one machine on a Spark cluster, with a model trained on one machine.
+
+    padan link sample_provinsi.csv sample_kota.csv --out sample     # on one machine: sample/model.json
+    spark-submit python/examples/spark_link.py --model sample/model.json --out hasil \\
+        provinsi=hdfs:///aid/provinsi.csv kota=hdfs:///aid/kota.csv --sep , --sep ';' --encoding utf-8 --encoding cp1252
+
+Each list is NAME=PATH (a CSV with a header row). `--sep` and `--encoding`, given once, apply to
+every list; given once per list, in the lists' order. `--config` is a padan.yaml. The results are
+written under OUT as Spark writes CSV (a folder of parts each): links, review, clusters and
+rejected, and summary.json. They are written beside OUT first and moved there at the end, so a run
+that fails leaves no half-written OUT.
+
+Every machine needs Python with pandas, pyarrow and padan (PADAN_LIBRARY naming libPadanC where it
+is not installed with the package), and PYSPARK_PYTHON naming that Python.
+"""
+import argparse
+import json
+import sys
+
+from pyspark.sql import SparkSession
+
+import padan
+import padan.spark
+
+
+# Windows-1252, which Excel on an Indonesian Windows PC writes, is Latin-1 but for 27 characters
+# in 0x80-0x9F (quotes, dashes, the euro sign); Spark reads only the latter.
+_CP1252 = {bytes([b]).decode("latin-1"): bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
+           if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def read(spark, path, sep, encoding):
+    """A CSV with a header row, every column as text (as Padan reads a file: a NIK read as a
+    number loses digits)."""
+    from pyspark.sql import functions as F
+
+    windows = encoding.lower().replace("-", "").replace("_", "") in ("cp1252", "windows1252")
+    frame = spark.read.csv(path, header=True, sep=sep, encoding="iso-8859-1" if windows else encoding,
+                           inferSchema=False, mode="PERMISSIVE", multiLine=True)
+    if windows:
+        ours, theirs = "".join(_CP1252), "".join(_CP1252.values())
+        frame = frame.select(*[F.translate(F.col(f"`{c}`"), ours, theirs).alias(c) for c in frame.columns])
+    return frame
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("lists", nargs="+", metavar="NAME=PATH")
+    parser.add_argument("--model", required=True, help="model.json of a run on one machine")
+    parser.add_argument("--out", required=True, help="results folder (must not exist)")
+    parser.add_argument("--config", help="padan.yaml")
+    parser.add_argument("--sep", action="append", default=[])
+    parser.add_argument("--encoding", action="append", default=[])
+    parser.add_argument("--dedupe-only", action="store_true", help="people registered twice within each list only")
+    parser.add_argument("--no-dedupe", action="store_true", help="people across the lists only")
+    parser.add_argument("--partitions", type=int, help="partitions per blocking rule (default: Spark's default parallelism, or one per 100,000 records when that is more)")
+    args = parser.parse_args(argv)
+
+    names, paths = [], []
+    for item in args.lists:
+        name, sep, path = item.partition("=")
+        if not sep or not name or not path:
+            parser.error(f"{item!r}: a list is NAME=PATH")
+        names.append(name)
+        paths.append(path)
+
+    def per_list(values, option, default):
+        if not values:
+            return [default] * len(paths)
+        if len(values) == 1:
+            return values * len(paths)
+        if len(values) != len(paths):
+            parser.error(f"{option} is given {len(values)} times for {len(paths)} lists: once, or once per list")
+        return values
+
+    seps, encodings = per_list(args.sep, "--sep", ","), per_list(args.encoding, "--encoding", "utf-8")
+    config = None
+    if args.config:
+        with open(args.config, encoding="utf-8") as f:
+            config = f.read()
+
+    spark = SparkSession.builder.appName("padan").getOrCreate()
+    jvm = spark.sparkContext._jvm
+    hadoop = spark.sparkContext._jsc.hadoopConfiguration()
+    out = jvm.org.apache.hadoop.fs.Path(args.out)
+    fs = out.getFileSystem(hadoop)
+    if fs.exists(out):
+        sys.exit(f"padan spark: {args.out} exists; name a new folder")
+    partial = jvm.org.apache.hadoop.fs.Path(args.out.rstrip("/") + ".partial")
+    fs.delete(partial, True)
+
+    frames = [read(spark, p, s, e) for p, s, e in zip(paths, seps, encodings)]
+    if args.dedupe_only:
+        result = padan.spark.dedupe(spark, *frames, config=config, model=args.model, names=names,
+                                    partitions=args.partitions)
+    else:
+        result = padan.spark.link(spark, *frames, config=config, model=args.model, names=names,
+                                  dedupe=not args.no_dedupe, partitions=args.partitions)
+    try:
+        for name, frame in [("links", result.links), ("review", result.review), ("clusters", result.clusters),
+                            ("rejected", result.rejected)]:
+            frame.write.csv(args.out.rstrip("/") + ".partial/" + name, header=True)
+        stream = fs.create(jvm.org.apache.hadoop.fs.Path(args.out.rstrip("/") + ".partial/summary.json"))
+        stream.write(bytearray(json.dumps(result.summary, indent=2).encode("utf-8")))
+        stream.close()
+        if not fs.rename(partial, out):
+            raise OSError(f"could not move {args.out}.partial to {args.out}")
+    except BaseException:
+        fs.delete(partial, True)
+        raise
+    print(json.dumps(result.summary, indent=2))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except padan.PadanError as error:
+        sys.exit(f"padan spark: {error}")
