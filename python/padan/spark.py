@@ -389,8 +389,18 @@ def _run(spark, frames, scope, config, model, names, partitions):
         per_list = keys.filter(F.col(kk) != 0).groupBy(kk, LIST).count()
         n, within = F.sum("count"), F.sum(F.col("count") * (F.col("count") - 1) / 2)
         allowed = {"link": n * (n - 1) / 2 - within, "dedupe": within, "link_and_dedupe": n * (n - 1) / 2}[scope]
-        b = per_list.groupBy(kk).agg(allowed.cast("long").alias("allowed")).localCheckpoint()
+        b = per_list.groupBy(kk).agg(allowed.cast("long").alias("allowed"), n.alias("records")).localCheckpoint()
         blocks.append(b)
+        counted = b.agg(F.count("*").alias("blocks"), F.sum("records").alias("records"), F.sum("allowed").alias("pairs_with_repeats"),
+                        F.sum(F.when(F.col("allowed") > max_pairs, 1).otherwise(0)).alias("oversized_blocks"),
+                        F.sum(F.when(F.col("allowed") > max_pairs, F.col("allowed")).otherwise(0)).alias("oversized_pairs")
+                        ).first()
+        report.append({"rule": rules[k], "records_with_key": int(counted["records"] or 0),
+                       "distinct_keys": int(counted["blocks"] or 0),
+                       "pairs_including_earlier_rules": int(counted["pairs_with_repeats"] or 0)
+                       - int(counted["oversized_pairs"] or 0),
+                       "oversized_blocks": int(counted["oversized_blocks"] or 0),
+                       "oversized_pairs": int(counted["oversized_pairs"] or 0)})
         dropped = b.filter(F.col("allowed") > max_pairs).select(kk).withColumn(f"{_P}drop{k}", F.lit(True))
         keys = keys.join(F.broadcast(dropped), kk, "left").withColumn(
             f"{_P}e{k}", F.when(F.col(f"{_P}drop{k}").isNull(), F.col(kk)).otherwise(F.lit(0).cast("long"))).drop(f"{_P}drop{k}")
@@ -496,7 +506,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
         "oversized_components": len(big_labels), "links_refused_by_cluster_bound": refused,
         "frequencies": {"total": total, "mean_name_frequency": mean_name, "twin_rate": twin_rate,
                         "family_pairs": family_pairs, "mean_counts": means},
-        "partitions_per_rule": partitions, "seconds": timings,
+        "blocking_rules": report, "partitions_per_rule": partitions, "seconds": timings,
         "total_seconds": round(time.perf_counter() - started, 3),
     }
     return SparkResult(links=links, review=review, clusters=clusters, rejected=rejected, summary=summary)

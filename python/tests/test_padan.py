@@ -1,28 +1,10 @@
 """The Python package against the CLI on the same lists: the same links, byte for byte."""
-import os
-import subprocess
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import padan
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpora" / "synth-2k"
-CLI = Path(os.environ.get("PADAN_CLI", ROOT / ".build" / "debug" / "padan"))
-
-
-def lists():
-    a = pd.read_csv(CORPUS / "provinsi.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    b = pd.read_csv(CORPUS / "kota.csv", sep=";", dtype=str, keep_default_na=False, encoding="cp1252")
-    return a, b
-
-
-def cli(tmp_path, *args):
-    out = tmp_path / "hasil"
-    subprocess.run([str(CLI), *args, "--out", str(out)], check=True, capture_output=True)
-    return out
+from corpus import CLI, CORPUS, cli, lists
 
 
 @pytest.mark.skipif(not CLI.exists(), reason=f"{CLI} not built (scripts/test builds it)")

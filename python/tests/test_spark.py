@@ -1,22 +1,18 @@
 """padan.spark on a local Spark (two cores) against the CLI with the same model: the same links and
 the same clusters, and no row lost."""
+import json
 import os
 import shutil
-import subprocess
 import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import padan
 import padan.spark
+from corpus import CLI, CORPUS, cli, lists
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (scripts/python-test installs it)")
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpora" / "synth-2k"
-CLI = Path(os.environ.get("PADAN_CLI", ROOT / ".build" / "debug" / "padan"))
 
 pytestmark = [
     pytest.mark.skipif(not CLI.exists(), reason=f"{CLI} not built (scripts/test builds it)"),
@@ -36,18 +32,6 @@ def spark():
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
-
-
-def lists():
-    a = pd.read_csv(CORPUS / "provinsi.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    b = pd.read_csv(CORPUS / "kota.csv", sep=";", dtype=str, keep_default_na=False, encoding="cp1252")
-    return a, b
-
-
-def cli(tmp_path, *args):
-    out = tmp_path / "hasil"
-    subprocess.run([str(CLI), *args, "--out", str(out)], check=True, capture_output=True)
-    return out
 
 
 def compared(links):
@@ -78,6 +62,15 @@ def test_link_on_spark_gives_one_machines_links_and_clusters(spark, tmp_path):
     assert result.summary["records_read"] == 4000 and result.summary["rejected"] == 0
     assert result.summary["links"] == len(expected)
     assert result.rejected.count() == 0
+    # Each rule's blocks as one machine counts them: the pairs they hold, and those skipped.
+    with open(out / "summary.json", encoding="utf-8") as f:
+        blocking = json.load(f)["blocking"]
+    assert [r["rule"] for r in result.summary["blocking_rules"]] == [r["rule"] for r in blocking]
+    for spread_rule, one_rule in zip(result.summary["blocking_rules"], blocking):
+        assert spread_rule["records_with_key"] == one_rule["recordsWithKey"]
+        assert spread_rule["pairs_including_earlier_rules"] == one_rule["pairsIncludingEarlierRules"]
+        assert spread_rule["oversized_blocks"] == one_rule["oversizedBlocks"]
+        assert spread_rule["oversized_pairs"] == one_rule["oversizedPairs"]
 
 
 def test_dedupe_on_spark_keeps_every_row_it_cannot_read(spark, tmp_path):
