@@ -48,7 +48,8 @@ public func padan_config_describe(
     guarded(error) {
         let out = try output(json)
         let s = try linkSettings(configYAML)
-        try s.validate()
+        // What a partitioned run cannot honour is refused here, before any job starts.
+        _ = try PartitionLinker(settings: s)
         let d = ConfigDescription(rules: s.blocking.map(\.name), comparisons: s.comparisons.map(\.name), threshold: s.threshold,
                                   review_threshold: s.reviewThreshold, max_block_pairs: s.maxBlockPairs,
                                   max_cluster_size: s.maxClusterSize, frequency_kinds: PartitionLinker.frequencyKinds)
@@ -128,6 +129,12 @@ public func padan_partition_pairs(
         for t in lists {
             flags.append((start ..< start + t.rowCount).map { shared[$0] != 0 })
             start += t.rowCount
+        }
+        let given = (0 ..< 3 + kinds).map { f[$0] }
+        guard given.allSatisfy({ $0.isFinite && $0 >= 0 }), given[0] < 1e15, given[0] >= Double(n), given[2] <= 1,
+              given[3...].allSatisfy({ $0 > 0 })
+        else {
+            throw CError(code: padanUsage, message: "frequencies: expected the total (at least the \(n) records given), the mean name frequency, the twin rate (0 to 1) and \(kinds) positive mean counts, not \(given)")
         }
         let frequency = PartitionLinker.Frequencies(total: Int(f[0]), means: (0 ..< kinds).map { f[3 + $0] },
                                                     meanNameFrequency: f[1], sameBirthDateInFamily: f[2])

@@ -87,7 +87,9 @@ int padan_result_free(padan_result *result);
  * list after list). Thread-safe: calls share nothing. */
 
 /* The configuration as the partitioned path needs it, JSON: rules and comparisons (names, in
- * order), threshold, review_threshold, max_block_pairs, max_cluster_size, frequency_kinds. */
+ * order), threshold, review_threshold, max_block_pairs, max_cluster_size, frequency_kinds.
+ * PADAN_USAGE for settings a partitioned run cannot honour (one_to_one, term-frequency
+ * comparisons), naming the setting. */
 int padan_config_describe(const char *config_yaml, char **json, char **error);
 
 /* Per record of a partition of one list, what the shared-NIK test reads: the NIK as a number (0
@@ -110,8 +112,9 @@ int padan_partition_keys(const padan_table *table, const char *config_yaml, cons
  * model.json): CSV of those at or above the review threshold, records as (list, row) in the
  * partition. Per record: shared_nik; counts[k * records + r], how many records of the whole run
  * carry its frequency key k (0 none); earlier[j * records + r], rule j's key for j < rule (0 where
- * none or its block was too large). frequencies: total records, mean name frequency, twin rate,
- * then the mean count of each frequency kind. */
+ * none or its block was too large). frequencies: total records (at least those given), mean name
+ * frequency, twin rate (0 to 1), then the mean count of each frequency kind (positive); other
+ * values are PADAN_USAGE. The arrays' lengths cannot be checked: each must hold what is said. */
 int padan_partition_pairs(const padan_table *const *tables, int32_t count, int32_t scope, const char *config_yaml,
                           const char *model_json, const uint8_t *shared_nik, const int32_t *counts,
                           const double *frequencies, int32_t rule, const uint64_t *earlier, char **pairs_csv,

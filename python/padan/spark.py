@@ -283,7 +283,6 @@ def dedupe(spark, *frames, config=None, model, names=None, partitions=None):
 
 def _run(spark, frames, scope, config, model, names, partitions):
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
     started = time.perf_counter()
     timings = {}
@@ -318,12 +317,21 @@ def _run(spark, frames, scope, config, model, names, partitions):
     t0 = time.perf_counter()
     lists = []
     for i, f in enumerate(frames):
-        # Each row's number in its list (the order Spark read it in), as a file's row order.
-        text = f.select(*[F.col(_q(h)).cast("string").alias(c) for c, h in columns[i]])
-        indexed = text.rdd.zipWithIndex().map(lambda p, i=i: (i, p[1]) + tuple(p[0]))
-        schema = T.StructType([T.StructField(LIST, T.IntegerType()), T.StructField(ROW, T.LongType())]
-                              + [T.StructField(c, T.StringType()) for c, _ in columns[i]])
-        lists.append(spark.createDataFrame(indexed, schema))
+        # Each row's number in its list, in the order Spark read it (a file's row order), counted
+        # on the JVM side: a partition's own number and offset, then the sizes of the partitions
+        # before it.
+        tagged = f.select(F.monotonically_increasing_id().alias(PART),
+                          *[F.col(_q(h)).cast("string").alias(c) for c, h in columns[i]]).localCheckpoint()
+        within = F.col(PART).bitwiseAND(F.lit((1 << 33) - 1))
+        sizes = sorted((r["p"], r["n"]) for r in tagged.groupBy(F.shiftright(F.col(PART), 33).alias("p"))
+                       .agg(F.count("*").alias("n")).collect())
+        starts, before = [], 0
+        for p, n in sizes:
+            starts += [F.lit(p).cast("long"), F.lit(before).cast("long")]
+            before += n
+        start = F.element_at(F.create_map(*starts), F.shiftright(F.col(PART), 33)) if starts else F.lit(0)
+        lists.append(tagged.select(F.lit(i).cast("int").alias(LIST), (start + within).cast("long").alias(ROW),
+                                   *[c for c, _ in columns[i]]))
     raw = lists[0]
     for other in lists[1:]:
         raw = raw.unionByName(other, allowMissingColumns=True)
