@@ -34,6 +34,12 @@ def spark():
     session.stop()
 
 
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    """The CLI's link of synth-2k: its model, links, clusters and summary."""
+    return cli(tmp_path_factory.mktemp("cli"), "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+
+
 def compared(links):
     """Links as the CLI writes their identity and evidence (probabilities to 6 places)."""
     frame = links.copy()
@@ -43,9 +49,9 @@ def compared(links):
     return frame[keep].astype(str).sort_values(keep[:4]).reset_index(drop=True)
 
 
-def test_link_on_spark_gives_one_machines_links_and_clusters(spark, tmp_path):
+def test_link_on_spark_gives_one_machines_links_and_clusters(spark, linked):
     a, b = lists()
-    out = cli(tmp_path, "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+    out = linked
     result = padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b),
                               model=out / "model.json", names=["provinsi", "kota"])
     expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
@@ -91,9 +97,9 @@ def test_dedupe_on_spark_keeps_every_row_it_cannot_read(spark, tmp_path):
     pd.testing.assert_frame_equal(compared(got), compared(expected))
 
 
-def test_settings_a_partition_cannot_honour_are_refused(spark, tmp_path):
+def test_settings_a_partition_cannot_honour_are_refused(spark, linked):
     a, b = lists()
-    out = cli(tmp_path, "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+    out = linked
     with pytest.raises(padan.PadanError, match="one_to_one"):
         padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b), model=out / "model.json",
                          config="one_to_one: true\n")
