@@ -115,11 +115,6 @@ def _evidence_job(columns, names, config):
                     for r in described["rejected"]:
                         ok[r["line"] - 2] = False
                         reason[r["line"] - 2] = r["reason"]
-                    # A row with no value at all is a blank line to Padan's reader, left out
-                    # without a word; here it is reported, as every row Spark holds is a record.
-                    blank = (frame.isna() | (frame == "")).all(axis=1).to_numpy(bool)
-                    for j in np.flatnonzero(blank & ok):
-                        ok[j], reason[j] = False, "every cell is blank"
                     table = _Table(frame[ok], names[i])
                 n = int(ok.sum())
                 if _native._lib.padan_table_rows(table.handle) != n:
@@ -315,13 +310,21 @@ def _run(spark, frames, scope, config, model, names, partitions):
         id_columns.append(described["roles"].get("id"))
 
     t0 = time.perf_counter()
-    lists = []
+    lists, blank_rows = [], 0
     for i, f in enumerate(frames):
         # Each row's number in its list, in the order Spark read it (a file's row order), counted
         # on the JVM side: a partition's own number and offset, then the sizes of the partitions
         # before it.
-        tagged = f.select(F.monotonically_increasing_id().alias(PART),
-                          *[F.col(_q(h)).cast("string").alias(c) for c, h in columns[i]]).localCheckpoint()
+        # A row with no value at all is a blank line to Padan's reader: counted, not numbered
+        # (so each record's ordinal, a list's id where it has no id column, is one machine's).
+        text = f.select(*[F.col(_q(h)).cast("string").alias(c) for c, h in columns[i]])
+        blank = F.lit(True)
+        for c, _ in columns[i]:
+            blank = blank & (F.col(c).isNull() | (F.col(c) == ""))
+        text = text.withColumn(f"{_P}blank", blank).localCheckpoint()
+        blank_rows += text.filter(F.col(f"{_P}blank")).count()
+        tagged = text.filter(~F.col(f"{_P}blank")).select(
+            F.monotonically_increasing_id().alias(PART), *[c for c, _ in columns[i]]).localCheckpoint()
         within = F.col(PART).bitwiseAND(F.lit((1 << 33) - 1))
         sizes = sorted((r["p"], r["n"]) for r in tagged.groupBy(F.shiftright(F.col(PART), 33).alias("p"))
                        .agg(F.count("*").alias("n")).collect())
@@ -507,7 +510,8 @@ def _run(spark, frames, scope, config, model, names, partitions):
     link_count = links.count()
     lap("links_and_clusters", t0)
     summary = {
-        "records": records_in, "records_read": total, "rejected": records_in - total, "scope": scope,
+        "records": records_in, "records_read": total, "rejected": records_in - total, "blank_rows": blank_rows,
+        "scope": scope,
         "pairs_at_or_above_review_threshold": scored_count, "links": link_count,
         "review_pairs": scored_count - link_count, "threshold": threshold,
         "review_threshold": info["review_threshold"], "cluster_iterations": iterations,
