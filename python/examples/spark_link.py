@@ -97,8 +97,10 @@ def main(argv=None):
         result = padan.spark.link(spark, *frames, config=config, model=args.model, names=names,
                                   dedupe=not args.no_dedupe, partitions=args.partitions)
     try:
-        for name, frame in [("links", result.links), ("review", result.review), ("clusters", result.clusters),
-                            ("rejected", result.rejected)]:
+        # links.csv's columns (each record's list and row in the run are for joining in Spark).
+        internal = ["left_list", "left_row", "right_list", "right_row", "weight"]
+        for name, frame in [("links", result.links.drop(*internal)), ("review", result.review.drop(*internal)),
+                            ("clusters", result.clusters), ("rejected", result.rejected)]:
             frame.write.csv(args.out.rstrip("/") + ".partial/" + name, header=True)
         stream = fs.create(jvm.org.apache.hadoop.fs.Path(args.out.rstrip("/") + ".partial/summary.json"))
         stream.write(bytearray(json.dumps(result.summary, indent=2).encode("utf-8")))

@@ -45,6 +45,8 @@ from . import _native
 from ._native import PadanError, _SCOPES, _Table, _call, _take
 
 _P = "_padan_"  # prefix of the columns this module adds
+# What links.csv shows of each record beside its id (LinkOutput.keyRoles).
+KEY_ROLES = ("name", "nik", "birth_date", "village")
 LIST, ROW, OK, REASON, NIK, BD, FN, SHARED, FAM, PART = (_P + n for n in (
     "list", "row", "ok", "reason", "nik", "bd", "fn", "shared", "fam", "part"))
 
@@ -303,11 +305,15 @@ def _run(spark, frames, scope, config, model, names, partitions):
     columns = [[(carried[h], h) for h in cs] for cs in headers]
     all_carried = sorted(carried.values())
     # Each list's id column, as Padan's reader maps roles (from its first rows).
-    id_columns = []
+    id_columns, role_columns = [], []
     for f, name, cs in zip(frames, names, headers):
         head = f.limit(1000).toPandas()
         described = _native.read(_strings(head, [(h, h) for h in cs]), name=name)
         id_columns.append(described["roles"].get("id"))
+        # The columns links.csv shows of each record, where the list has them under its own header
+        # (a column Padan derives, a name joined from parts say, is not among Spark's).
+        role_columns.append({r: described["roles"].get(r) if described["roles"].get(r) in cs else None
+                             for r in KEY_ROLES})
 
     t0 = time.perf_counter()
     lists, blank_rows = [], 0
@@ -442,17 +448,21 @@ def _run(spark, frames, scope, config, model, names, partitions):
         id_of.append(F.col(carried[c]) if c else (F.col(ROW) + 1).cast("string"))
     ids = None
     for i in range(len(names)):
-        part = records.filter(F.col(LIST) == i).select(LIST, ROW, id_of[i].alias("id"))
+        shown = [(F.col(carried[h]) if h else F.lit(None).cast("string")).alias(r) for r, h in role_columns[i].items()]
+        part = records.filter(F.col(LIST) == i).select(LIST, ROW, id_of[i].alias("id"), *shown)
         ids = part if ids is None else ids.unionByName(part)
     ids = ids.localCheckpoint()
     source = F.element_at(F.array(*[F.lit(n) for n in names]), F.col(LIST) + 1)
 
     def named(pairs):
-        left = ids.select(F.col(LIST).alias("left_list"), F.col(ROW).alias("left_row"), F.col("id").alias("left_id"))
-        right = ids.select(F.col(LIST).alias("right_list"), F.col(ROW).alias("right_row"), F.col("id").alias("right_id"))
+        left = ids.select(F.col(LIST).alias("left_list"), F.col(ROW).alias("left_row"), F.col("id").alias("left_id"),
+                          *[F.col(r).alias(f"left_{r}") for r in KEY_ROLES])
+        right = ids.select(F.col(LIST).alias("right_list"), F.col(ROW).alias("right_row"), F.col("id").alias("right_id"),
+                           *[F.col(r).alias(f"right_{r}") for r in KEY_ROLES])
         names_col = F.array(*[F.lit(n) for n in names])
         out = pairs.join(left, ["left_list", "left_row"]).join(right, ["right_list", "right_row"])
         return out.select("left_id", "right_id", "match_probability", "match_weight",
+                          *[f"{side}_{r}" for side in ("left", "right") for r in KEY_ROLES],
                           *[c for comp in comparisons for c in (f"{comp}_level", f"{comp}_weight")], "blocking_rule",
                           F.element_at(names_col, F.col("left_list") + 1).alias("left_source"),
                           F.element_at(names_col, F.col("right_list") + 1).alias("right_source"),

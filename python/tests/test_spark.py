@@ -40,13 +40,28 @@ def linked(tmp_path_factory):
     return cli(tmp_path_factory.mktemp("cli"), "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
 
 
+def fixed(value, decimals):
+    """A number as Padan's CSV writer writes it: |value|·10^d rounded half away from zero."""
+    scaled = abs(float(value)) * 10 ** decimals
+    whole = int(scaled)
+    if scaled - whole >= 0.5:
+        whole += 1
+    sign = "-" if value < 0 and whole else ""
+    return f"{sign}{whole // 10 ** decimals}.{whole % 10 ** decimals:0{decimals}d}"
+
+
 def compared(links):
     """Links as the CLI writes their identity and evidence (probabilities to 6 places)."""
     frame = links.copy()
     levels = [c for c in frame.columns if c.endswith("_level")]
-    frame["match_probability"] = frame["match_probability"].astype(float).map(lambda p: f"{p:.6f}")
-    keep = ["left_source", "left_id", "right_source", "right_id", "match_probability", "blocking_rule"] + levels
-    return frame[keep].astype(str).sort_values(keep[:4]).reset_index(drop=True)
+    frame["match_probability"] = frame["match_probability"].astype(float).map(lambda p: fixed(p, 6))
+    weights = [c for c in frame.columns if c.endswith("_weight")]
+    for c in weights:
+        frame[c] = frame[c].astype(float).map(lambda w: fixed(w, 3))
+    shown = [f"{side}_{r}" for side in ("left", "right") for r in ("name", "nik", "birth_date", "village")]
+    keep = ["left_source", "left_id", "right_source", "right_id", "match_probability", "blocking_rule"] \
+        + levels + weights + shown
+    return frame[keep].fillna("").astype(str).sort_values(keep[:4]).reset_index(drop=True)
 
 
 def test_link_on_spark_gives_one_machines_links_and_clusters(spark, linked):
