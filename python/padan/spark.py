@@ -47,8 +47,8 @@ from ._native import PadanError, _SCOPES, _Table, _call, _take
 _P = "_padan_"  # prefix of the columns this module adds
 # What links.csv shows of each record beside its id (LinkOutput.keyRoles).
 KEY_ROLES = ("name", "nik", "birth_date", "village")
-LIST, ROW, OK, REASON, NIK, BD, FN, SHARED, FAM, PART = (_P + n for n in (
-    "list", "row", "ok", "reason", "nik", "bd", "fn", "shared", "fam", "part"))
+LIST, ROW, OK, REASON, NIK, BD, FN, SHARED, FAM, PART, LINE = (_P + n for n in (
+    "list", "row", "ok", "reason", "nik", "bd", "fn", "shared", "fam", "part", "line"))
 
 
 @dataclass
@@ -227,6 +227,54 @@ def _cluster_ids_job(batches):
                             "cluster_size": batch["cluster_size"]})
 
 
+def _numbered(frame, name, first=0):
+    """`frame` with column `name`: each row's number (from `first`) in the order Spark reads it (a
+    file's row order), counted on the JVM side: a partition's own number and offset, then the
+    sizes of the partitions before it."""
+    from pyspark.sql import functions as F
+
+    columns = frame.columns
+    tagged = frame.select(F.monotonically_increasing_id().alias(PART), *[F.col(_q(c)) for c in columns]).localCheckpoint()
+    partition, within = F.shiftright(F.col(PART), 33), F.col(PART).bitwiseAND(F.lit((1 << 33) - 1))
+    sizes = sorted((r["p"], r["n"]) for r in tagged.groupBy(partition.alias("p")).agg(F.count("*").alias("n")).collect())
+    starts, before = [], first
+    for p, n in sizes:
+        starts += [F.lit(p).cast("long"), F.lit(before).cast("long")]
+        before += n
+    start = F.element_at(F.create_map(*starts), partition) if starts else F.lit(first).cast("long")
+    return tagged.select((start + within).cast("long").alias(name), *[F.col(_q(c)) for c in columns]).localCheckpoint()
+
+
+def _unique_ids(records):
+    """One list's records with their `id` as Padan's reader makes it: a blank or repeated id
+    (spaces and tabs at its ends aside) becomes `value#line`, taking the line once more while it
+    is another row's own id."""
+    from pyspark.sql import functions as F
+
+    raw = F.coalesce(F.col("id"), F.lit(""))
+    key = F.regexp_replace(raw, r"^[ \t]+|[ \t]+$", "")
+    trimmed = F.regexp_replace(raw, r"^[ \t\r\n]+|[ \t\r\n]+$", "")
+    counted = records.withColumn(f"{_P}key", key).withColumn(f"{_P}trimmed", trimmed)
+    repeats = counted.groupBy(f"{_P}key").agg(F.count("*").alias(f"{_P}n"))
+    counted = counted.join(repeats, f"{_P}key").withColumn(
+        f"{_P}made", (F.col(f"{_P}key") == "") | (F.col(f"{_P}n") > 1)).localCheckpoint()
+    if counted.filter(F.col(f"{_P}made")).limit(1).count() == 0:
+        return counted.drop(f"{_P}key", f"{_P}trimmed", f"{_P}n", f"{_P}made")
+    place = F.concat(F.lit("#"), F.col(LINE).cast("string"))
+    kept = counted.filter(~F.col(f"{_P}made")).select(F.col(f"{_P}trimmed").alias(f"{_P}taken")).distinct()
+    out = counted.withColumn("id", F.when(F.col(f"{_P}made"), F.concat(F.col(f"{_P}trimmed"), place))
+                             .otherwise(F.col("id"))).localCheckpoint()
+    while True:
+        # A made id that is another row's own id takes its line once more.
+        clash = F.col(f"{_P}made") & F.col(f"{_P}taken").isNotNull()
+        joined = out.join(kept, out["id"] == kept[f"{_P}taken"], "left")
+        if joined.filter(clash).limit(1).count() == 0:
+            break
+        out = joined.withColumn("id", F.when(clash, F.concat(F.col("id"), place)).otherwise(F.col("id"))) \
+            .drop(f"{_P}taken").localCheckpoint()
+    return out.drop(f"{_P}key", f"{_P}trimmed", f"{_P}n", f"{_P}made")
+
+
 def _cut(links, max_size):
     """One machine's strongest-first joining, on one oversized component's links (pandas, exact
     weights): each node's cluster label and the refused links."""
@@ -309,7 +357,12 @@ def _run(spark, frames, scope, config, model, names, partitions):
     for f, name, cs in zip(frames, names, headers):
         head = f.limit(1000).toPandas()
         described = _native.read(_strings(head, [(h, h) for h in cs]), name=name)
-        id_columns.append(described["roles"].get("id"))
+        # The id column as the list has it (Padan's reader names the one it makes unique
+        # `<header>_UNIK`; here the ids are made unique over the whole list, below).
+        id_column = described["roles"].get("id")
+        if id_column and id_column not in cs and id_column.endswith("_UNIK") and id_column[:-5] in cs:
+            id_column = id_column[:-5]
+        id_columns.append(id_column if id_column in cs else None)
         # The columns links.csv shows of each record, where the list has them under its own header
         # (a column Padan derives, a name joined from parts say, is not among Spark's).
         role_columns.append({r: described["roles"].get(r) if described["roles"].get(r) in cs else None
@@ -318,29 +371,17 @@ def _run(spark, frames, scope, config, model, names, partitions):
     t0 = time.perf_counter()
     lists, blank_rows = [], 0
     for i, f in enumerate(frames):
-        # Each row's number in its list, in the order Spark read it (a file's row order), counted
-        # on the JVM side: a partition's own number and offset, then the sizes of the partitions
-        # before it.
         # A row with no value at all is a blank line to Padan's reader: counted, not numbered
         # (so each record's ordinal, a list's id where it has no id column, is one machine's).
+        # Its line still counts (as a file's line does) for the ids made unique as value#line.
         text = f.select(*[F.col(_q(h)).cast("string").alias(c) for c, h in columns[i]])
         blank = F.lit(True)
         for c, _ in columns[i]:
             blank = blank & (F.col(c).isNull() | (F.col(c) == ""))
-        text = text.withColumn(f"{_P}blank", blank).localCheckpoint()
+        text = _numbered(text.withColumn(f"{_P}blank", blank), LINE, first=2)
         blank_rows += text.filter(F.col(f"{_P}blank")).count()
-        tagged = text.filter(~F.col(f"{_P}blank")).select(
-            F.monotonically_increasing_id().alias(PART), *[c for c, _ in columns[i]]).localCheckpoint()
-        within = F.col(PART).bitwiseAND(F.lit((1 << 33) - 1))
-        sizes = sorted((r["p"], r["n"]) for r in tagged.groupBy(F.shiftright(F.col(PART), 33).alias("p"))
-                       .agg(F.count("*").alias("n")).collect())
-        starts, before = [], 0
-        for p, n in sizes:
-            starts += [F.lit(p).cast("long"), F.lit(before).cast("long")]
-            before += n
-        start = F.element_at(F.create_map(*starts), F.shiftright(F.col(PART), 33)) if starts else F.lit(0)
-        lists.append(tagged.select(F.lit(i).cast("int").alias(LIST), (start + within).cast("long").alias(ROW),
-                                   *[c for c, _ in columns[i]]))
+        kept = text.filter(~F.col(f"{_P}blank")).drop(f"{_P}blank")
+        lists.append(_numbered(kept, ROW).withColumn(LIST, F.lit(i).cast("int")))
     raw = lists[0]
     for other in lists[1:]:
         raw = raw.unionByName(other, allowMissingColumns=True)
@@ -443,13 +484,15 @@ def _run(spark, frames, scope, config, model, names, partitions):
     t0 = lap("pairs", t0)
 
     # 4. Links, review, clusters.
-    id_of = []
-    for i, c in enumerate(id_columns):
-        id_of.append(F.col(carried[c]) if c else (F.col(ROW) + 1).cast("string"))
     ids = None
     for i in range(len(names)):
         shown = [(F.col(carried[h]) if h else F.lit(None).cast("string")).alias(r) for r, h in role_columns[i].items()]
-        part = records.filter(F.col(LIST) == i).select(LIST, ROW, id_of[i].alias("id"), *shown)
+        part = records.filter(F.col(LIST) == i)
+        if id_columns[i]:
+            part = _unique_ids(part.withColumn("id", F.col(carried[id_columns[i]])))
+        else:
+            part = part.withColumn("id", (F.col(ROW) + 1).cast("string"))
+        part = part.select(LIST, ROW, "id", *shown)
         ids = part if ids is None else ids.unionByName(part)
     ids = ids.localCheckpoint()
     source = F.element_at(F.array(*[F.lit(n) for n in names]), F.col(LIST) + 1)

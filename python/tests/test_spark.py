@@ -34,10 +34,26 @@ def spark():
     session.stop()
 
 
+ID = "ID Penerima"
+
+
+def kota():
+    """synth-2k's city list with ids Padan must make unique: a repeated one (both rows become
+    value#line), a blank one (#line), and one that is what row 3 (line 5) would be made, so that
+    row takes its line again."""
+    _, b = lists()
+    b.loc[4, ID] = b.loc[3, ID]
+    b.loc[7, ID] = ""
+    b.loc[9, ID] = b.loc[3, ID] + "#5"
+    return b
+
+
 @pytest.fixture(scope="module")
 def linked(tmp_path_factory):
-    """The CLI's link of synth-2k: its model, links, clusters and summary."""
-    return cli(tmp_path_factory.mktemp("cli"), "link", str(CORPUS / "provinsi.csv"), str(CORPUS / "kota.csv"))
+    """The CLI's link of synth-2k's provinsi.csv and kota(): its model, links, clusters and summary."""
+    folder = tmp_path_factory.mktemp("cli")
+    kota().to_csv(folder / "kota.csv", index=False)
+    return cli(folder, "link", str(CORPUS / "provinsi.csv"), str(folder / "kota.csv"))
 
 
 def fixed(value, decimals):
@@ -65,7 +81,7 @@ def compared(links):
 
 
 def test_link_on_spark_gives_one_machines_links_and_clusters(spark, linked):
-    a, b = lists()
+    a, b = lists()[0], kota()
     out = linked
     result = padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b),
                               model=out / "model.json", names=["provinsi", "kota"])
@@ -80,6 +96,8 @@ def test_link_on_spark_gives_one_machines_links_and_clusters(spark, linked):
     assert (merged["_merge"] == "both").all()
     assert (merged["cluster_id"] == merged["cluster_id_spark"]).all()
     assert (merged["cluster_size"] == merged["cluster_size_spark"]).all()
+    made = set(one.loc[one["source"] == "kota", "id"]) - set(b[ID])
+    assert made == {b.loc[3, ID] + "#5#5", b.loc[3, ID] + "#6", "#9"}
     assert result.summary["records_read"] == 4000 and result.summary["rejected"] == 0
     assert result.summary["links"] == len(expected)
     assert result.rejected.count() == 0
@@ -122,3 +140,4 @@ def test_settings_a_partition_cannot_honour_are_refused(spark, linked):
                          config="one_to_one: true\n")
     with pytest.raises(padan.PadanError, match="model"):
         padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b), model="no-such-model.json")
+
