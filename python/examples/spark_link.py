@@ -10,6 +10,9 @@ written under OUT as Spark writes CSV (a folder of parts each): links, review, c
 rejected, and summary.json. They are written beside OUT first and moved there at the end, so a run
 that fails leaves no half-written OUT.
 
+A UTF-8 or Windows-1252 file (`--encoding utf-8` or `cp1252`, the same here) is read field by
+field as Padan reads a file; another encoding Spark knows is handed to Spark's reader.
+
 Every machine needs Python with pandas, pyarrow and padan (PADAN_LIBRARY naming libPadanC where it
 is not installed with the package), and PYSPARK_PYTHON naming that Python.
 """
@@ -24,23 +27,49 @@ import padan.spark
 
 
 # Windows-1252, which Excel on an Indonesian Windows PC writes, is Latin-1 but for 27 characters
-# in 0x80-0x9F (quotes, dashes, the euro sign); Spark reads only the latter.
+# in 0x80-0x9F (quotes, dashes, the euro sign); the 5 bytes it leaves undefined stay the C1
+# controls of the same value, as in Padan's reader.
 _CP1252 = {bytes([b]).decode("latin-1"): bytes([b]).decode("cp1252") for b in range(0x80, 0xA0)
            if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# Well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF), over text read as
+# Latin-1, where each character is one byte of the file.
+_UTF8 = (r"^(?:[\x00-\x7F]|[\xC2-\xDF][\x80-\xBF]|\xE0[\xA0-\xBF][\x80-\xBF]|[\xE1-\xEC\xEE\xEF][\x80-\xBF]{2}"
+         r"|\xED[\x80-\x9F][\x80-\xBF]|\xF0[\x90-\xBF][\x80-\xBF]{2}|[\xF1-\xF3][\x80-\xBF]{3}"
+         r"|\xF4[\x80-\x8F][\x80-\xBF]{2})*$")
+
+
+def _decoded(text):
+    """Text read as Latin-1, as Padan's reader decodes its bytes."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return "".join(_CP1252.get(ch, ch) for ch in text)
 
 
 def read(spark, path, sep, encoding):
     """A CSV with a header row, every column as text (as Padan reads a file: a NIK read as a
-    number loses digits)."""
+    number loses digits). A UTF-8 or Windows-1252 file is read as Padan's reader reads either:
+    each field that is well-formed UTF-8 as UTF-8, any other as Windows-1252 (Spark's own UTF-8
+    reader would put U+FFFD for the bytes it cannot read, and it does not know Windows-1252)."""
     from pyspark.sql import functions as F
 
-    windows = encoding.lower().replace("-", "").replace("_", "") in ("cp1252", "windows1252")
-    frame = spark.read.csv(path, header=True, sep=sep, encoding="iso-8859-1" if windows else encoding,
+    padan_rule = encoding.lower().replace("-", "").replace("_", "") in ("utf8", "cp1252", "windows1252")
+    frame = spark.read.csv(path, header=True, sep=sep, encoding="iso-8859-1" if padan_rule else encoding,
                            inferSchema=False, mode="PERMISSIVE", multiLine=True)
-    if windows:
-        ours, theirs = "".join(_CP1252), "".join(_CP1252.values())
-        frame = frame.select(*[F.translate(F.col(f"`{c}`"), ours, theirs).alias(c) for c in frame.columns])
-    return frame
+    if not padan_rule:
+        return frame
+    ours, theirs = "".join(_CP1252), "".join(_CP1252.values())
+
+    def text(column):
+        c = F.col(f"`{column}`")
+        return (F.when(c.rlike(_UTF8), F.decode(F.encode(c, "ISO-8859-1"), "UTF-8"))
+                .otherwise(F.translate(c, ours, theirs)))
+
+    # The header row by the same rule, a UTF-8 byte-order mark dropped.
+    names = [_decoded(h) for h in frame.columns]
+    if names and names[0].startswith("\ufeff"):
+        names[0] = names[0][1:]
+    return frame.select(*[text(c).alias(names[j]) for j, c in enumerate(frame.columns)])
 
 
 def main(argv=None):
