@@ -37,6 +37,8 @@ private struct ConfigDescription: Encodable {
     var review_threshold: Double
     var max_block_pairs: Int
     var max_cluster_size: Int
+    var shared_nik_people: Int
+    var family_max_size: Int
     var frequency_kinds: Int
 }
 
@@ -52,7 +54,8 @@ public func padan_config_describe(
         _ = try PartitionLinker(settings: s)
         let d = ConfigDescription(rules: s.blocking.map(\.name), comparisons: s.comparisons.map(\.name), threshold: s.threshold,
                                   review_threshold: s.reviewThreshold, max_block_pairs: s.maxBlockPairs,
-                                  max_cluster_size: s.maxClusterSize, frequency_kinds: PartitionLinker.frequencyKinds)
+                                  max_cluster_size: s.maxClusterSize, shared_nik_people: PartitionLinker.sharedNIKPeople,
+                                  family_max_size: PartitionLinker.familyMaxSize, frequency_kinds: PartitionLinker.frequencyKinds)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         out.pointee = cString(Array(try encoder.encode(d)))
@@ -74,6 +77,19 @@ public func padan_partition_nik_evidence(
             birthDate[r] = e.birthDate[r]
             firstName[r] = e.firstName[r]
         }
+    }
+}
+
+@_cdecl("padan_partition_shared_nik")
+public func padan_partition_shared_nik(
+    _ count: Int32, _ birthDate: UnsafePointer<Int32>?, _ firstName: UnsafePointer<UInt64>?,
+    _ shared: UnsafeMutablePointer<Int32>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    guarded(error) {
+        guard count >= 0 else { throw CError(code: padanUsage, message: "count \(count) is negative") }
+        let out = try array(shared, "shared"), n = Int(count)
+        let bd = try array(birthDate, "birth_date"), fn = try array(firstName, "first_name")
+        out.pointee = PartitionLinker.isSharedNIK(birthDates: (0 ..< n).map { bd[$0] }, firstNames: (0 ..< n).map { fn[$0] }) ? 1 : 0
     }
 }
 
@@ -130,14 +146,14 @@ public func padan_partition_pairs(
             flags.append((start ..< start + t.rowCount).map { shared[$0] != 0 })
             start += t.rowCount
         }
-        let given = (0 ..< 3 + kinds).map { f[$0] }
-        guard given.allSatisfy({ $0.isFinite && $0 >= 0 }), given[0] < 1e15, given[0] >= Double(n), given[2] <= 1,
-              given[3...].allSatisfy({ $0 > 0 })
+        let given = (0 ..< 4 + kinds).map { f[$0] }
+        guard given.allSatisfy({ $0.isFinite && $0 >= 0 }), given[0] < 1e15, given[0] >= Double(n),
+              given[2] < 1e15, given[3] <= given[2], given[4...].allSatisfy({ $0 > 0 })
         else {
-            throw CError(code: padanUsage, message: "frequencies: expected the total (at least the \(n) records given), the mean name frequency, the twin rate (0 to 1) and \(kinds) positive mean counts, not \(given)")
+            throw CError(code: padanUsage, message: "frequencies: expected the total (at least the \(n) records given), the mean name frequency, the families' pairs, those born on one day (no more than the pairs) and \(kinds) positive mean counts, not \(given)")
         }
-        let frequency = PartitionLinker.Frequencies(total: Int(f[0]), means: (0 ..< kinds).map { f[3 + $0] },
-                                                    meanNameFrequency: f[1], sameBirthDateInFamily: f[2])
+        let frequency = PartitionLinker.Frequencies(total: Int(f[0]), means: (0 ..< kinds).map { f[4 + $0] },
+                                                    meanNameFrequency: f[1], familyPairs: Int(f[2]), sameDay: Int(f[3]))
         let scored = try linker.pairs(lists, sharedNIKs: flags, counts: (0 ..< kinds).map { c in (0 ..< n).map { counts[c * n + $0] } },
                                       frequencies: frequency, rule: k, earlier: earlierKeys, model: model, scope: kind)
         out.pointee = cString(PartitionLinker.pairsCSV(scored, model: model))

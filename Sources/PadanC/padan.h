@@ -87,7 +87,9 @@ int padan_result_free(padan_result *result);
  * list after list). Thread-safe: calls share nothing. */
 
 /* The configuration as the partitioned path needs it, JSON: rules and comparisons (names, in
- * order), threshold, review_threshold, max_block_pairs, max_cluster_size, frequency_kinds.
+ * order), threshold, review_threshold, max_block_pairs, max_cluster_size, frequency_kinds, and the
+ * bounds the engine's counts use: shared_nik_people (records a NIK needs before it can be shared)
+ * and family_max_size (the largest KK group the families' counts take).
  * PADAN_USAGE for settings a partitioned run cannot honour (one_to_one, term-frequency
  * comparisons), naming the setting. */
 int padan_config_describe(const char *config_yaml, char **json, char **error);
@@ -98,6 +100,11 @@ int padan_config_describe(const char *config_yaml, char **json, char **error);
  * nor first-name key equal to one already counted, in row order) is shared. */
 int padan_partition_nik_evidence(const padan_table *table, const char *config_yaml, uint64_t *nik,
                                  int32_t *birth_date, uint64_t *first_name, char **error);
+
+/* Whether the `count` records of one list carrying one NIK (their birth dates and first-name keys
+ * from padan_partition_nik_evidence, in row order) make it shared: *shared is 1 or 0. */
+int padan_partition_shared_nik(int32_t count, const int32_t *birth_date, const uint64_t *first_name,
+                               int32_t *shared, char **error);
 
 /* Per record of a partition of one list, with shared_nik[r] != 0 where its NIK is shared:
  * rule_keys[k * rows + r] for each blocking rule k (0: no key), frequency_keys[k * rows + r] for
@@ -113,8 +120,9 @@ int padan_partition_keys(const padan_table *table, const char *config_yaml, cons
  * partition. Per record: shared_nik; counts[k * records + r], how many records of the whole run
  * carry its frequency key k (0 none); earlier[j * records + r], rule j's key for j < rule (0 where
  * none or its block was too large). frequencies: total records (at least those given), mean name
- * frequency, twin rate (0 to 1), then the mean count of each frequency kind (positive); other
- * values are PADAN_USAGE. The arrays' lengths cannot be checked: each must hold what is said. */
+ * frequency, over families (a KK on at most family_max_size records) the pairs of members with
+ * different first-name keys and those of them born on one day, then the mean count of each
+ * frequency kind (positive); other values are PADAN_USAGE. The arrays' lengths cannot be checked: each must hold what is said. */
 int padan_partition_pairs(const padan_table *const *tables, int32_t count, int32_t scope, const char *config_yaml,
                           const char *model_json, const uint8_t *shared_nik, const int32_t *counts,
                           const double *frequencies, int32_t rule, const uint64_t *earlier, char **pairs_csv,

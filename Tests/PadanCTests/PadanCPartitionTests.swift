@@ -36,7 +36,7 @@ import Testing
             means.append(present.isEmpty ? 1 : Double(present.reduce(0) { $0 + Int($1) }) / Double(present.count))
         }
         let meanName = counts[0 ..< n].reduce(0.0) { $0 + Double(Float($1) / Float(n)) } / Double(n)
-        let frequencies = override ?? ([Double(n), meanName, 1.0 / 365] + means)
+        let frequencies = override ?? ([Double(n), meanName, 0, 0] + means)
         // Rule `rule`'s earlier rules' keys, rule by rule over all records in list order.
         var earlier: [UInt64] = []
         for j in 0 ..< min(Int(rule), rules) {
@@ -68,7 +68,7 @@ import Testing
         let direct = try PartitionLinker(settings: .indonesianDefault).pairs(
             tables, sharedNIKs: [[Bool](repeating: false, count: 2000), [Bool](repeating: false, count: 2000)],
             counts: (0 ..< kinds).map { Array(rule1.counts[$0 * n ..< ($0 + 1) * n]) },
-            frequencies: .init(total: Int(f[0]), means: Array(f[3...]), meanNameFrequency: f[1], sameBirthDateInFamily: f[2]),
+            frequencies: .init(total: Int(f[0]), means: Array(f[4...]), meanNameFrequency: f[1], familyPairs: Int(f[2]), sameDay: Int(f[3])),
             rule: 1, earlier: [Array(rule1.earlier[0 ..< n])], model: whole.model, scope: .linkAndDedupe)
         #expect(String(decoding: PartitionLinker.pairsCSV(direct, model: whole.model), as: UTF8.self) == rule1.csv)
         #expect(direct.allSatisfy { $0.rule == LinkSettings.indonesianDefault.blocking[1].name && $0.probability >= 0.2 })
@@ -90,9 +90,9 @@ import Testing
         #expect(badModel.code == 2 && badModel.error.contains("model"), "\(badModel.error)")
         let noRule = Self.pairs([a, b], rows: [2000, 2000], model: model, rule: 99)
         #expect(noRule.code == 2 && noRule.error.contains("rule 99"))
-        let nan = Self.pairs([a, b], rows: [2000, 2000], model: model, rule: 0, frequencies: [.nan, 0, 0, 1, 1, 1, 1])
+        let nan = Self.pairs([a, b], rows: [2000, 2000], model: model, rule: 0, frequencies: [.nan, 0, 0, 0, 1, 1, 1, 1])
         #expect(nan.code == 2 && nan.error.contains("frequencies"), "\(nan)")
-        let few = Self.pairs([a, b], rows: [2000, 2000], model: model, rule: 0, frequencies: [10, 0, 0, 1, 1, 1, 1])
+        let few = Self.pairs([a, b], rows: [2000, 2000], model: model, rule: 0, frequencies: [10, 0, 0, 0, 1, 1, 1, 1])
         #expect(few.code == 2, "a total below the records given")
         // Settings a partition cannot honour, and a bad configuration.
         var out: UnsafeMutablePointer<CChar>?, error: UnsafeMutablePointer<CChar>?
@@ -101,6 +101,18 @@ import Testing
         let badConfig = "threshold: 7\n".withCString { padan_config_describe($0, &out, &error) }
         #expect(badConfig == 2 && !C.take(error).isEmpty)
         #expect(padan_config_describe(nil, nil, nil) == 2)
+        let sameDay = Self.pairs([a, b], rows: [2000, 2000], model: model, rule: 0, frequencies: [4000, 0, 100, 101, 1, 1, 1, 1])
+        #expect(sameDay.code == 2, "more same-day pairs than pairs")
+        // The shared-NIK test: three unrelated people share a NIK; with two born on one day, two
+        // people do not; without arrays, an error.
+        var shared: Int32 = -1
+        #expect(padan_partition_shared_nik(3, [19800101, 19900202, 20000303], [11, 22, 33], &shared, nil) == 0 && shared == 1)
+        #expect(padan_partition_shared_nik(3, [19800101, 19800101, 20000303], [11, 22, 33], &shared, nil) == 0 && shared == 0)
+        #expect(padan_partition_shared_nik(4, [19800101, 0, 0, 20000303], [11, 11, 22, 33], &shared, nil) == 0 && shared == 1)
+        #expect(padan_partition_shared_nik(3, nil, nil, &shared, nil) == 2)
+        let described = "".withCString { padan_config_describe($0, &out, &error) }
+        let json = C.take(out)
+        #expect(described == 0 && json.contains("\"shared_nik_people\":3") && json.contains("\"family_max_size\":30"), "\(json)")
         #expect(padan_cluster_id(nil, nil, &out, nil) == 2)
     }
 }

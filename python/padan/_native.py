@@ -53,6 +53,7 @@ def _load():
         "padan_result_free": [P],
         "padan_config_describe": [S, out_s, out_s],
         "padan_partition_nik_evidence": [P, S, P, P, P, out_s],
+        "padan_partition_shared_nik": [ctypes.c_int32, P, P, ctypes.POINTER(ctypes.c_int32), out_s],
         "padan_partition_keys": [P, S, P, P, P, P, P, P, out_s],
         "padan_partition_pairs": [ctypes.POINTER(P), ctypes.c_int32, ctypes.c_int32, S, S, P, P, P, ctypes.c_int32, P,
                                   out_s, out_s],

@@ -135,18 +135,14 @@ def _evidence_job(columns, names, config):
 
 
 def _shared_job(group):
-    """A NIK of one list carried by 3 or more unrelated records (no birth date and no first-name
-    key in common with one already counted, in row order) is shared, as Padan counts it."""
+    """One list's records carrying one NIK: all of them when Padan finds the NIK shared (enough
+    unrelated people, in row order), else none."""
     group = group.sort_values(ROW)
-    people = []
-    for bd, fn in zip(group[BD].tolist(), group[FN].tolist()):
-        if len(people) >= 3:
-            break
-        if not any((pb != 0 and pb == bd) or (pf != 0 and pf == fn) for pb, pf in people):
-            people.append((bd, fn))
-    if len(people) < 3:
-        return group.iloc[0:0][[LIST, ROW]]
-    return group[[LIST, ROW]]
+    bd = group[BD].to_numpy(np.int32).copy()
+    fn = group[FN].to_numpy(np.int64).view(np.uint64).copy()
+    shared = ctypes.c_int32(0)
+    _call(_native._lib.padan_partition_shared_nik, len(group), bd.ctypes.data, fn.ctypes.data, ctypes.byref(shared))
+    return group[[LIST, ROW]] if shared.value else group.iloc[0:0][[LIST, ROW]]
 
 
 def _keys_job(columns, names, config, rules, kinds):
@@ -398,7 +394,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
         F.element_at(F.array(*[F.lit(n) for n in names]), F.col(LIST) + 1).alias("source"),
         (F.col(ROW) + 1).alias("ordinal"), F.col(REASON).alias("reason"))
     usable = evidence.filter(F.col(OK) & (F.col(NIK) != 0))
-    crowded = usable.groupBy(LIST, NIK).count().filter(F.col("count") >= 3).drop("count")
+    crowded = usable.groupBy(LIST, NIK).count().filter(F.col("count") >= info["shared_nik_people"]).drop("count")
     shared = (usable.join(crowded, [LIST, NIK]).groupBy(LIST, NIK)
               .applyInPandas(_shared_job, f"{LIST} int, {ROW} long").withColumn(SHARED, F.lit(True)))
     good = (raw.join(evidence.filter(F.col(OK)).select(LIST, ROW), [LIST, ROW])
@@ -422,10 +418,10 @@ def _run(spark, frames, scope, config, model, names, partitions):
                     .alias("name_sum")).first()
     means = [float(sums[f"s{k}"]) / sums[f"p{k}"] if sums[f"p{k}"] else 1.0 for k in range(kinds)]
     mean_name = float(sums["name_sum"] or 0) / max(1, total) if total else 1.0
-    # The families' twin rate: pairs of members (a KK on at most 30 records) with different
+    # The families' twin rate: pairs of members (a KK on at most family_max_size records) with different
     # first names, and the share of them born on one day.
     fam = keys.filter(F.col(FAM) != 0).select(LIST, ROW, FAM, BD, FN)
-    sizes = fam.groupBy(FAM).count().filter(F.col("count") <= 30).drop("count")
+    sizes = fam.groupBy(FAM).count().filter(F.col("count") <= info["family_max_size"]).drop("count")
     fam = fam.join(sizes, FAM)
     x, y = fam.alias("x"), fam.alias("y")
     twins = (x.join(y, (F.col(f"x.{FAM}") == F.col(f"y.{FAM}"))
@@ -435,8 +431,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
              .agg(F.count("*").alias("pairs"), F.sum(F.when(F.col(f"x.{BD}") == F.col(f"y.{BD}"), 1).otherwise(0)).alias("same"))
              .first())
     family_pairs, same_day = int(twins["pairs"] or 0), int(twins["same"] or 0)
-    twin_rate = 1.0 / 365 if family_pairs < 100 else max(float(same_day), 0.5) / family_pairs
-    frequencies = [float(total), mean_name, twin_rate] + means
+    frequencies = [float(total), mean_name, float(family_pairs), float(same_day)] + means
     t0 = lap("keys_and_counts", t0)
 
     # 3. Per rule: the blocks within the bound, and each earlier rule's keys (0 in a dropped block).
@@ -569,7 +564,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
         "review_pairs": scored_count - link_count, "threshold": threshold,
         "review_threshold": info["review_threshold"], "cluster_iterations": iterations,
         "oversized_components": len(big_labels), "links_refused_by_cluster_bound": refused,
-        "frequencies": {"total": total, "mean_name_frequency": mean_name, "twin_rate": twin_rate,
+        "frequencies": {"total": total, "mean_name_frequency": mean_name, "same_day_family_pairs": same_day,
                         "family_pairs": family_pairs, "mean_counts": means},
         "blocking_rules": report, "partitions_per_rule": partitions, "seconds": timings,
         "total_seconds": round(time.perf_counter() - started, 3),

@@ -10,7 +10,7 @@ import pytest
 
 import padan
 import padan.spark
-from corpus import CLI, CORPUS, cli, lists
+from corpus import CLI, CORPUS, ROOT, cli, lists
 
 pyspark = pytest.importorskip("pyspark", reason="pyspark is not installed (scripts/python-test installs it)")
 
@@ -141,3 +141,38 @@ def test_settings_a_partition_cannot_honour_are_refused(spark, linked):
     with pytest.raises(padan.PadanError, match="model"):
         padan.spark.link(spark, spark.createDataFrame(a), spark.createDataFrame(b), model="no-such-model.json")
 
+
+
+def test_the_spark_submit_example_reads_files_as_padan_does(spark, linked, tmp_path):
+    """python/examples/spark_link.py over CSV files: a UTF-8 file with one field that is not
+    UTF-8 (read as Windows-1252, as Padan's reader does) and a Windows-1252 file; its links are
+    the CLI's, and it refuses to write over a folder that exists."""
+    import glob
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("spark_link", ROOT / "python" / "examples" / "spark_link.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    # A provinsi record that one machine links, its name given bytes that are not UTF-8.
+    ordinal = int(next(r["left_id"] for _, r in pd.read_csv(linked / "links.csv", dtype=str).iterrows()
+                       if r["left_source"] == "provinsi"))
+    lines = (CORPUS / "provinsi.csv").read_bytes().split(b"\n")
+    fields = lines[ordinal].split(b",")
+    assert len(fields) == 13, "a row without quoted commas"
+    fields[3] = b"AND\xc3R\x89 " + fields[3]
+    lines[ordinal] = b",".join(fields)
+    provinsi = tmp_path / "provinsi.csv"
+    provinsi.write_bytes(b"\n".join(lines))
+    out = cli(tmp_path, "link", str(provinsi), str(CORPUS / "kota.csv"))
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    assert expected["left_name"].str.startswith("ANDÃR‰ ").any()
+    results = tmp_path / "spark"
+    arguments = ["--model", str(out / "model.json"), "--out", str(results), f"provinsi={provinsi}",
+                 f"kota={CORPUS / 'kota.csv'}", "--sep", ",", "--sep", ";", "--encoding", "utf-8", "--encoding", "cp1252"]
+    example.main(arguments)
+    got = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in glob.glob(str(results / "links" / "*.csv"))])
+    assert list(got.columns) == list(expected.columns)
+    pd.testing.assert_frame_equal(compared(got), compared(expected))
+    assert not (tmp_path / "spark.partial").exists()
+    with pytest.raises(SystemExit, match="exists"):
+        example.main(arguments)

@@ -87,11 +87,13 @@ package struct PartitionLinker: Sendable {
         /// ``CompareData/sameBirthDateInFamily``.
         package var sameBirthDateInFamily: Double
 
-        package init(total: Int, means: [Double], meanNameFrequency: Double, sameBirthDateInFamily: Double) {
+        /// `familyPairs` and `sameDay`: over families (a KK on at most ``familyMaxSize`` records),
+        /// the pairs of members with different first-name keys, and those born on one day.
+        package init(total: Int, means: [Double], meanNameFrequency: Double, familyPairs: Int, sameDay: Int) {
             self.total = total
             self.means = means
             self.meanNameFrequency = meanNameFrequency
-            self.sameBirthDateInFamily = sameBirthDateInFamily
+            self.sameBirthDateInFamily = CompareData.twinRate(familyPairs: familyPairs, sameDay: sameDay)
         }
 
         /// `data` with each record's frequencies from `counts` (kind by kind, record by record:
@@ -145,6 +147,22 @@ package struct PartitionLinker: Sendable {
 
     /// How many frequency kinds ``keys(_:sharedNIKs:)`` gives and ``pairs(_:sharedNIKs:counts:frequencies:rule:earlier:model:scope:)`` takes.
     package static let frequencyKinds = CompareData.frequencyKeys.count
+
+    /// The largest KK group the families' twin rate counts (``CompareData/familyMaxSize``).
+    package static let familyMaxSize = CompareData.familyMaxSize
+
+    /// Whether one list's records carrying one NIK (each record's birth date and first-name key
+    /// from ``nikEvidence(_:)``, in row order) make that NIK shared, as ``StandardizedTable``
+    /// decides over a whole list.
+    package static func isSharedNIK(birthDates: [Int32], firstNames: [UInt64]) -> Bool {
+        var people: [Int] = []
+        return StandardizedTable.isShared(count: birthDates.count, people: &people) { a, b in
+            (birthDates[a] != 0 && birthDates[a] == birthDates[b]) || (firstNames[a] != 0 && firstNames[a] == firstNames[b])
+        }
+    }
+
+    /// How many records must carry a NIK before it can be shared (``StandardizedTable/sharedNIKPeople``).
+    package static let sharedNIKPeople = StandardizedTable.sharedNIKPeople
 
     private func compareData(_ tables: [Table], sharedNIKs: [[Bool]]) throws -> CompareData {
         let working = try tables.map(settings.joiningRoles)

@@ -49,8 +49,7 @@ extension CompareData {
         while start < keys.count {
             var end = start + 1
             while end < keys.count && keys[end] == keys[start] { end += 1 }
-            // A KK on dozens of records is a data-entry artefact, not a family.
-            if end - start <= 30 {
+            if end - start <= familyMaxSize {
                 for i in start ..< end {
                     for j in (i + 1) ..< end {
                         let x = records[Int(index[i])], y = records[Int(index[j])]
@@ -62,7 +61,17 @@ extension CompareData {
             }
             start = end
         }
-        return pairs < 100 ? 1.0 / 365 : max(Double(sameDay), 0.5) / Double(pairs)
+        return twinRate(familyPairs: pairs, sameDay: sameDay)
+    }
+
+    /// A KK on more records than this is a data-entry artefact, not a family: the twin rate
+    /// leaves it out.
+    static let familyMaxSize = 30
+
+    /// The share of pairs of a family's members with different first names born on one day,
+    /// from those counts (1 in 365 until there are 100 pairs).
+    static func twinRate(familyPairs pairs: Int, sameDay: Int) -> Double {
+        pairs < 100 ? 1.0 / 365 : max(Double(sameDay), 0.5) / Double(pairs)
     }
 
     /// For each key, how many records carry it (0 for key 0), by sorting rather than hashing.

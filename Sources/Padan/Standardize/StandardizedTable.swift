@@ -163,17 +163,24 @@ public struct StandardizedTable: Sendable, Equatable {
             var end = start + 1
             while end < pairs.count && pairs[end].value == pairs[start].value { end += 1 }
             if end - start >= Self.sharedNIKPeople {
-                people.removeAll(keepingCapacity: true)
-                for k in start ..< end where people.count < Self.sharedNIKPeople {
-                    let row = Int(pairs[k].row)
-                    if !people.contains(where: { related($0, row) }) { people.append(row) }
-                }
-                if people.count >= Self.sharedNIKPeople {
+                let first = start
+                if Self.isShared(count: end - start, people: &people, related: { related(Int(pairs[first + $0].row), Int(pairs[first + $1].row)) }) {
                     for k in start ..< end { nikClass[Int(pairs[k].row)] = .placeholder }
                 }
             }
             start = end
         }
+    }
+
+    /// Whether the `count` records carrying one NIK, in row order, hold ``sharedNIKPeople``
+    /// unrelated people: each record is a new person unless `related` to one already counted.
+    /// `people` is scratch space.
+    static func isShared(count: Int, people: inout [Int], related: (Int, Int) -> Bool) -> Bool {
+        people.removeAll(keepingCapacity: true)
+        for k in 0 ..< count where people.count < sharedNIKPeople {
+            if !people.contains(where: { related($0, k) }) { people.append(k) }
+        }
+        return people.count >= sharedNIKPeople
     }
 
     private func related(_ a: Int, _ b: Int) -> Bool {

@@ -26,15 +26,15 @@ import Testing
                 bd += e.birthDate
                 fn += e.firstName
             }
+            // Grouped by NIK as the engine groups them, each group decided by the partitioned
+            // path's own test.
             var flags = [Bool](repeating: false, count: table.rowCount)
             let groups = Dictionary(grouping: (0 ..< table.rowCount).filter { nik[$0] != 0 }, by: { nik[$0] })
-            for rows in groups.values where rows.count >= StandardizedTable.sharedNIKPeople {
-                var people: [Int] = []
-                for r in rows.sorted() where people.count < StandardizedTable.sharedNIKPeople {
-                    let related = people.contains { (bd[$0] != 0 && bd[$0] == bd[r]) || (fn[$0] != 0 && fn[$0] == fn[r]) }
-                    if !related { people.append(r) }
+            for rows in groups.values where rows.count >= PartitionLinker.sharedNIKPeople {
+                let ordered = rows.sorted()
+                if PartitionLinker.isSharedNIK(birthDates: ordered.map { bd[$0] }, firstNames: ordered.map { fn[$0] }) {
+                    for r in rows { flags[r] = true }
                 }
-                if people.count >= StandardizedTable.sharedNIKPeople { for r in rows { flags[r] = true } }
             }
             shared.append(flags)
         }
@@ -66,7 +66,7 @@ import Testing
         let meanName = counts[0].reduce(0.0) { $0 + Double(Float($1) / Float(total)) } / Double(total)
         var familyPairs = 0, sameDay = 0
         for members in Dictionary(grouping: (0 ..< total).filter { family[$0] != 0 }, by: { family[$0] }).values
-        where members.count <= 30 {
+        where members.count <= PartitionLinker.familyMaxSize {
             for (a, x) in members.enumerated() {
                 for y in members[(a + 1)...] where firstName[x] != firstName[y] {
                     familyPairs += 1
@@ -74,9 +74,8 @@ import Testing
                 }
             }
         }
-        let twins = familyPairs < 100 ? 1.0 / 365 : max(Double(sameDay), 0.5) / Double(familyPairs)
         let frequencies = PartitionLinker.Frequencies(total: total, means: means, meanNameFrequency: meanName,
-                                                      sameBirthDateInFamily: twins)
+                                                      familyPairs: familyPairs, sameDay: sameDay)
         // Step 3: per rule, the blocks within the bound, each whole in one partition.
         let listOf = refs.map(\.list)
         var earlier: [[UInt64]] = []
