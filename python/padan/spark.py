@@ -358,7 +358,10 @@ def _run(spark, frames, scope, config, model, names, partitions):
         id_column = described["roles"].get("id")
         if id_column and id_column not in cs and id_column.endswith("_UNIK") and id_column[:-5] in cs:
             id_column = id_column[:-5]
-        id_columns.append(id_column if id_column in cs else None)
+        if id_column and id_column not in cs:
+            raise PadanError(2, f"list '{name}': its id column '{id_column}' is one Padan's reader makes, "
+                                "which the Spark path does not (give the list an id column of its own)")
+        id_columns.append(id_column)
         # The columns links.csv shows of each record, where the list has them under its own header
         # (a column Padan derives, a name joined from parts say, is not among Spark's).
         role_columns.append({r: described["roles"].get(r) if described["roles"].get(r) in cs else None
