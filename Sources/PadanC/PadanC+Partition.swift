@@ -116,6 +116,24 @@ public func padan_partition_keys(
     }
 }
 
+/// What `padan_table_key_fields` returns: per key role of `links.csv`, each record's value.
+@_cdecl("padan_table_key_fields")
+public func padan_table_key_fields(
+    _ table: OpaquePointer?, _ json: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+    _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    guarded(error) {
+        let out = try output(json)
+        let t = try tableHandle(table, "table")
+        let fields = Dictionary(uniqueKeysWithValues: LinkOutput.keyRoles.map { role in
+            (role.rawValue, (0 ..< t.rowCount).map { t.value(role, row: $0) })
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        out.pointee = cString(Array(try encoder.encode(fields)))
+    }
+}
+
 @_cdecl("padan_partition_pairs")
 public func padan_partition_pairs(
     _ tables: UnsafePointer<OpaquePointer?>?, _ count: Int32, _ scope: Int32, _ configYAML: UnsafePointer<CChar>?,

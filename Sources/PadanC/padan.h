@@ -114,6 +114,12 @@ int padan_partition_keys(const padan_table *table, const char *config_yaml, cons
                          uint64_t *rule_keys, uint64_t *frequency_keys, uint64_t *family, int32_t *birth_date,
                          uint64_t *first_name, char **error);
 
+/* Per record, in table order, the key fields links.csv shows beside its id, JSON: an object with
+ * one array of strings per role (name, nik, birth_date, village), "" where the list has no such
+ * column. A column Padan derives (a name joined from parts, a birth date split from a TTL column)
+ * gives the derived value, as in links.csv. */
+int padan_table_key_fields(const padan_table *table, char **json, char **error);
+
 /* The pairs blocking rule `rule` adds to the earlier rules among `count` tables (a partition's
  * records of each list, holding whole blocks of that rule), scored with model_json (a
  * model.json): CSV of those at or above the review threshold, records as (list, row) in the

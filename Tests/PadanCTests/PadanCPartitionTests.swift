@@ -74,6 +74,32 @@ import Testing
         #expect(direct.allSatisfy { $0.rule == LinkSettings.indonesianDefault.blocking[1].name && $0.probability >= 0.2 })
     }
 
+    @Test func keyFieldsAreWhatLinksShowDerivedColumnsIncluded() throws {
+        // A name in parts and a TTL column: links.csv shows the joined name and the date split off.
+        let names = ["NIK", "NAMA DEPAN", "NAMA BELAKANG", "TTL", "DESA_KELURAHAN"]
+        let values: [String?] = ["3204161101980003", "3204160508040002", "SITI", "AGUS", "AMINAH", nil,
+                                 "BANDUNG, 11-01-1998", "08-05-2004", "BAROS", nil]
+        var table: OpaquePointer?
+        let created = try C.withCStrings(names) { n in
+            try C.withCStrings(values) { v in "daftar".withCString { padan_table_create($0, 5, n, 2, v, &table, nil) } }
+        }
+        #expect(created == 0)
+        defer { _ = padan_table_free(table) }
+        var out: UnsafeMutablePointer<CChar>?
+        #expect(padan_table_key_fields(table, &out, nil) == 0)
+        let fields = try JSONDecoder().decode([String: [String]].self, from: Data(C.take(out).utf8))
+        let t = try Table(name: "daftar", columns: names.indices.map { c in (name: names[c], values: [values[2 * c], values[2 * c + 1]]) })
+        for role in LinkOutput.keyRoles {
+            #expect(fields[role.rawValue] == [t.value(role, row: 0), t.value(role, row: 1)], "\(role)")
+        }
+        #expect(fields["name"] == ["SITI AMINAH", "AGUS"])
+        #expect(fields["birth_date"]?.allSatisfy { !$0.isEmpty } == true)
+        #expect(fields["village"] == ["BAROS", ""])
+        let bogus = OpaquePointer(bitPattern: 0xDEAD_BEE0)
+        #expect(padan_table_key_fields(bogus, &out, nil) == 4)
+        #expect(padan_table_key_fields(table, nil, nil) == 2)
+    }
+
     @Test func badInputsGiveCodesNotCrashes() throws {
         let a = try C.read(C.corpus("provinsi.csv")), b = try C.read(C.corpus("kota.csv"))
         defer { _ = padan_table_free(a); _ = padan_table_free(b) }

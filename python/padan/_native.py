@@ -45,6 +45,7 @@ def _load():
                                      ctypes.POINTER(P), ctypes.POINTER(P), out_p, out_s],
         "padan_table_read": [S, out_p, out_s],
         "padan_table_describe": [P, out_s, out_s],
+        "padan_table_key_fields": [P, out_s, out_s],
         "padan_table_free": [P],
         "padan_link": [ctypes.POINTER(P), ctypes.c_int32, ctypes.c_int32, S, out_p, out_s],
         "padan_result_links_csv": [P, out_s, out_s],

@@ -167,6 +167,10 @@ def _keys_job(columns, names, config, rules, kinds):
                 for k in range(kinds):
                     out[f"{_P}f{k}"] = fk[k * n:(k + 1) * n].view(np.int64)
                 out[FAM], out[BD], out[FN] = fam.view(np.int64), bd, fn.view(np.int64)
+                # What links.csv shows of each record, as Padan reads it (a derived column's value).
+                shown = json.loads(_text(_native._lib.padan_table_key_fields, table.handle))
+                for r in KEY_ROLES:
+                    out[f"{_P}show_{r}"] = shown[r]
                 yield pd.DataFrame(out)
     return run
 
@@ -349,7 +353,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
     columns = [[(carried[h], h) for h in cs] for cs in headers]
     all_carried = sorted(carried.values())
     # Each list's id column, as Padan's reader maps roles (from its first rows).
-    id_columns, role_columns = [], []
+    id_columns = []
     for f, name, cs in zip(frames, names, headers):
         head = f.limit(1000).toPandas()
         described = _native.read(_strings(head, [(h, h) for h in cs]), name=name)
@@ -362,10 +366,6 @@ def _run(spark, frames, scope, config, model, names, partitions):
             raise PadanError(2, f"list '{name}': its id column '{id_column}' is one Padan's reader makes, "
                                 "which the Spark path does not (give the list an id column of its own)")
         id_columns.append(id_column)
-        # The columns links.csv shows of each record, where the list has them under its own header
-        # (a column Padan derives, a name joined from parts say, is not among Spark's).
-        role_columns.append({r: described["roles"].get(r) if described["roles"].get(r) in cs else None
-                             for r in KEY_ROLES})
 
     t0 = time.perf_counter()
     lists, blank_rows = [], 0
@@ -406,7 +406,8 @@ def _run(spark, frames, scope, config, model, names, partitions):
 
     # 2. Keys, and the counts over all records.
     key_schema = ", ".join([f"{LIST} int", f"{ROW} long"] + [f"{_P}k{k} long" for k in range(len(rules))]
-                           + [f"{_P}f{k} long" for k in range(kinds)] + [f"{FAM} long", f"{BD} int", f"{FN} long"])
+                           + [f"{_P}f{k} long" for k in range(kinds)] + [f"{FAM} long", f"{BD} int", f"{FN} long"]
+                           + [f"{_P}show_{r} string" for r in KEY_ROLES])
     keys = good.select(LIST, ROW, SHARED, *all_carried).mapInPandas(
         _keys_job(columns, names, config, len(rules), kinds), key_schema).localCheckpoint()
     total = keys.count()
@@ -484,7 +485,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
     # 4. Links, review, clusters.
     ids = None
     for i in range(len(names)):
-        shown = [(F.col(carried[h]) if h else F.lit(None).cast("string")).alias(r) for r, h in role_columns[i].items()]
+        shown = [F.col(f"{_P}show_{r}").alias(r) for r in KEY_ROLES]
         part = records.filter(F.col(LIST) == i)
         if id_columns[i]:
             part = _unique_ids(part.withColumn("id", F.col(carried[id_columns[i]])))

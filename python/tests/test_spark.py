@@ -132,6 +132,24 @@ def test_dedupe_on_spark_keeps_every_row_it_cannot_read(spark, tmp_path):
     pd.testing.assert_frame_equal(compared(got), compared(expected))
 
 
+def test_spark_shows_the_fields_padan_derives(spark, tmp_path):
+    """A list whose name comes in parts and whose birth place and date share one TTL column: the
+    name and birth date links.csv shows are the ones Padan makes of them, on Spark as on one machine."""
+    a, _ = lists()
+    first, _, rest = a["NAMA_LENGKAP"].str.partition(" ").T.values
+    b = a.drop(columns=["NAMA_LENGKAP", "TEMPAT_LAHIR", "TGL_LAHIR"])
+    b.insert(3, "NAMA DEPAN", first)
+    b.insert(4, "NAMA BELAKANG", rest)
+    b.insert(5, "TEMPAT/TGL LAHIR", [f"{p}, {d}" if p else d for p, d in zip(a["TEMPAT_LAHIR"], a["TGL_LAHIR"])])
+    b.to_csv(tmp_path / "parts.csv", index=False)
+    out = cli(tmp_path, "dedupe", str(tmp_path / "parts.csv"))
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    assert len(expected) > 10
+    assert (expected["left_name"] != "").all() and (expected["left_birth_date"] != "").any()
+    result = padan.spark.dedupe(spark, spark.createDataFrame(b), model=out / "model.json", names=["parts"])
+    pd.testing.assert_frame_equal(compared(result.links.toPandas()), compared(expected))
+
+
 def test_settings_a_partition_cannot_honour_are_refused(spark, linked):
     a, b = lists()
     out = linked

@@ -292,7 +292,7 @@ public enum LinkOutput {
     }
 
     /// The key fields of each record in `links.csv`, after the ids.
-    static let keyRoles: [Role] = [.name, .nik, .birthDate, .village]
+    package static let keyRoles: [Role] = [.name, .nik, .birthDate, .village]
 
     /// `links.csv`: ordered by the left record's list and row, then the right's; each record's
     /// key fields beside its id, so the file can be read without joining back to the inputs.
