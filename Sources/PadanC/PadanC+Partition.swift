@@ -145,36 +145,69 @@ public func padan_partition_pairs(
         let out = try output(pairsCSV)
         guard let tables, count > 0 else { throw CError(code: padanUsage, message: "no tables") }
         let lists = try (0 ..< Int(count)).map { try tableHandle(tables[$0], "tables[\($0)]") }
-        let scopes: [Int32: Linker.Scope] = [0: .linkAndDedupe, 1: .link, 2: .dedupe]
-        guard let kind = scopes[scope] else { throw CError(code: padanUsage, message: "scope \(scope) is not one of 0 (link and dedupe), 1 (link), 2 (dedupe)") }
+        let kind = try linkScope(scope)
         let model = try MatchModel.decode(Data(try text(modelJSON, "the model").utf8), file: "model")
         let settings = try linkSettings(configYAML)
         let linker = try PartitionLinker(settings: settings)
         guard rule >= 0 && Int(rule) < settings.blocking.count else {
             throw CError(code: padanUsage, message: "rule \(rule) is not one of the \(settings.blocking.count) blocking rules")
         }
-        let n = lists.reduce(0) { $0 + $1.rowCount }, k = Int(rule), kinds = PartitionLinker.frequencyKinds
-        let shared = try array(sharedNIK, "shared_nik"), counts = try array(counts, "counts"), f = try array(frequencies, "frequencies")
+        let n = lists.reduce(0) { $0 + $1.rowCount }, k = Int(rule)
+        let (flags, perRecord, frequency) = try bodyCounts(lists, sharedNIK, counts, frequencies)
         let earlierKeys = k == 0 ? [] : try (0 ..< k).map { j -> [UInt64] in
             let e = try array(earlier, "earlier")
             return (0 ..< n).map { e[j * n + $0] }
         }
-        var flags: [[Bool]] = [], start = 0
-        for t in lists {
-            flags.append((start ..< start + t.rowCount).map { shared[$0] != 0 })
-            start += t.rowCount
-        }
-        let given = (0 ..< 4 + kinds).map { f[$0] }
-        guard given.allSatisfy({ $0.isFinite && $0 >= 0 }), given[0] < 1e15, given[0] >= Double(n),
-              given[2] < 1e15, given[3] <= given[2], given[4...].allSatisfy({ $0 > 0 })
-        else {
-            throw CError(code: padanUsage, message: "frequencies: expected the total (at least the \(n) records given), the mean name frequency, the families' pairs, those born on one day (no more than the pairs) and \(kinds) positive mean counts, not \(given)")
-        }
-        let frequency = PartitionLinker.Frequencies(total: Int(f[0]), means: (0 ..< kinds).map { f[4 + $0] },
-                                                    meanNameFrequency: f[1], familyPairs: Int(f[2]), sameDay: Int(f[3]))
-        let scored = try linker.pairs(lists, sharedNIKs: flags, counts: (0 ..< kinds).map { c in (0 ..< n).map { counts[c * n + $0] } },
+        let scored = try linker.pairs(lists, sharedNIKs: flags, counts: perRecord,
                                       frequencies: frequency, rule: k, earlier: earlierKeys, model: model, scope: kind)
         out.pointee = cString(PartitionLinker.pairsCSV(scored, model: model))
+    }
+}
+
+/// The shared-NIK flags (per list), counts (per kind, per record) and ``PartitionLinker/Frequencies``
+/// of the whole body of records, from the C arrays of `padan_partition_pairs` and `padan_partition_train`.
+private func bodyCounts(_ lists: [Table], _ sharedNIK: UnsafePointer<UInt8>?, _ counts: UnsafePointer<Int32>?,
+                        _ frequencies: UnsafePointer<Double>?) throws -> ([[Bool]], [[Int32]], PartitionLinker.Frequencies) {
+    let n = lists.reduce(0) { $0 + $1.rowCount }, kinds = PartitionLinker.frequencyKinds
+    let shared = try array(sharedNIK, "shared_nik"), counts = try array(counts, "counts"), f = try array(frequencies, "frequencies")
+    var flags: [[Bool]] = [], start = 0
+    for t in lists {
+        flags.append((start ..< start + t.rowCount).map { shared[$0] != 0 })
+        start += t.rowCount
+    }
+    let given = (0 ..< 4 + kinds).map { f[$0] }
+    guard given.allSatisfy({ $0.isFinite && $0 >= 0 }), given[0] < 1e15, given[0] >= Double(n),
+          given[2] < 1e15, given[3] <= given[2], given[4...].allSatisfy({ $0 > 0 })
+    else {
+        throw CError(code: padanUsage, message: "frequencies: expected the total (at least the \(n) records given), the mean name frequency, the families' pairs, those born on one day (no more than the pairs) and \(kinds) positive mean counts, not \(given)")
+    }
+    let frequency = PartitionLinker.Frequencies(total: Int(f[0]), means: (0 ..< kinds).map { f[4 + $0] },
+                                                meanNameFrequency: f[1], familyPairs: Int(f[2]), sameDay: Int(f[3]))
+    return (flags, (0 ..< kinds).map { c in (0 ..< n).map { counts[c * n + $0] } }, frequency)
+}
+
+/// The scope numbers of padan.h.
+private func linkScope(_ scope: Int32) throws -> Linker.Scope {
+    let scopes: [Int32: Linker.Scope] = [0: .linkAndDedupe, 1: .link, 2: .dedupe]
+    guard let kind = scopes[scope] else { throw CError(code: padanUsage, message: "scope \(scope) is not one of 0 (link and dedupe), 1 (link), 2 (dedupe)") }
+    return kind
+}
+
+@_cdecl("padan_partition_train")
+public func padan_partition_train(
+    _ tables: UnsafePointer<OpaquePointer?>?, _ count: Int32, _ scope: Int32, _ configYAML: UnsafePointer<CChar>?,
+    _ sharedNIK: UnsafePointer<UInt8>?, _ counts: UnsafePointer<Int32>?, _ frequencies: UnsafePointer<Double>?,
+    _ modelJSON: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+    guarded(error) {
+        let out = try output(modelJSON)
+        guard let tables, count > 0 else { throw CError(code: padanUsage, message: "no tables") }
+        let lists = try (0 ..< Int(count)).map { try tableHandle(tables[$0], "tables[\($0)]") }
+        let kind = try linkScope(scope)
+        let (flags, perRecord, frequency) = try bodyCounts(lists, sharedNIK, counts, frequencies)
+        let model = try PartitionLinker(settings: linkSettings(configYAML))
+            .train(lists, sharedNIKs: flags, counts: perRecord, frequencies: frequency, scope: kind)
+        out.pointee = cString(try LinkOutput.json(model))
     }
 }
 

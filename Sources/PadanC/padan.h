@@ -134,6 +134,16 @@ int padan_partition_pairs(const padan_table *const *tables, int32_t count, int32
                           const double *frequencies, int32_t rule, const uint64_t *earlier, char **pairs_csv,
                           char **error);
 
+/* The model one machine's trainer estimates from `count` tables holding a uniform random sample
+ * of each list's records (all of them for a list that small), as model.json text: shared_nik,
+ * counts and frequencies as for padan_partition_pairs, from the whole body of records (so the
+ * frequency scales and the NIKs' neighbourhoods are those the model scores with). Every estimate
+ * is a share of pairs, which a uniform sample of records keeps; with every record given, the
+ * model is padan_link's. */
+int padan_partition_train(const padan_table *const *tables, int32_t count, int32_t scope, const char *config_yaml,
+                          const uint8_t *shared_nik, const int32_t *counts, const double *frequencies,
+                          char **model_json, char **error);
+
 /* The id of a cluster whose first member (smallest list name, then smallest id) is record_id of
  * list_name, as clusters.csv gives it. */
 int padan_cluster_id(const char *list_name, const char *record_id, char **id, char **error);

@@ -1,13 +1,16 @@
-"""Links lists too large for one machine on a Spark cluster, with a model trained on one machine.
+"""Links lists too large for one machine on a Spark cluster.
 
-    padan link sample_provinsi.csv sample_kota.csv --out sample     # on one machine: sample/model.json
-    spark-submit python/examples/spark_link.py --model sample/model.json --out hasil \\
+    spark-submit python/examples/spark_link.py --out hasil \\
         provinsi=hdfs:///aid/provinsi.csv kota=hdfs:///aid/kota.csv --sep , --sep ';' --encoding utf-8 --encoding cp1252
+
+Without `--model` the model is trained on the driver from a uniform random sample of each list
+(`--train-records`, default 250,000 a list; padan.spark.link says how) and written as model.json
+beside the results; with `--model model.json` (from `padan link`, say) it is used as it is.
 
 Each list is NAME=PATH (a CSV with a header row). `--sep` and `--encoding`, given once, apply to
 every list; given once per list, in the lists' order. `--config` is a padan.yaml. The results are
 written under OUT as Spark writes CSV (a folder of parts each): links, review, clusters and
-rejected, and summary.json. They are written beside OUT first and moved there at the end, so a run
+rejected, model.json and summary.json. They are written beside OUT first and moved there at the end, so a run
 that fails leaves no half-written OUT.
 
 A UTF-8 or Windows-1252 file (`--encoding utf-8` or `cp1252`, the same here) is read field by
@@ -75,7 +78,9 @@ def read(spark, path, sep, encoding):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("lists", nargs="+", metavar="NAME=PATH")
-    parser.add_argument("--model", required=True, help="model.json of a run on one machine")
+    parser.add_argument("--model", help="model.json to score with (default: trained on a sample of the lists)")
+    parser.add_argument("--train-records", type=int, default=padan.spark.TRAIN_RECORDS,
+                        help="the most records of each list to train on (default %(default)s)")
     parser.add_argument("--out", required=True, help="results folder (must not exist)")
     parser.add_argument("--config", help="padan.yaml")
     parser.add_argument("--sep", action="append", default=[])
@@ -121,19 +126,20 @@ def main(argv=None):
     frames = [read(spark, p, s, e) for p, s, e in zip(paths, seps, encodings)]
     if args.dedupe_only:
         result = padan.spark.dedupe(spark, *frames, config=config, model=args.model, names=names,
-                                    partitions=args.partitions)
+                                    partitions=args.partitions, train_records=args.train_records)
     else:
         result = padan.spark.link(spark, *frames, config=config, model=args.model, names=names,
-                                  dedupe=not args.no_dedupe, partitions=args.partitions)
+                                  dedupe=not args.no_dedupe, partitions=args.partitions, train_records=args.train_records)
     try:
         # links.csv's columns (each record's list and row in the run are for joining in Spark).
         internal = ["left_list", "left_row", "right_list", "right_row", "weight"]
         for name, frame in [("links", result.links.drop(*internal)), ("review", result.review.drop(*internal)),
                             ("clusters", result.clusters), ("rejected", result.rejected)]:
             frame.write.csv(args.out.rstrip("/") + ".partial/" + name, header=True)
-        stream = fs.create(jvm.org.apache.hadoop.fs.Path(args.out.rstrip("/") + ".partial/summary.json"))
-        stream.write(bytearray(json.dumps(result.summary, indent=2).encode("utf-8")))
-        stream.close()
+        for name, text in [("model.json", result.model), ("summary.json", json.dumps(result.summary, indent=2))]:
+            stream = fs.create(jvm.org.apache.hadoop.fs.Path(args.out.rstrip("/") + ".partial/" + name))
+            stream.write(bytearray(text.encode("utf-8")))
+            stream.close()
         if not fs.rename(partial, out):
             raise OSError(f"could not move {args.out}.partial to {args.out}")
     except BaseException:

@@ -58,6 +58,7 @@ def _load():
         "padan_partition_keys": [P, S, P, P, P, P, P, P, out_s],
         "padan_partition_pairs": [ctypes.POINTER(P), ctypes.c_int32, ctypes.c_int32, S, S, P, P, P, ctypes.c_int32, P,
                                   out_s, out_s],
+        "padan_partition_train": [ctypes.POINTER(P), ctypes.c_int32, ctypes.c_int32, S, P, P, P, out_s, out_s],
         "padan_cluster_id": [S, S, out_s, out_s],
     }.items():
         f = getattr(lib, name)

@@ -7,16 +7,24 @@ Padan the work inside each partition (the design and its cost model: Guides/Scal
     spark = SparkSession.builder.master("local[2]").getOrCreate()
     a = spark.read.csv("provinsi.csv", header=True)
     b = spark.read.csv("kota.csv", header=True)
-    result = padan.spark.link(spark, a, b, model="model.json", names=["provinsi", "kota"])
+    result = padan.spark.link(spark, a, b, names=["provinsi", "kota"])
     result.links.write.csv("links")
 
-The steps, each a Spark job over all the records:
+The steps, each a Spark job over all the records (but training, on the driver):
 
 1. Each record is read by Padan as one machine reads it; a row it cannot read is kept in
    `result.rejected`, never dropped silently. A NIK carried by three or more unrelated records of a
    list is marked shared (a placeholder), counted over the whole list.
 2. Padan gives each record its key under every blocking rule and the keys whose counts are the
    term frequencies. Spark counts them over all records, and the families' twin rate.
+   Without a model, one is trained: a uniform random sample of each list's records (at most
+   `train_records`, every record of a smaller list), drawn by a hash of each record's place, is
+   collected on the driver and trained on by one machine's trainer, with the shared NIKs and the
+   counts over all records. Each thing the trainer estimates is a share of pairs (random pairs
+   at each level, candidate pairs at each pattern, NIK neighbours, matches among all pairs), and a
+   uniform sample of records keeps the same fraction of every kind of pair, so none is biased;
+   only the spread grows as the sample shrinks. With every record in the sample the model is
+   one machine's, to the bit.
 3. For each rule, blocks whose pairs would exceed `max_block_pairs` are dropped (as one machine
    skips them), and the records of the other blocks are partitioned by the rule's key: each block
    lands whole in one partition. Padan enumerates that rule's pairs there, skips a pair an earlier
@@ -27,9 +35,8 @@ The steps, each a Spark job over all the records:
    is cut on the driver strongest link first, as one machine cuts it. A cluster's id is derived
    from its first member, as on one machine.
 
-Training is not spread: `model` is a model.json from `padan link` (or `padan.link`) on one machine,
-over these lists if they fit, else over a part that does (one province's, say). With the model of a
-run over the same lists, the links are those of that run.
+With `model` (a model.json from `padan link`, say) nothing is trained, and with the model of a
+run over the same lists the links are those of that run.
 """
 import ctypes
 import io
@@ -47,6 +54,8 @@ from ._native import PadanError, _SCOPES, _Table, _call, _take
 _P = "_padan_"  # prefix of the columns this module adds
 # What links.csv shows of each record beside its id (LinkOutput.keyRoles).
 KEY_ROLES = ("name", "nik", "birth_date", "village")
+#: The most records of each list the driver trains on (a 200,000-record list trains as on one machine).
+TRAIN_RECORDS = 250_000
 LIST, ROW, OK, REASON, NIK, BD, FN, SHARED, FAM, PART, LINE = (_P + n for n in (
     "list", "row", "ok", "reason", "nik", "bd", "fn", "shared", "fam", "part", "line"))
 
@@ -62,6 +71,8 @@ class SparkResult:
     clusters: object
     rejected: object
     summary: dict = field(default_factory=dict)
+    #: The model the pairs were scored with (model.json text): the one given, or the one trained.
+    model: str = ""
 
 
 def _text(pointer_call, *args):
@@ -308,25 +319,68 @@ def _cut(links, max_size):
     return label, refused
 
 
-def link(spark, *frames, config=None, model, dedupe=True, names=None, partitions=None):
-    """Links two or more lists (Spark DataFrames) with `model` (a model.json path, its text or a
-    dict), as `padan link --model` does on one machine: people across the lists and, unless
-    `dedupe=False`, people registered twice within each. `config` is the text of a padan.yaml;
-    `names` name the lists; `partitions` is the number of partitions per rule (default: Spark's
-    default parallelism, or one per 100,000 records when that is more)."""
+def link(spark, *frames, config=None, model=None, dedupe=True, names=None, partitions=None,
+         train_records=TRAIN_RECORDS):
+    """Links two or more lists (Spark DataFrames), as `padan link` does on one machine: people
+    across the lists and, unless `dedupe=False`, people registered twice within each.
+
+    `model` (a model.json path, its text or a dict) is used as `padan link --model` uses it.
+    Without one, the model is trained: one machine's trainer runs on the driver over a uniform
+    random sample of at most `train_records` records of each list (every record of a smaller
+    list), with the shared NIKs and the counts of all the records (Guides/Scale.md says why a
+    sample keeps every estimate; with every record in it the model is the CLI's). The model
+    used is `result.model`. `config` is the text of a padan.yaml; `names` name the lists;
+    `partitions` is the number of partitions per rule (default: Spark's default parallelism, or
+    one per 100,000 records when that is more)."""
     if len(frames) < 2:
         raise ValueError("link needs at least two lists (use padan.spark.dedupe for one)")
-    return _run(spark, frames, "link_and_dedupe" if dedupe else "link", config, model, names, partitions)
+    return _run(spark, frames, "link_and_dedupe" if dedupe else "link", config, model, names, partitions, train_records)
 
 
-def dedupe(spark, *frames, config=None, model, names=None, partitions=None):
-    """Finds people registered more than once within each list, as `padan dedupe --model`."""
+def dedupe(spark, *frames, config=None, model=None, names=None, partitions=None, train_records=TRAIN_RECORDS):
+    """Finds people registered more than once within each list, as `padan dedupe`; `model` and
+    training as in :func:`link`."""
     if not frames:
         raise ValueError("dedupe needs a list")
-    return _run(spark, frames, "dedupe", config, model, names, partitions)
+    return _run(spark, frames, "dedupe", config, model, names, partitions, train_records)
 
 
-def _run(spark, frames, scope, config, model, names, partitions):
+def _train(records, columns, names, config, scope, frequencies, kinds, train_records):
+    """The model one machine's trainer estimates on the driver from a uniform random sample of each
+    list's records (`records`: every record, with its shared-NIK flag and counts over all
+    records): at most `train_records` of a list, drawn by a hash of (list, row), so the same
+    records whatever the partitioning. Returns the model's text and each list's sample size."""
+    from pyspark.sql import functions as F
+
+    if not isinstance(train_records, int) or isinstance(train_records, bool) or train_records < 2:
+        raise PadanError(2, f"train_records: expected a whole number of at least 2, not {train_records!r}")
+    sizes = {int(r[LIST]): int(r["count"]) for r in records.groupBy(LIST).count().collect()}
+    fraction = F.lit(1.0)
+    for i, n in sizes.items():
+        fraction = F.when(F.col(LIST) == i, F.lit(min(1.0, train_records / n))).otherwise(fraction)
+    scale = 1 << 30
+    drawn = F.pmod(F.xxhash64(F.col(LIST), F.col(ROW), F.lit(0x5EED)), F.lit(scale)) < fraction * F.lit(scale)
+    sample = records.filter(drawn).toPandas().sort_values([LIST, ROW], kind="stable")
+    tables, taken = [], {}
+    for i in sorted(sizes):
+        part = sample[sample[LIST] == i]
+        if len(part) == 0:
+            raise PadanError(2, f"list '{names[i]}': no record was drawn for training (give a model, or more train_records)")
+        tables.append(_Table(_strings(part, columns[i]), names[i]))
+        if _native._lib.padan_table_rows(tables[-1].handle) != len(part):
+            raise PadanError(5, f"list '{names[i]}': a row read in step 1 was not read for training")
+        taken[names[i]] = len(part)
+    shared = sample[SHARED].to_numpy(np.uint8).copy()
+    counts = np.concatenate([sample[f"{_P}c{k}"].to_numpy(np.int32) for k in range(kinds)])
+    freq = np.array(frequencies, dtype=np.float64)
+    handles = (ctypes.c_void_p * len(tables))(*[t.handle.value for t in tables])
+    cfg = config.encode("utf-8") if config else None
+    model = _text(_native._lib.padan_partition_train, handles, len(tables), _SCOPES[scope], cfg,
+                  shared.ctypes.data, counts.ctypes.data, freq.ctypes.data)
+    return model, taken
+
+
+def _run(spark, frames, scope, config, model, names, partitions, train_records):
     from pyspark.sql import functions as F
 
     started = time.perf_counter()
@@ -341,7 +395,7 @@ def _run(spark, frames, scope, config, model, names, partitions):
     if len(names) != len(frames) or len(set(names)) != len(names):
         raise ValueError("one distinct name per list")
     info = describe_config(config)
-    model = _model_text(model)
+    model = None if model is None else _model_text(model)
     rules, comparisons, kinds = info["rules"], info["comparisons"], info["frequency_kinds"]
     headers = [list(f.columns) for f in frames]
     for i, cs in enumerate(headers):
@@ -437,6 +491,14 @@ def _run(spark, frames, scope, config, model, names, partitions):
     family_pairs, same_day = int(twins["pairs"] or 0), int(twins["same"] or 0)
     frequencies = [float(total), mean_name, float(family_pairs), float(same_day)] + means
     t0 = lap("keys_and_counts", t0)
+
+    # The model: given, or trained on a sample of each list with the counts over all records.
+    trained_on = None
+    if model is None:
+        counted = keys.select(LIST, ROW, *[f"{_P}c{k}" for k in range(kinds)]).join(
+            good.select(LIST, ROW, SHARED, *all_carried), [LIST, ROW])
+        model, trained_on = _train(counted, columns, names, config, scope, frequencies, kinds, train_records)
+        t0 = lap("train", t0)
 
     # 3. Per rule: the blocks within the bound, and each earlier rule's keys (0 in a dropped block).
     max_pairs = info["max_block_pairs"]
@@ -570,7 +632,8 @@ def _run(spark, frames, scope, config, model, names, partitions):
         "oversized_components": len(big_labels), "links_refused_by_cluster_bound": refused,
         "frequencies": {"total": total, "mean_name_frequency": mean_name, "same_day_family_pairs": same_day,
                         "family_pairs": family_pairs, "mean_counts": means},
+        "model": {"trained_on_records": trained_on} if trained_on else {"given": True},
         "blocking_rules": report, "partitions_per_rule": partitions, "seconds": timings,
         "total_seconds": round(time.perf_counter() - started, 3),
     }
-    return SparkResult(links=links, review=review, clusters=clusters, rejected=rejected, summary=summary)
+    return SparkResult(links=links, review=review, clusters=clusters, rejected=rejected, summary=summary, model=model)

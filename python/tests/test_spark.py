@@ -1,5 +1,5 @@
-"""padan.spark on a local Spark (two cores) against the CLI with the same model: the same links and
-the same clusters, and no row lost."""
+"""padan.spark on a local Spark (two cores) against the CLI: with the same model, or training its own
+on the driver, the same links and the same clusters, and no row lost."""
 import json
 import os
 import shutil
@@ -112,6 +112,30 @@ def test_link_on_spark_gives_one_machines_links_and_clusters(spark, linked):
         assert spread_rule["oversized_pairs"] == one_rule["oversizedPairs"]
 
 
+def test_spark_trains_one_machines_model_and_close_to_it_on_a_sample(spark, linked):
+    """Without a model, the driver trains on the lists: with every record in the sample the model
+    is the CLI's, to the byte, and so are the links; on half of each list's records the links are
+    nearly the CLI's (the sample keeps a quarter of the pairs)."""
+    a, b = spark.createDataFrame(lists()[0]), spark.createDataFrame(kota())
+    out = linked
+    expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
+    result = padan.spark.link(spark, a, b, names=["provinsi", "kota"])
+    assert result.model == (out / "model.json").read_text(encoding="utf-8")
+    assert result.summary["model"] == {"trained_on_records": {"provinsi": 2000, "kota": 2000}}
+    pd.testing.assert_frame_equal(compared(result.links.toPandas()), compared(expected))
+
+    half = padan.spark.link(spark, a, b, names=["provinsi", "kota"], train_records=1000)
+    taken = half.summary["model"]["trained_on_records"]
+    assert all(900 <= n <= 1100 for n in taken.values()), taken
+    assert half.model != result.model
+    key = ["left_source", "left_id", "right_source", "right_id"]
+    one = set(map(tuple, expected[key].values))
+    got = set(map(tuple, half.links.toPandas()[key].astype(str).values))
+    assert len(one ^ got) <= len(one) // 100, (len(one - got), len(got - one), len(one))
+    with pytest.raises(padan.PadanError, match="train_records"):
+        padan.spark.link(spark, a, b, train_records=0)
+
+
 def test_dedupe_on_spark_keeps_every_row_it_cannot_read(spark, tmp_path):
     a, _ = lists()
     out = cli(tmp_path, "dedupe", str(CORPUS / "provinsi.csv"))
@@ -185,12 +209,15 @@ def test_the_spark_submit_example_reads_files_as_padan_does(spark, linked, tmp_p
     expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
     assert expected["left_name"].str.startswith("ANDÃR‰ ").any()
     results = tmp_path / "spark"
-    arguments = ["--model", str(out / "model.json"), "--out", str(results), f"provinsi={provinsi}",
+    # No --model: trained on the driver over every record (the lists are small), so the model
+    # too is the CLI's, which it is only if every field was read as the CLI reads it.
+    arguments = ["--out", str(results), f"provinsi={provinsi}",
                  f"kota={CORPUS / 'kota.csv'}", "--sep", ",", "--sep", ";", "--encoding", "utf-8", "--encoding", "cp1252"]
     example.main(arguments)
     got = pd.concat([pd.read_csv(f, dtype=str, keep_default_na=False) for f in glob.glob(str(results / "links" / "*.csv"))])
     assert list(got.columns) == list(expected.columns)
     pd.testing.assert_frame_equal(compared(got), compared(expected))
+    assert (results / "model.json").read_text(encoding="utf-8") == (out / "model.json").read_text(encoding="utf-8")
     assert not (tmp_path / "spark.partial").exists()
     with pytest.raises(SystemExit, match="exists"):
         example.main(arguments)

@@ -59,8 +59,12 @@ public struct Linker: Sendable {
     /// `frequencies`: the term frequencies of a larger body of records (a register's) to score
     /// these records with, instead of their own. `packed`: every table's records already
     /// standardized and packed (a register keeps them), in the order of `tables`; nil to do it here.
+    /// `sharedNIKs` (per table, per record) and `counted`: what a larger body of records these
+    /// tables are a sample of counts, the NIKs it found shared and its counts set into the compare
+    /// data, in place of this run's own (the partitioned path's training; ``PartitionLinker``).
     func link(_ tables: [Table], scope: Scope, model given: MatchModel?, firstNewList: Int,
-              frequencies: TermFrequencies? = nil, packed: [PackedList]? = nil) throws -> LinkResult {
+              frequencies: TermFrequencies? = nil, packed: [PackedList]? = nil,
+              sharedNIKs: [[Bool]]? = nil, counted: ((inout CompareData) -> Void)? = nil) throws -> LinkResult {
         try validate(tables: tables, scope: scope, model: given)
         precondition(firstNewList == 0 || given != nil, "an incremental link needs a model")
         let threads = settings.threads, listSizes = tables.map(\.rowCount)
@@ -76,14 +80,16 @@ public struct Linker: Sendable {
                                          referenceYear: settings.referenceYear, threads: threads)
         } else {
             let standardizing = clock.meter(total: records)
-            let standardized = working.map {
-                StandardizedTable(table: $0, referenceYear: settings.referenceYear, threads: threads, meter: standardizing)
+            let standardized = working.indices.map {
+                StandardizedTable(table: working[$0], referenceYear: settings.referenceYear, threads: threads, meter: standardizing,
+                                  sharedNIKs: sharedNIKs?[$0])
             }
             clock.lap("standardize", next: "pack records")
             data = try CompareData.build(standardized, tables: working, columns: settings.usedColumns,
                                          referenceYear: settings.referenceYear, threads: threads, meter: clock.meter(total: records))
         }
         frequencies?.apply(to: &data)
+        counted?(&data)
         let scopeIndex = PairScopeIndex(listSizes: listSizes, scope: scope.pairScope, firstNewList: firstNewList)
         clock.lap("pack", next: "block")
 

@@ -17,8 +17,14 @@
 ///    review threshold come back.
 ///
 /// Each call gives what one machine's run over all the records gives for those records and pairs,
-/// so the links are the same. Training is not spread: the model is given (a `model.json` from a
-/// run on one machine).
+/// so the links are the same.
+///
+/// Training (``train(_:sharedNIKs:counts:frequencies:scope:)``) runs one machine's trainer on a
+/// uniform random sample of each list's records, with the shared NIKs and the counts of the whole
+/// body handed in. Every estimate the trainer makes is a share (of random pairs, of candidate
+/// pairs, of NIK neighbours, of all pairs), and a uniform sample of records keeps a fraction f² of
+/// every kind of pair, so each share is estimated without bias; only its spread grows as the
+/// sample shrinks. With the whole lists as the sample the model is one machine's, to the bit.
 package struct PartitionLinker: Sendable {
     package let settings: LinkSettings
 
@@ -143,6 +149,24 @@ package struct PartitionLinker: Sendable {
         return Scorer(model: model, weigher: weigher).score(
             compared, weights: weights, minimumProbability: settings.reviewThreshold, ruleNames: settings.blocking.map(\.name),
             listSizes: listSizes, keepCandidates: false).scored
+    }
+
+    /// The model one machine's trainer estimates from `tables`, a uniform random sample of each
+    /// list's records (in the lists' order), with each record's shared-NIK flag and counts
+    /// (``Frequencies``) from the whole body of records, so that the frequency scales and the NIK
+    /// neighbourhoods' sizes are those the model will score with.
+    package func train(_ tables: [Table], sharedNIKs: [[Bool]], counts: [[Int32]], frequencies: Frequencies,
+                       scope: Linker.Scope) throws -> MatchModel {
+        let listSizes = tables.map(\.rowCount), records = listSizes.reduce(0, +)
+        guard counts.count == CompareData.frequencyKeys.count, counts.allSatisfy({ $0.count == records }),
+              sharedNIKs.map(\.count) == listSizes
+        else { throw PadanError(.usage, "a count and a shared-NIK flag are needed for each record") }
+        guard frequencies.total >= records else {
+            throw PadanError(.usage, "the sample has \(records) records, more than the \(frequencies.total) counted")
+        }
+        let result = try Linker(settings: settings).link(tables, scope: scope, model: nil, firstNewList: 0,
+                                                      sharedNIKs: sharedNIKs, counted: { frequencies.apply(counts, to: &$0) })
+        return result.model
     }
 
     /// How many frequency kinds ``keys(_:sharedNIKs:)`` gives and ``pairs(_:sharedNIKs:counts:frequencies:rule:earlier:model:scope:)`` takes.

@@ -285,7 +285,7 @@ public enum LinkOutput {
         String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> [UInt8] {
+    package static func json<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return Array(try encoder.encode(value)) + [10]

@@ -16,6 +16,54 @@ import Testing
     static func partitionedRun(_ tables: [Table], settings: LinkSettings, model: MatchModel, scope: Linker.Scope,
                                parts: Int) throws -> [[Ref]: ScoredPair] {
         let p = try PartitionLinker(settings: settings)
+        let (shared, refs, ruleKeys, counts, frequencies) = try counted(tables, settings: settings, parts: parts)
+        let total = refs.count
+        // Step 3: per rule, the blocks within the bound, each whole in one partition.
+        let listOf = refs.map(\.list)
+        var earlier: [[UInt64]] = []
+        var found: [[Ref]: ScoredPair] = [:]
+        for k in settings.blocking.indices {
+            var lists: [UInt64: [Int: Int]] = [:]
+            for (i, key) in ruleKeys[k].enumerated() where key != 0 { lists[key, default: [:]][listOf[i], default: 0] += 1 }
+            func allowed(_ perList: [Int: Int]) -> Int {
+                let n = perList.values.reduce(0, +), within = perList.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+                switch scope {
+                case .link: return n * (n - 1) / 2 - within
+                case .dedupe: return within
+                case .linkAndDedupe: return n * (n - 1) / 2
+                }
+            }
+            let size = lists.mapValues(allowed)
+            for part in 0 ..< parts {
+                let members = (0 ..< total).filter { i in
+                    let key = ruleKeys[k][i]
+                    guard key != 0, let s = size[key], s > 0, s <= settings.maxBlockPairs else { return false }
+                    return Int(key % UInt64(parts)) == part
+                }.sorted { refs[$0] < refs[$1] }
+                let byList = tables.indices.map { l in members.filter { refs[$0].list == l } }
+                let partTables = tables.indices.map { tables[$0].subset(rows: byList[$0].map { refs[$0].row }) }
+                let ordered = byList.flatMap { $0 }
+                let pairs = try p.pairs(
+                    partTables, sharedNIKs: tables.indices.map { l in byList[l].map { shared[l][refs[$0].row] } },
+                    counts: counts.map { c in ordered.map { c[$0] } }, frequencies: frequencies, rule: k,
+                    earlier: earlier.map { e in ordered.map { e[$0] } }, model: model, scope: scope)
+                for pair in pairs {
+                    let a = Ref(list: pair.left.list, row: byList[pair.left.list].map { refs[$0].row }[pair.left.row])
+                    let b = Ref(list: pair.right.list, row: byList[pair.right.list].map { refs[$0].row }[pair.right.row])
+                    #expect(found.updateValue(pair, forKey: [a, b]) == nil, "pair \(a) \(b) found by two rules")
+                }
+            }
+            earlier.append(ruleKeys[k].map { key in key != 0 && (size[key] ?? 0) <= settings.maxBlockPairs ? key : 0 })
+        }
+        return found
+    }
+
+    /// Steps 1 and 2 over `tables`, records split `parts` ways: the shared-NIK flags (per list),
+    /// every record (parts in turn), each rule's keys and each frequency kind's counts in that
+    /// order, and the counts over all records.
+    static func counted(_ tables: [Table], settings: LinkSettings, parts: Int) throws
+        -> (shared: [[Bool]], refs: [Ref], ruleKeys: [[UInt64]], counts: [[Int32]], frequencies: PartitionLinker.Frequencies) {
+        let p = try PartitionLinker(settings: settings)
         // Step 1: NIK evidence, per part of each list; shared NIKs counted per list.
         var shared: [[Bool]] = []
         for table in tables {
@@ -76,44 +124,7 @@ import Testing
         }
         let frequencies = PartitionLinker.Frequencies(total: total, means: means, meanNameFrequency: meanName,
                                                       familyPairs: familyPairs, sameDay: sameDay)
-        // Step 3: per rule, the blocks within the bound, each whole in one partition.
-        let listOf = refs.map(\.list)
-        var earlier: [[UInt64]] = []
-        var found: [[Ref]: ScoredPair] = [:]
-        for k in settings.blocking.indices {
-            var lists: [UInt64: [Int: Int]] = [:]
-            for (i, key) in ruleKeys[k].enumerated() where key != 0 { lists[key, default: [:]][listOf[i], default: 0] += 1 }
-            func allowed(_ perList: [Int: Int]) -> Int {
-                let n = perList.values.reduce(0, +), within = perList.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
-                switch scope {
-                case .link: return n * (n - 1) / 2 - within
-                case .dedupe: return within
-                case .linkAndDedupe: return n * (n - 1) / 2
-                }
-            }
-            let size = lists.mapValues(allowed)
-            for part in 0 ..< parts {
-                let members = (0 ..< total).filter { i in
-                    let key = ruleKeys[k][i]
-                    guard key != 0, let s = size[key], s > 0, s <= settings.maxBlockPairs else { return false }
-                    return Int(key % UInt64(parts)) == part
-                }.sorted { refs[$0] < refs[$1] }
-                let byList = tables.indices.map { l in members.filter { refs[$0].list == l } }
-                let partTables = tables.indices.map { tables[$0].subset(rows: byList[$0].map { refs[$0].row }) }
-                let ordered = byList.flatMap { $0 }
-                let pairs = try p.pairs(
-                    partTables, sharedNIKs: tables.indices.map { l in byList[l].map { shared[l][refs[$0].row] } },
-                    counts: counts.map { c in ordered.map { c[$0] } }, frequencies: frequencies, rule: k,
-                    earlier: earlier.map { e in ordered.map { e[$0] } }, model: model, scope: scope)
-                for pair in pairs {
-                    let a = Ref(list: pair.left.list, row: byList[pair.left.list].map { refs[$0].row }[pair.left.row])
-                    let b = Ref(list: pair.right.list, row: byList[pair.right.list].map { refs[$0].row }[pair.right.row])
-                    #expect(found.updateValue(pair, forKey: [a, b]) == nil, "pair \(a) \(b) found by two rules")
-                }
-            }
-            earlier.append(ruleKeys[k].map { key in key != 0 && (size[key] ?? 0) <= settings.maxBlockPairs ? key : 0 })
-        }
-        return found
+        return (shared, refs, ruleKeys, counts, frequencies)
     }
 
     /// `count` rows dealt round-robin into `parts` parts (each part's rows in order).
@@ -142,6 +153,55 @@ import Testing
         }
         let linked = found.values.filter { $0.probability >= settings.threshold }.count
         #expect(linked == whole.links.count)
+    }
+
+    /// Per list, `counts` (over `refs`' order) of the records `rows` keeps, in the lists' order.
+    static func sample(_ tables: [Table], rows: [[Int]], shared: [[Bool]], refs: [Ref], counts: [[Int32]])
+        -> (tables: [Table], shared: [[Bool]], counts: [[Int32]]) {
+        let at = Dictionary(uniqueKeysWithValues: refs.enumerated().map { ($1, $0) })
+        let order = tables.indices.flatMap { l in rows[l].map { at[Ref(list: l, row: $0)]! } }
+        return (tables.indices.map { tables[$0].subset(rows: rows[$0]) },
+                tables.indices.map { l in rows[l].map { shared[l][$0] } },
+                counts.map { c in order.map { c[$0] } })
+    }
+
+    @Test(arguments: [Linker.Scope.linkAndDedupe, .dedupe])
+    func trainingOnEveryRecordIsOneMachinesModel(scope: Linker.Scope) throws {
+        let tables = try LinkEndToEndTests.read("synth-2k")
+        let settings = LinkSettings.indonesianDefault
+        let whole = try Linker(settings: settings).link(tables, scope: scope)
+        let (shared, refs, _, counts, frequencies) = try Self.counted(tables, settings: settings, parts: 3)
+        let all = Self.sample(tables, rows: tables.map { Array(0 ..< $0.rowCount) }, shared: shared, refs: refs, counts: counts)
+        let model = try PartitionLinker(settings: settings).train(all.tables, sharedNIKs: all.shared, counts: all.counts,
+                                                                   frequencies: frequencies, scope: scope)
+        #expect(try LinkOutput.json(model) == LinkOutput.json(whole.model))
+    }
+
+    @Test func trainingOnASampleScoresAsOneMachinesModel() throws {
+        // Half of each list's records, drawn at random: the model scores the whole lists nearly as
+        // the one trained on them all (its shares are estimated from a quarter of the pairs).
+        let tables = try LinkEndToEndTests.read("synth-2k")
+        let settings = LinkSettings.indonesianDefault
+        let whole = try Linker(settings: settings).link(tables, scope: .linkAndDedupe)
+        let (shared, refs, _, counts, frequencies) = try Self.counted(tables, settings: settings, parts: 2)
+        var rng = SplitMix64(seed: 7)
+        let rows = tables.map { t in (0 ..< t.rowCount).filter { _ in rng.next() % 2 == 0 } }
+        let half = Self.sample(tables, rows: rows, shared: shared, refs: refs, counts: counts)
+        let p = try PartitionLinker(settings: settings)
+        let model = try p.train(half.tables, sharedNIKs: half.shared, counts: half.counts, frequencies: frequencies, scope: .linkAndDedupe)
+        #expect(try LinkOutput.json(model) != LinkOutput.json(whole.model))
+        let scored = try Linker(settings: settings).link(tables, scope: .linkAndDedupe, model: model)
+        func pairs(_ r: LinkResult) -> Set<[Ref]> {
+            Set(r.links.map { [Ref(list: $0.left.list, row: $0.left.row), Ref(list: $0.right.list, row: $0.right.row)] })
+        }
+        let a = pairs(whole), b = pairs(scored)
+        #expect(a.count > 1000)
+        #expect(a.symmetricDifference(b).count * 100 <= a.count, "\(a.subtracting(b).count) lost, \(b.subtracting(a).count) added of \(a.count)")
+        // Counts that do not cover the sample are refused.
+        #expect(throws: PadanError.self) {
+            try p.train(half.tables, sharedNIKs: half.shared, counts: half.counts.map { Array($0.dropLast()) },
+                        frequencies: frequencies, scope: .linkAndDedupe)
+        }
     }
 
     @Test func refusesWhatAPartitionCannotCount() throws {
