@@ -221,6 +221,20 @@ import Testing
         #expect(t.columnNames.allSatisfy { !$0.contains("USIA,") })
     }
 
+    /// A comma after the date, or one before its year, does not take the date away from TTL.
+    @Test func ttlWithATrailingCommaOrACommaBeforeTheYearKeepsItsDate() throws {
+        let t = try read("""
+            NIK;NAMA;TTL
+            3273011203800001;BUDI;BOGOR, 12-03-1980,
+            3273011203800002;ANI;BOGOR, 12 Maret, 1980
+            3273011203800003;SITI;KAB. BOGOR, JAWA BARAT, 12-03-1980
+
+            """)
+        func col(_ r: Role) -> [String] { (0 ..< t.rowCount).map { t.value(r, row: $0) } }
+        #expect(col(.birthPlace) == ["BOGOR", "BOGOR", "KAB. BOGOR, JAWA BARAT"])
+        #expect(col(.birthDate) == ["12-03-1980", "12 Maret, 1980", "12-03-1980"])
+    }
+
     @Test func ageBecomesAnApproximateBirthYear() throws {
         var options = ReadOptions()
         options.referenceYear = 2025
