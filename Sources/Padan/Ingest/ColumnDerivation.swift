@@ -2,7 +2,9 @@
 /// roles they carry, a name in parts joined, and ids made unique.
 ///
 /// - `TTL` (`BANDUNG, 17-08-1945`) → birth place and birth date (split at the last comma, else
-///   before the first digit), for whichever of the two roles has no column of its own.
+///   before the first digit; a trailing comma is dropped, and a bare year after the last comma,
+///   `BANDUNG, 17 Agustus, 1945`, stays with the date), for whichever of the two roles has no
+///   column of its own.
 /// - `RT/RW` (`003/005`, `3-5`) → RT and RW.
 /// - `USIA` (`63`, `63 TH`) → an approximate birth year (reference year − age), when there is no
 ///   birth date: the comparisons then treat it as a year-only date.
@@ -62,8 +64,16 @@ struct ColumnDerivation {
         var places = ByteColumn(), dates = ByteColumn()
         let source = columns[c]
         for row in 0 ..< rowCount {
-            let v = Array(source[row])
+            var v = Array(source[row])
+            // A comma typed after the date (`BOGOR, 12-03-1980,`) is not where the date starts.
+            while let last = v.last, last == UInt8(ascii: ",") || last == 32 || last == 9 { v.removeLast() }
             var cut = v.lastIndex(of: UInt8(ascii: ","))
+            // `BOGOR, 12 Maret, 1980`: a bare year after the last comma is the date's end, not all of it.
+            if let c = cut, let earlier = v[..<c].lastIndex(of: UInt8(ascii: ",")),
+               Self.trimmed(v[(c + 1)...]).count == 4, Self.trimmed(v[(c + 1)...]).allSatisfy({ $0 &- 48 < 10 }),
+               v[(earlier + 1) ..< c].contains(where: { $0 &- 48 < 10 }) {
+                cut = earlier
+            }
             var dateStart = cut.map { $0 + 1 }
             if cut == nil, let digit = v.firstIndex(where: { $0 &- 48 < 10 }) {
                 cut = digit

@@ -7,7 +7,8 @@
 /// workbook), and a cell's `rowspan` keeps its column empty in the rows below (so a two-row
 /// header's child cells stay under their parent); `<br>` becomes a space, other tags are dropped, character references (`&amp;`,
 /// `&#39;`, `&#x2019;`, `&nbsp;`) are decoded and runs of white space collapse to one space, as a
-/// browser shows them. The line of each `<tr>` is the row's line in messages. Then the rows go
+/// browser shows them; comments (`<!-- ... -->`) are left out, as a browser does. The line of
+/// each `<tr>` is the row's line in messages. Then the rows go
 /// through ``TableBuilder`` like any other file's: header detection, rows that are not people,
 /// field limits.
 struct HTMLTableReader {
@@ -107,6 +108,16 @@ struct HTMLTableReader {
         while i < b.count {
             let c = b[i]
             if c == 10 { line += 1 }
+            if c == UInt8(ascii: "<") && Self.startsCaseInsensitive(b, at: i, with: Array("<!--".utf8)) {
+                // A comment (a row commented out, Excel's conditional comments): not on the page.
+                var k = i + 4
+                while k < b.count && !Self.startsCaseInsensitive(b, at: k, with: Array("-->".utf8)) {
+                    if b[k] == 10 { line += 1 }
+                    k += 1
+                }
+                i = k + 3
+                continue
+            }
             if c == UInt8(ascii: "<") {
                 var j = i + 1
                 while j < b.count && b[j] != UInt8(ascii: ">") {

@@ -21,15 +21,29 @@ struct RowClassifier {
     /// Per header row, per column, the cell's normalized text.
     let headerKeys: [[[UInt8]]]
     let width: Int
+    /// Per column, what the header's name means (from the vocabulary, or the role it was given).
+    let headerMeanings: [HeaderVocabulary.Meaning?]
     private var inSignatureBlock = false
     private var key: [UInt8] = []
 
-    init(nik: Int?, identity: [Int], dateColumns: Set<Int>, headerRows: [[String]], width: Int) {
+    init(nik: Int?, identity: [Int], dateColumns: Set<Int>, headerRows: [[String]], width: Int,
+         headerMeanings: [HeaderVocabulary.Meaning?] = []) {
         self.nik = nik
         self.identity = identity
         self.dateColumns = dateColumns
         self.headerKeys = headerRows.map { row in row.map { Array(ColumnMapping.normalize($0).utf8) } }
         self.width = width
+        self.headerMeanings = headerMeanings
+    }
+
+    /// What a row is.
+    enum Verdict: Equatable {
+        case record
+        /// Not a person, with the reason (the row is rejected).
+        case notPerson(String)
+        /// A header whose columns are not the header's (two lists pasted together): the rows below
+        /// it cannot be read under the header, so the file cannot be read. Its cells, joined.
+        case anotherHeader(String)
     }
 
     static let totalWords: Set<String> = ["JUMLAH", "TOTAL", "SUBTOTAL", "GRANDTOTAL", "REKAPITULASI"]
@@ -49,20 +63,52 @@ struct RowClassifier {
         "AGS", "SEP", "OKT", "NOV", "NOP", "DES",
     ]
 
-    /// Why `record` is not a person, or nil when it is one.
-    mutating func classify(_ record: RecordScratch) -> String? {
-        let reason = record.bytes.withUnsafeBufferPointer { classify(record, $0) }
-        if reason == nil { inSignatureBlock = false }
-        return reason
+    /// Whether `record` is a person, and why not when it is not one.
+    mutating func classify(_ record: RecordScratch) -> Verdict {
+        let verdict = record.bytes.withUnsafeBufferPointer { classify(record, $0) }
+        if verdict == .record { inSignatureBlock = false }
+        return verdict
     }
 
-    private mutating func classify(_ record: RecordScratch, _ all: UnsafeBufferPointer<UInt8>) -> String? {
+    private mutating func classify(_ record: RecordScratch, _ all: UnsafeBufferPointer<UInt8>) -> Verdict {
+        if let nik, nik < record.fieldCount, Self.isNumber(UnsafeBufferPointer(rebasing: all[record.fieldRange(nik)])) {
+            return .record
+        }
+        if let reason = reason(record, all) { return .notPerson(reason) }
+        return header(record, all) ?? .record
+    }
+
+    /// Whether the row is a header: at least two cells, and three in four of the filled ones, are
+    /// column names the vocabulary knows, one of them a NIK, KK or name column's in full. The
+    /// header repeated in other words when each names the column it is in; another header (with
+    /// its cells joined) when some name a column the header has elsewhere or not at all. Nil for
+    /// any other row; the fast path (a number in the NIK column) never gets here.
+    private func header(_ record: RecordScratch, _ all: UnsafeBufferPointer<UInt8>) -> Verdict? {
+        var filled = 0, named = 0, misplaced = 0
+        var identityNamed = false
+        var cells: [String] = []
+        for c in 0 ..< record.fieldCount {
+            let f = UnsafeBufferPointer(rebasing: all[record.fieldRange(c)])
+            guard Self.hasText(f) else { continue }
+            filled += 1
+            let text = String(decoding: f, as: UTF8.self).trimmingSpaces()
+            cells.append(text)
+            guard let m = HeaderVocabulary.match(text) else { continue }
+            named += 1
+            if !m.leading && [.role(.nik), .role(.kk), .role(.name)].contains(m.meaning) { identityNamed = true }
+            if c >= headerMeanings.count || headerMeanings[c] != m.meaning { misplaced += 1 }
+        }
+        guard identityNamed, named >= 2, named * 4 >= filled * 3 else { return nil }
+        if misplaced == 0 { return .notPerson("the header repeated (a page break or lists pasted together)") }
+        return .anotherHeader(cells.joined(separator: " | "))
+    }
+
+    /// Why `record` is not a person, or nil when it may be one.
+    private mutating func reason(_ record: RecordScratch, _ all: UnsafeBufferPointer<UInt8>) -> String? {
         func field(_ c: Int) -> UnsafeBufferPointer<UInt8> {
             guard c < record.fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
             return UnsafeBufferPointer(rebasing: all[record.fieldRange(c)])
         }
-        if let nik, Self.isNumber(field(nik)) { return nil }
-
         var filled = 0
         var firstFilled: [Int] = []
         for c in 0 ..< record.fieldCount where Self.hasText(field(c)) {

@@ -68,6 +68,10 @@ struct TableBuilder {
     private var bestHeaderGuess: (line: Int, text: String)?
     /// The chosen header's score.
     private var chosenScore = 0.0
+    /// Why the rows cannot be read, found on a row (``finish(derive:)`` throws it; later rows are
+    /// not looked at). Kept rather than thrown, so a sheet that is looked at but not read (another
+    /// sheet of the workbook is the list) does not fail the file.
+    private var failure: PadanError?
     var format: SourceFormat
 
     init(file: String, options: ReadOptions, format: SourceFormat) {
@@ -101,6 +105,7 @@ struct TableBuilder {
     /// Adds a row that is to be rejected with `reason` whatever it holds (a hidden row left out
     /// with ``ReadOptions/skipHiddenRows``). It is not a candidate for the header.
     mutating func skip(_ record: RecordScratch, line: Int, reason: String) throws {
+        if failure != nil { return }
         if record.isBlank {
             format.blankLines += 1
             return
@@ -115,6 +120,7 @@ struct TableBuilder {
 
     /// Adds one record that starts at `line`.
     mutating func add(_ record: RecordScratch, line: Int) throws {
+        if failure != nil { return }
         if record.isBlank {
             format.blankLines += 1
             return
@@ -132,7 +138,7 @@ struct TableBuilder {
     }
 
     private mutating func addData(_ record: RecordScratch, line: Int) throws {
-        guard let header else { return }
+        guard let header, failure == nil else { return }
         ordinal += 1
         if let maxRows = options.maxRows, Int(ordinal) > maxRows {
             throw PadanError(.limit, file: file, line: line,
@@ -149,9 +155,21 @@ struct TableBuilder {
         while count > header.count && record.fieldRange(count - 1).isEmpty { count -= 1 }
         // A row longer than the header is ragged whatever it holds; a shorter one may be a footer
         // line, which says more than its field count.
-        if count <= header.count, let reason = classifier?.classify(record) {
-            reject(record, line: line, reason)
-            return
+        if count <= header.count, let verdict = classifier?.classify(record) {
+            switch verdict {
+            case .record: break
+            case let .notPerson(reason):
+                reject(record, line: line, reason)
+                return
+            case let .anotherHeader(cells):
+                // Read under this header, the rows below it would put every value in the wrong column.
+                failure = PadanError(.badInput, file: file, line: line,
+                                     "this row is another header ('\(cells.prefix(200))') whose columns are not those of "
+                                         + "the header on line \(format.headerLines.first ?? 1); the file seems to hold two "
+                                         + "lists pasted together, and the rows below it would be read into the wrong columns. "
+                                         + "Split the file at this line, or make the two headers the same")
+                return
+            }
         }
         // A workbook leaves out empty cells, trailing ones included: a short row is padded.
         let padded = format.container != "csv" && count < header.count
@@ -249,22 +267,52 @@ struct TableBuilder {
         if rows[start].record.oversizedField != nil {
             throw PadanError(.badInput, file: file, line: rows[start].line, "the header has a field over \(options.maxFieldBytes) bytes")
         }
-        format.rowsAboveHeader = start
-        if start > 0 { format.title = texts[0].filter { !$0.isEmpty }.joined(separator: " ") }
+        // A row above a header that was found, not given, is its title, unless it holds a NIK or KK:
+        // then it is a record under another header (two lists pasted together, the second's header
+        // scoring higher), and it is rejected, not skipped unseen.
+        let detected = options.headerRows == nil && options.layout != .plain
+        let recordsAbove = Set((0 ..< start).filter { detected && Self.looksLikeRecord(texts[$0]) })
+        format.rowsAboveHeader = start - recordsAbove.count
+        if let title = (0 ..< start).first(where: { !recordsAbove.contains($0) }) {
+            format.title = texts[title].filter { !$0.isEmpty }.joined(separator: " ")
+        }
         format.headerLines = choice.rows.map { rows[$0].line }
         format.numberingRows = choice.numberingRows.count
         try setHeader(choice.names, line: rows[start].line, headerRows: choice.rows.map { texts[$0] })
         let skip = Set(choice.rows + choice.numberingRows)
         var skips = pendingSkips[...]
         pendingSkips = []
-        for k in rows.indices where k > start && !skip.contains(k) {
+        for k in rows.indices where (k > start || recordsAbove.contains(k)) && !skip.contains(k) {
             while let s = skips.first, s.line < rows[k].line {
                 try self.skip(s.record, line: s.line, reason: s.reason)
                 skips = skips.dropFirst()
             }
+            if k < start {
+                ordinal += 1
+                reject(rows[k].record, line: rows[k].line,
+                       "above the header found on line \(rows[start].line) but it holds a NIK or KK, so it is no title: "
+                           + "a record under another header (lists pasted together?); give the header's row with "
+                           + "--header-row if it is not line \(rows[start].line)")
+                continue
+            }
             try addData(rows[k].record, line: rows[k].line)
         }
         for s in skips { try self.skip(s.record, line: s.line, reason: s.reason) }
+    }
+
+    /// Whether a row's cells look like a record's, not a title's: at least two filled, one of them
+    /// a NIK or KK (15 or more digits and no letters, or Excel's `3.27301E+15`).
+    static func looksLikeRecord(_ cells: [String]) -> Bool {
+        guard cells.filter({ !$0.isEmpty }).count >= 2 else { return false }
+        return cells.contains { cell in
+            var digits = 0, exponent = false
+            for u in cell.utf8 {
+                if u &- 48 < 10 { digits += 1 }
+                else if u | 0x20 == 101 { exponent = true }
+                else if (u | 0x20) &- 97 < 26 { return false }
+            }
+            return digits >= 15 || (exponent && digits >= 4 && (cell.hasSuffix("E+15") || cell.hasSuffix("e+15")))
+        }
     }
 
     private mutating func setHeader(_ cells: [String], line: Int, headerRows: [[String]]) throws {
@@ -296,8 +344,11 @@ struct TableBuilder {
         identity += [combined[.givenName], combined[.middleName], combined[.surname]].compactMap { $0 }
         let dates = Set([roles[.birthDate], combined[.birthPlaceAndDate]].compactMap { $0 })
         guard options.layout == .personList, !identity.isEmpty else { return }
+        var meanings = names.map { HeaderVocabulary.match($0)?.meaning }
+        for (role, c) in roles { meanings[c] = .role(role) }
+        for (part, c) in combined { meanings[c] = .combined(part) }
         classifier = RowClassifier(nik: roles[.nik], identity: identity, dateColumns: dates,
-                                   headerRows: headerRows, width: names.count)
+                                   headerRows: headerRows, width: names.count, headerMeanings: meanings)
     }
 
     private mutating func reject(_ record: RecordScratch, line: Int, _ reason: String) {
@@ -324,6 +375,7 @@ struct TableBuilder {
         guard let header else {
             throw PadanError(.badInput, file: file, "the file is empty (no header row)")
         }
+        if let failure { throw failure }
         let headerLine = format.headerLines.last ?? 1
         if lineNumbers.isEmpty && rejected.isEmpty && options.requireRows {
             throw PadanError(.badInput, file: file, line: headerLine, "the file has a header but no data rows")

@@ -15,6 +15,15 @@ import Testing
         #expect(rows == [["NIK", "NAMA"], ["3273", "SITI AMINAH & 'X' Y Z"]])
     }
 
+    /// A row commented out is not on the page, and a comment does not throw the lines off.
+    @Test func commentsAreNotCells() {
+        let html = "<table><tr><td>NIK</td><td>NAMA</td></tr>\n<!-- <tr><td>3273</td><td>LAMA</td></tr>\n -->"
+            + "<!--[if gte mso 9]><td>x</td><![endif]--><tr><td>3274</td><td>SITI <!-- ANI --></td></tr></table>"
+        #expect(cells(html) == [["NIK", "NAMA"], ["3274", "SITI"]])
+        let tables = HTMLTableReader.tables(Array(html.utf8), maxField: 1 << 20, maxColumns: 16_384)
+        #expect(tables.first?.map(\.line) == [1, 3])
+    }
+
     @Test func colspanKeepsTheColumnsInPlace() {
         #expect(cells("<table><tr><td colspan=\"3\">JUDUL</td></tr><tr><td>a</td><td colspan=2>b</td><td>c</td></tr></table>")
             == [["JUDUL", "", ""], ["a", "b", "", "c"]])

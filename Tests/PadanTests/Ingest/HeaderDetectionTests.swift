@@ -116,6 +116,54 @@ import Testing
         #expect(t.rejected[4].reason.hasPrefix("a signature line"))
     }
 
+    /// Two lists pasted together, the second with its columns in another order: under the first
+    /// header, the second's rows would put names in the NIK column and NIKs in the name column.
+    @Test func anotherHeaderWithItsColumnsElsewhereIsAnErrorNotARecord() throws {
+        #expect {
+            try read("""
+                NIK;NAMA;TGL LAHIR;ALAMAT
+                3273011203800001;BUDI;12-03-1980;JL A
+                NAMA;NIK;ALAMAT;TGL LAHIR
+                SITI;3273024507850002;JL B;05-07-1985
+
+                """)
+        } throws: { error in
+            let e = error as? PadanError
+            return e?.kind == .badInput && e?.line == 3 && e?.message.contains("another header ('NAMA | NIK | ALAMAT | TGL LAHIR')") == true
+        }
+        // The header repeated in other words, each naming the column it is in, is rejected as a repeat.
+        let t = try read("""
+            NIK;NAMA;TGL LAHIR
+            3273011203800001;BUDI;12-03-1980
+            NIK;NAMA LENGKAP;TANGGAL LAHIR
+            3273024507850002;SITI;05-07-1985
+
+            """)
+        #expect(t.rowCount == 2)
+        #expect(t.rejected.map(\.line) == [3])
+        #expect(t.rejected.first?.reason.hasPrefix("the header repeated") == true)
+    }
+
+    /// A record above the header that was found (the second of two pasted lists has the header
+    /// that scores higher) is rejected, not skipped as a title row.
+    @Test func recordsAboveAFoundHeaderAreRejectedNotSkipped() throws {
+        let t = try read("""
+            DAFTAR PENERIMA
+            NIK;NAMA;TTL;ALAMAT
+            3273011203800001;BUDI;Bogor, 12-03-1980;JL A
+            3273011203800002;ANI;Bogor, 12-03-1981;JL A
+            NIK;NAMA LENGKAP;TEMPAT LAHIR;TANGGAL LAHIR;JENIS KELAMIN;ALAMAT;RT;RW;KELURAHAN
+            3273021203800001;SITI;Bogor;12-03-1980;P;JL B;1;2;DAGO
+
+            """)
+        #expect(t.format.headerLines == [5])
+        #expect(t.rowCount == 1)
+        #expect(t.rejected.map(\.line) == [3, 4])
+        #expect(t.rejected.allSatisfy { $0.reason.hasPrefix("above the header found on line 5 but it holds a NIK or KK") })
+        #expect(t.format.rowsAboveHeader == 2)
+        #expect(t.format.title == "DAFTAR PENERIMA")
+    }
+
     @Test func aGivenHeaderRowIsUsedAndABlankOneIsAClearError() throws {
         var options = ReadOptions()
         options.headerRows = 2 ... 2
@@ -171,6 +219,20 @@ import Testing
         #expect(t.notes.count == 3)
         // USIA is used only without a birth date; here TTL gave one.
         #expect(t.columnNames.allSatisfy { !$0.contains("USIA,") })
+    }
+
+    /// A comma after the date, or one before its year, does not take the date away from TTL.
+    @Test func ttlWithATrailingCommaOrACommaBeforeTheYearKeepsItsDate() throws {
+        let t = try read("""
+            NIK;NAMA;TTL
+            3273011203800001;BUDI;BOGOR, 12-03-1980,
+            3273011203800002;ANI;BOGOR, 12 Maret, 1980
+            3273011203800003;SITI;KAB. BOGOR, JAWA BARAT, 12-03-1980
+
+            """)
+        func col(_ r: Role) -> [String] { (0 ..< t.rowCount).map { t.value(r, row: $0) } }
+        #expect(col(.birthPlace) == ["BOGOR", "BOGOR", "KAB. BOGOR, JAWA BARAT"])
+        #expect(col(.birthDate) == ["12-03-1980", "12 Maret, 1980", "12-03-1980"])
     }
 
     @Test func ageBecomesAnApproximateBirthYear() throws {

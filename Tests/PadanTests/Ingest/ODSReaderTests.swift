@@ -52,6 +52,27 @@ import ZIPFoundation
         #expect(t.format.blankLines == 1)
     }
 
+    /// LibreOffice can keep a merged-over cell's text hidden under the merge (and writes an error
+    /// value's text, #N/A): neither is what the sheet shows.
+    @Test func textUnderAMergeAndErrorValuesAreNotRead() throws {
+        let file = try ods("m.ods", """
+            <table:table table:name="Data">\
+            <table:table-row>\(cell("NIK"))\(cell("NAMA"))\(cell("TGL LAHIR"))\(cell("ALAMAT"))</table:table-row>\
+            <table:table-row>\(cell("3273015708450001"))<table:table-cell table:number-columns-spanned="2" office:value-type="string">\
+            <text:p>SITI</text:p></table:table-cell><table:covered-table-cell office:value-type="string"><text:p>HIDDEN</text:p>\
+            </table:covered-table-cell>\(cell("JL A"))</table:table-row>\
+            <table:table-row>\(cell("3273015708450002"))<table:table-cell table:formula="of:=VLOOKUP(A3;X:Y;2;0)" \
+            office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>\
+            \(cell("17-08-1945"))\(cell("JL B"))</table:table-row>\
+            </table:table>
+            """)
+        let t = try TableReader.read(path: file)
+        #expect(t.rowCount == 2)
+        #expect(t.value(.birthDate, row: 0) == "")
+        #expect(t.value(.address, row: 0) == "JL A")
+        #expect(t.value(.name, row: 1) == "")
+    }
+
     @Test func hiddenSheetsAreSkippedAndASheetCanBeNamed() throws {
         let style = "<style:style style:name=\"ta2\" style:family=\"table\"><style:table-properties table:display=\"false\"/></style:style>"
         let rows = "<table:table-row>\(cell("NIK"))\(cell("NAMA"))</table:table-row><table:table-row>\(cell("3273015708450001"))\(cell("SITI"))</table:table-row>"

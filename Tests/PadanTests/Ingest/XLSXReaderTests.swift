@@ -186,6 +186,23 @@ enum ZIPArchiveForTests {
         #expect(table.warnings.contains { $0.hasPrefix("1 rows are hidden") })
     }
 
+    /// An error value (a failed VLOOKUP's #N/A) is nobody's name: read as empty, and said.
+    @Test func errorValuesAreReadAsEmptyAndCounted() throws {
+        let file = dir.file("errors.xlsx")
+        try XLSXWriter(sheets: [.init(name: "Data", rows: [[.text("NIK"), .text("NAMA")]])]).write(to: file)
+        try rewritePart(file, "xl/worksheets/sheet1.xml") { _ in
+            """
+            <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c></row>\
+            <row r="2"><c r="A2"><v>3273011203800001</v></c><c r="B2" t="e"><f>VLOOKUP(A2,X:Y,2,0)</f><v>#N/A</v></c></row>\
+            <row r="3"><c r="A3" t="e"><v>#REF!</v></c><c r="B3" t="inlineStr"><is><t>SITI</t></is></c></row></sheetData></worksheet>
+            """
+        }
+        let table = try TableReader.read(path: file)
+        #expect(table.rowCount == 2)
+        #expect(table.column(.name)?.string(0) == "" && table.column(.nik)?.string(1) == "")
+        #expect(table.warnings.contains { $0.hasPrefix("2 cells hold an Excel error value") })
+    }
+
     /// A sheet of 4 MiB or more is inflated on a second thread while it is scanned: a good sheet
     /// reads whole, and a sheet that breaks early, while the inflater waits on a full queue, stops
     /// both threads with the scanner's error.

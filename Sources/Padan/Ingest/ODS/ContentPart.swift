@@ -8,7 +8,8 @@
 /// ``maxRepeatedRows``). Values: a number's `office:value` in full decimal (a NIK stored as a number
 /// keeps its digits), a date's `office:date-value` as an ISO date, a boolean as `TRUE`/`FALSE`,
 /// anything else its text (`text:p` paragraphs joined by a line break, `text:s` as spaces). Merged
-/// cells (`table:covered-table-cell`) are empty, as in a workbook. Hidden sheets (a table style with
+/// cells (`table:covered-table-cell`) are empty, as in a workbook, even when LibreOffice kept the
+/// text hidden under the merge. An error value (`#N/A`, `calcext:value-type="error"`) is empty too. Hidden sheets (a table style with
 /// `table:display="false"`) and hidden or filtered rows (`table:visibility`) are marked.
 struct ContentPart: XMLHandler {
     struct Sheet {
@@ -45,6 +46,8 @@ struct ContentPart: XMLHandler {
     private var cellRepeat = 1
     private var cellValue: [UInt8]?
     private var cellHasFormula = false
+    /// A covered (merged-over) cell or an error value: its text is not read.
+    private var cellIgnored = false
     private var text: [UInt8] = []
     private var textLength = 0
     private var paragraphs = 0
@@ -74,7 +77,9 @@ struct ContentPart: XMLHandler {
             text.removeAll(keepingCapacity: true)
             textLength = 0
             paragraphs = 0
-            guard XMLName.equals(local, "table-cell") else { return }
+            cellIgnored = !XMLName.equals(local, "table-cell")
+                || tag.value(qualified: "calcext:value-type").map { XMLName.equals($0, "error") } ?? false
+            guard !cellIgnored else { return }
             let type = tag.value(local: "value-type")
             if let type, XMLName.equals(type, "float") || XMLName.equals(type, "percentage") || XMLName.equals(type, "currency") {
                 if let v = tag.value(local: "value") {
@@ -91,7 +96,7 @@ struct ContentPart: XMLHandler {
         } else if XMLName.equals(local, "annotation") {
             inAnnotation += 1
         } else if XMLName.equals(local, "p") || XMLName.equals(local, "h") {
-            guard inCell && inAnnotation == 0 else { return }
+            guard inCell && inAnnotation == 0 && !cellIgnored else { return }
             if paragraphs > 0 { append([10]) }
             paragraphs += 1
             inParagraph += 1

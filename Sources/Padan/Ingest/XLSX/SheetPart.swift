@@ -3,11 +3,12 @@
 /// Cells are gathered per row on bytes: shared strings are copied from the string table, numbers
 /// written out in full decimal (never through a `Double`, so a NIK that Excel stored as a number
 /// keeps every digit Excel kept), numbers in date-styled cells become ISO dates, booleans `TRUE`
-/// or `FALSE`, and inline strings, formula results and error values are read as their text.
+/// or `FALSE`, and inline strings and formula results are read as their text. Error values
+/// (`#N/A`, `#REF!`: a `t="e"` cell) are no one's name or NIK: they are read as empty, and counted.
 /// Excel leaves empty cells out; each row is padded to the header's width. The sheet's row number
 /// is the line number in messages and rejected rows.
 struct SheetPart: XMLHandler {
-    enum CellType { case shared, boolean, number, text }
+    enum CellType { case shared, boolean, number, text, error }
 
     private struct Cell {
         var column: Int
@@ -24,6 +25,8 @@ struct SheetPart: XMLHandler {
     let maxField: Int
     /// Formula cells that carry no cached result (read as empty).
     private(set) var formulasWithoutValue = 0
+    /// Cells holding an error value (`#N/A`, `#REF!`), read as empty.
+    private(set) var errorCells = 0
     /// Rows marked hidden in the sheet (they are read like the others).
     private(set) var hiddenRows = 0
 
@@ -150,6 +153,9 @@ struct SheetPart: XMLHandler {
             table.warnings.append("\(formulasWithoutValue) formula cells have no saved result (the workbook was saved "
                                   + "without calculating) and were read as empty; open and save it in Excel or LibreOffice to keep them")
         }
+        if errorCells > 0 {
+            table.warnings.append("\(errorCells) cells hold an Excel error value (#N/A, #REF!, #VALUE! ...) and were read as empty")
+        }
         if hiddenRows > 0 && !builder.options.skipHiddenRows {
             table.warnings.append("\(hiddenRows) rows are hidden in the sheet (by hand or by a filter); they were read "
                                   + "like the others (--skip-hidden-rows leaves them out, as rejected rows)")
@@ -164,7 +170,8 @@ struct SheetPart: XMLHandler {
         if XMLName.equals(t, "s") { return .shared }
         if XMLName.equals(t, "n") { return .number }
         if XMLName.equals(t, "b") { return .boolean }
-        return .text  // inlineStr, str (a formula's text result), e (an error value such as #N/A)
+        if XMLName.equals(t, "e") { return .error }  // #N/A, #REF!, #VALUE!
+        return .text  // inlineStr, str (a formula's text result)
     }
 
     private func damaged(_ message: String) -> PadanError {
@@ -205,6 +212,8 @@ struct SheetPart: XMLHandler {
                 }
             case .text:
                 cellBytes.append(contentsOf: value)
+            case .error:
+                if cellHasValue { errorCells += 1 }
             }
         }
         guard cellBytes.count > start || oversized != nil else { return }
