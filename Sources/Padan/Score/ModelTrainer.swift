@@ -223,6 +223,10 @@ struct ModelTrainer {
     static func merge(nik neighbourhood: [Double], into u: [Double]) -> [Double] {
         let measured = Set(0 ... Int(IndonesianLevel.NIK.closeAgreement.rawValue))
         let measuredMass = measured.reduce(0) { $0 + neighbourhood[$1] }
+        // A neighbourhood of a handful of pairs (a list of a few records, where a level never
+        // seen still gets half a pair) leaves no room for the other levels: the random pairs'
+        // estimate stands.
+        guard measuredMass < 0.5 else { return u }
         let otherMass = u.indices.filter { !measured.contains($0) }.reduce(0) { $0 + u[$1] }
         return u.indices.map { l in
             if measured.contains(l) { return max(neighbourhood[l], MatchModel.floor) }
@@ -387,8 +391,16 @@ struct ModelTrainer {
                     matches[c] += Self.neighbourhoodPseudoPairs * pooled
                     others[c] += Self.neighbourhoodPseudoPairs * (1 - pooled)
                 }
-                let mAll = matches.reduce(0, +), uAll = others.reduce(0, +)
                 let m = model.comparisons[nik].m[l], u = model.comparisons[nik].u[l]
+                var mAll = matches.reduce(0, +), uAll = others.reduce(0, +)
+                // Pairs that are all certain matches, or all certain non-matches (a list of a few
+                // records), say nothing about how the classes differ: every class keeps the
+                // level's own odds (shared out evenly, not 0 / 0).
+                if !(mAll > 0 && uAll > 0) {
+                    for c in 0 ..< classes where count[c] > 0 { matches[c] = 1; others[c] = 1 }
+                    mAll = count.filter { $0 > 0 }.reduce(0) { a, _ in a + 1 }
+                    uAll = mAll
+                }
                 mSplit[l] = matches.map { m * $0 / mAll }
                 uSplit[l] = others.map { u * $0 / uAll }
                 // A class without pairs (no neighbourhood that large was proposed) keeps the odds
@@ -560,7 +572,9 @@ struct ModelTrainer {
             },
             lambda: 0.5, warnings: warnings)
         if let n = comparer.namePosition { model.comparisons[n].uGivenNIKPrefix = nameGivenPrefix }
-        model.lambda = Double(listSizes.max() ?? 1) / Double(max(pairScope.totalPairs, 1))
+        // The start: about one match per record of the largest list, but never more than half
+        // the pairs (two records make one pair).
+        model.lambda = min(0.5, Double(listSizes.max() ?? 1) / Double(max(pairScope.totalPairs, 1)))
         func weights() -> [Double] {
             PairWeigher(model: model, comparisons: settings.comparisons, data: data, rules: rules)
                 .totals(compared, threads: settings.threads)

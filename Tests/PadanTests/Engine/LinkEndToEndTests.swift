@@ -154,6 +154,23 @@ import Testing
         let tables = try Self.read("synth-2k")
         #expect(throws: PadanError.self) { try Linker().link([tables[0]]) }
     }
+
+    @Test func aListOfTwoRecordsTrainsAFiniteModel() throws {
+        // Two records whose NIKs share the first 12 digits: one pair, the NIK neighbourhood a
+        // single partner. The start of the prior was 2 (two records, one pair), and the
+        // neighbourhood's levels took more than all of u: NaN weights, and a crash.
+        let table = try Table(name: "dua", columns: [
+            (name: "NIK", values: ["3273011203809999", "3273011203809998"]),
+            (name: "NAMA", values: ["B ZZ", "C YY"]),
+            (name: "TGL LAHIR", values: ["01-01-1970", "01-01-1971"]),
+        ])
+        for scope in [Linker.Scope.dedupe, .linkAndDedupe] {
+            let result = try Linker().link([table], scope: scope)
+            #expect(result.model.lambda > 0 && result.model.lambda <= 0.5, "\(scope)")
+            #expect(result.model.comparisons.allSatisfy { c in (c.m + c.u).allSatisfy { $0.isFinite && $0 > 0 } }, "\(scope)")
+            #expect(result.links.isEmpty && result.review.isEmpty, "different names, different birth dates")
+        }
+    }
 }
 
 /// `padan link` as a user runs it.
