@@ -31,6 +31,7 @@ struct ColumnValues: Sendable {
         var raw: [UInt8] = [], folded: [UInt8] = [], clean: [UInt8] = [], letters: [UInt8] = [], codes: [UInt8] = []
         for table in tables {
             let columns = try source.resolve(in: table).compactMap { $0.map { table.columns[$0] } }
+            let monthFirst = columns.count == 1 && DateStandardizer.readsMonthFirst(columns[0])
             for row in 0 ..< table.rowCount {
                 raw.removeAll(keepingCapacity: true)
                 for (k, column) in columns.enumerated() {
@@ -52,7 +53,7 @@ struct ColumnValues: Sendable {
                         }
                     }
                     if clean.last == 32 { clean.removeLast() }
-                    v.date.append(DateStandardizer.standardize(input, referenceYear: referenceYear).date)
+                    v.date.append(DateStandardizer.standardize(input, referenceYear: referenceYear, monthFirst: monthFirst).date)
                     v.number.append(Self.number(input))
                 }
                 v.text.append(clean)

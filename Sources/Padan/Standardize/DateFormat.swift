@@ -7,6 +7,9 @@ public enum DateFormat: String, Sendable, CaseIterable, Codable {
     case dayMonthYearSlash = "DD/MM/YYYY"
     case dayMonthYearDot = "DD.MM.YYYY"
     case dayMonthYearSpace = "DD MM YYYY"
+    /// `12/31/1980`, `12-31-80`: month first, read so only in a column that writes every date so
+    /// (``DateStandardizer/readsMonthFirst(_:)``).
+    case monthDayYear = "MM/DD/YYYY"
     /// `12 Agustus 1980`, `12-AGS-80`, `12-Aug-1980`, `Aug 12, 1980`.
     case monthName = "DD MONTH YYYY"
     /// `19800812`.

@@ -21,13 +21,60 @@ enum DateStandardizer {
     /// How many years before the reference year a birth date may lie.
     static let maximumAge = 120
 
-    static func standardize(_ input: UnsafeBufferPointer<UInt8>, referenceYear: Int) -> StandardizedDate {
+    /// `input` as a date. `monthFirst`: the column writes dates month first (`12/31/1980`, as
+    /// Excel does on a PC set to American English; ``readsMonthFirst(_:)``), so a date of three
+    /// numbers whose year is last is read month, day, year; every other form is read as always.
+    static func standardize(_ input: UnsafeBufferPointer<UInt8>, referenceYear: Int, monthFirst: Bool = false) -> StandardizedDate {
         let t = TextFold.trimmed(input)
         guard t.contains(where: { TextFold.isDigit($0) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }) else {
             return StandardizedDate(date: 0, flags: [], format: .blank)
         }
         if let number = numeric(t) { return fromNumber(number, referenceYear: referenceYear) }
-        return fromComponents(t, referenceYear: referenceYear)
+        return fromComponents(t, referenceYear: referenceYear, monthFirst: monthFirst)
+    }
+
+    /// Whether a column writes its dates month first: some dates of three numbers, year last, have
+    /// a second number above 12 (`12/31/1980`) and none a first number above 12 (`31/12/1980`).
+    /// A column written day first has, among dates spread over the year, a first number above 12
+    /// in more than half of them; one mistyped date among them does not turn it. A column where
+    /// no date says either way (every day 12 or less) is read day first, as Indonesian lists
+    /// write them.
+    static func readsMonthFirst(_ column: ByteColumn?) -> Bool {
+        let (dayFirst, monthFirst) = dayMonthEvidence(column)
+        return monthFirst > 0 && dayFirst == 0
+    }
+
+    /// Dates of three numbers, year last, whose first number (`dayFirst`) or second number
+    /// (`monthFirst`) is above 12 while the other is not.
+    static func dayMonthEvidence(_ column: ByteColumn?) -> (dayFirst: Int, monthFirst: Int) {
+        guard let column else { return (0, 0) }
+        var dayFirst = 0, monthFirst = 0
+        column.withUnsafeBuffers { bytes, offsets in
+            for row in 0 ..< column.count {
+                let t = TextFold.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
+                // a SEP b SEP yy(yy), with 1-2 digit a and b and a separator of / - .
+                var i = 0
+                func number() -> (value: Int, digits: Int) {
+                    var v = 0, d = 0
+                    while i < t.count && TextFold.isDigit(t[i]) && d < 5 { v = v * 10 + Int(t[i] - 48); d += 1; i += 1 }
+                    return (v, d)
+                }
+                func separator() -> Bool {
+                    guard i < t.count, t[i] == 47 || t[i] == 45 || t[i] == 46 else { return false }
+                    i += 1
+                    return true
+                }
+                let a = number()
+                guard (1 ... 2).contains(a.digits), separator() else { continue }
+                let b = number()
+                guard (1 ... 2).contains(b.digits), separator() else { continue }
+                let y = number()
+                guard y.digits == 2 || y.digits == 4, i == t.count || t[i] == 32 || t[i] == 84 else { continue }
+                if a.value > 12 && (1 ... 12).contains(b.value) && a.value <= 31 { dayFirst += 1 }
+                if b.value > 12 && (1 ... 12).contains(a.value) && b.value <= 31 { monthFirst += 1 }
+            }
+        }
+        return (dayFirst, monthFirst)
     }
 
     // MARK: Plain numbers
@@ -110,7 +157,7 @@ enum DateStandardizer {
         subscript(i: Int) -> Part { i == 0 ? a : i == 1 ? b : c }
     }
 
-    private static func fromComponents(_ t: UnsafeBufferPointer<UInt8>, referenceYear ref: Int) -> StandardizedDate {
+    private static func fromComponents(_ t: UnsafeBufferPointer<UInt8>, referenceYear ref: Int, monthFirst: Bool) -> StandardizedDate {
         var parts = FixedParts()
         var separator: UInt8 = 0    // the first separator between the first two parts
         var i = 0
@@ -158,6 +205,9 @@ enum DateStandardizer {
         } else if parts[0].isMonthName {
             (month, day, year) = (parts[0], parts[1], parts[2])
             fmt = .monthName
+        } else if monthFirst && !named {
+            (month, day, year) = (parts[0], parts[1], parts[2])
+            fmt = .monthDayYear
         } else {
             (day, month, year) = (parts[0], parts[1], parts[2])
             fmt = named ? .monthName : format(separator)

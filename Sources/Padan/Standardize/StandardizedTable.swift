@@ -82,8 +82,10 @@ public struct StandardizedTable: Sendable, Equatable {
         count = table.rowCount
         self.referenceYear = referenceYear
         let source = Source(table: table)
+        // Decided over the whole column, as the reader's warning says (a date alone cannot say).
+        let monthFirst = DateStandardizer.readsMonthFirst(source.birthDate)
         let chunks = Parallel.map(count: count, threads: threads, minChunk: 2048, meter: meter) { range in
-            Chunk(source: source, rows: range, referenceYear: referenceYear)
+            Chunk(source: source, rows: range, referenceYear: referenceYear, monthFirst: monthFirst)
         }
         nik = ByteColumn(concatenating: chunks.map(\.nik))
         nikClass = chunks.flatMap(\.nikClass)
@@ -242,7 +244,7 @@ private struct Chunk {
     var village = ByteColumn(), district = ByteColumn(), regency = ByteColumn(), birthPlace = ByteColumn()
     var nikBirthAgreement: [Agreement] = [], nikSexAgreement: [Agreement] = []
 
-    init(source: Source, rows: Range<Int>, referenceYear: Int) {
+    init(source: Source, rows: Range<Int>, referenceYear: Int, monthFirst: Bool) {
         let n = rows.count
         let base = rows.lowerBound
         for c in [\Chunk.nik, \.kk, \.name, \.nameSorted, \.namePhonetic, \.firstTokenPhonetic, \.fatherName,
@@ -254,7 +256,7 @@ private struct Chunk {
         birthDateFlags.reserveCapacity(n); birthDateFormat.reserveCapacity(n); sex.reserveCapacity(n)
         rt.reserveCapacity(n); rw.reserveCapacity(n); nikBirthAgreement.reserveCapacity(n); nikSexAgreement.reserveCapacity(n)
         forEachValue(source.birthDate, rows) { _, value in
-            let d = DateStandardizer.standardize(value, referenceYear: referenceYear)
+            let d = DateStandardizer.standardize(value, referenceYear: referenceYear, monthFirst: monthFirst)
             birthDate.append(d.date)
             birthYear.append(d.year)
             birthDateFlags.append(d.flags)

@@ -58,6 +58,42 @@ import Testing
         #expect(d.format == format, "\(input)")
     }
 
+    @Test func aColumnWrittenMonthFirstIsReadMonthFirst() throws {
+        func column(_ values: [String]) -> ByteColumn {
+            var c = ByteColumn()
+            for v in values { c.append(Array(v.utf8)) }
+            return c
+        }
+        let american = column(["12/31/1980", "01/25/1985", "03/12/1980", "", "07/04/1990", "1980-08-12"])
+        #expect(DateStandardizer.dayMonthEvidence(american) == (0, 2))
+        #expect(DateStandardizer.readsMonthFirst(american))
+        // Day first: dates after the 12th say so; one typed month first does not turn the column.
+        let indonesian = column(["31/12/1980", "25-01-1985", "03/12/1980", "01/25/1985"])
+        #expect(!DateStandardizer.readsMonthFirst(indonesian))
+        // Nothing says either way: day first, as Indonesian lists write them.
+        #expect(!DateStandardizer.readsMonthFirst(column(["03/12/1980", "07/04/1990"])))
+        #expect(!DateStandardizer.readsMonthFirst(nil))
+        func read(_ s: String, monthFirst: Bool) -> StandardizedDate {
+            Array(s.utf8).withUnsafeBufferPointer { DateStandardizer.standardize($0, referenceYear: 2026, monthFirst: monthFirst) }
+        }
+        #expect(read("03/12/1980", monthFirst: true).date == 19800312)
+        #expect(read("03/12/1980", monthFirst: true).format == .monthDayYear)
+        #expect(read("03/12/1980", monthFirst: false).date == 19801203)
+        // Other forms are read as always.
+        #expect(read("1980-03-12", monthFirst: true).date == 19800312)
+        #expect(read("12 Agustus 1980", monthFirst: true).date == 19800812)
+        #expect(read("12081980", monthFirst: true).date == 19800812)
+        // A whole list: the dates read agree with the birth dates the NIKs carry.
+        let table = try Table(name: "us", columns: [
+            (name: "NIK", values: ["3273013112800001", "3273011203800003", "3273010407900004"]),
+            (name: "NAMA", values: ["ORANG AAA", "ORANG CCC", "ORANG DDD"]),
+            (name: "TGL LAHIR", values: ["12/31/1980", "03/12/1980", "07/04/1990"]),
+        ])
+        #expect(table.warnings.contains { $0.contains("month first") })
+        let standardized = StandardizedTable(table: table, referenceYear: 2026)
+        #expect(standardized.birthDate == [19801231, 19800312, 19900704])
+    }
+
     @Test func pivotKeepsPeopleAtMostNinetyNine() {
         #expect(DateStandardizer.pivot(25, 2025) == 2025)
         #expect(DateStandardizer.pivot(26, 2025) == 1926)
