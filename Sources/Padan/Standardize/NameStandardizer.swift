@@ -66,6 +66,7 @@ struct NameStandardizer {
         TextFold.clear(&phonetic)
         TextFold.clear(&firstPhonetic)
         TextFold.clear(&father)
+        guard !Self.isNoName(input) else { return }
         foldedLength = TextFold.fold(input, reusing: &folded)
         tokenize()
         guard !tokens.isEmpty else { return }
@@ -91,6 +92,18 @@ struct NameStandardizer {
             write(into: &out)
             father = out
         }
+    }
+
+    /// What a cell holds where there is no name: Excel's error values (a failed lookup writes
+    /// `#N/A`) and the words databases and clerks write for nothing. Read as a name they would be
+    /// one (`#N/A` → `N A`) shared by every such record, and agree exactly.
+    static let noNames: Set<[UInt8]> = Set(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
+                                             "N/A", "NULL", "NIL", "NONE", "NAN"].map { Array($0.utf8) })
+
+    static func isNoName(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+        let t = TextFold.trimmed(input)
+        guard t.count >= 3 && t.count <= 7 else { return false }
+        return noNames.contains(t.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 })
     }
 
     // MARK: Tokens

@@ -46,6 +46,18 @@ import Testing
         #expect(StandardizeTest.string(Self.run(input).name) == expected, "\(input)")
     }
 
+    @Test func excelErrorsAndNullWordsAreNoName() {
+        // A failed VLOOKUP's #N/A read as a name was N A, the same name for every such record.
+        for empty in ["#N/A", " #n/a ", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "NULL", "null", "N/A", "NONE", "NaN"] {
+            let s = Self.run(empty)
+            #expect(s.name.isEmpty && s.phonetic.isEmpty, "\(empty)")
+        }
+        // Names that only look alike are names.
+        for name in ["NANI", "NA'IM", "NILA", "NAN SUHARTI", "NUR NULLAH"] {
+            #expect(!Self.run(name).name.isEmpty, "\(name)")
+        }
+    }
+
     @Test func titledAndPlainSpellingsAgree() {
         #expect(Self.run("HJ. SITI AMINAH, S.PD").name == Self.run("SITI AMINAH").name)
         #expect(Self.run("M. RIZKI").name == Self.run("MUHAMMAD RIZKI").name)
