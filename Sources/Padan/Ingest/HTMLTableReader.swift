@@ -6,7 +6,7 @@
 /// cell's `colspan` is kept as that many cells (the first with the text, as a merged cell in a
 /// workbook), and a cell's `rowspan` keeps its column empty in the rows below (so a two-row
 /// header's child cells stay under their parent); `<br>` becomes a space, other tags are dropped, character references (`&amp;`,
-/// `&#39;`, `&#x2019;`, `&nbsp;`) are decoded and runs of white space collapse to one space, as a
+/// `&#39;`, `&#x2019;`, `&nbsp;`, and the Latin-1 names such as `&Eacute;`) are decoded and runs of white space collapse to one space, as a
 /// browser shows them; comments (`<!-- ... -->`) are left out, as a browser does. The line of
 /// each `<tr>` is the row's line in messages. Then the rows go
 /// through ``TableBuilder`` like any other file's: header detection, rows that are not people,
@@ -208,6 +208,28 @@ struct HTMLTableReader {
         "amp": [38], "lt": [60], "gt": [62], "quot": [34], "apos": [39], "nbsp": [32],
     ]
 
+    /// HTML's names for the Latin-1 letters and signs (U+00A1 to U+00FF, in order) and a few
+    /// typographic ones: `JOS&Eacute;` is JOSÉ, not the letters of the name. Case matters here
+    /// (`&Eacute;` É, `&eacute;` é).
+    static let latin1: [String: [UInt8]] = {
+        let names = ["iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not",
+                     "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil",
+                     "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde",
+                     "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc",
+                     "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave",
+                     "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml",
+                     "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml",
+                     "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute",
+                     "ucirc", "uuml", "yacute", "thorn", "yuml"]
+        var table: [String: [UInt8]] = [:]
+        for (k, name) in names.enumerated() { table[name] = Array(String(Character(Unicode.Scalar(UInt8(0xA1 + k)))).utf8) }
+        for (name, scalar) in [("ndash", 0x2013), ("mdash", 0x2014), ("lsquo", 0x2018), ("rsquo", 0x2019), ("ldquo", 0x201C),
+                               ("rdquo", 0x201D), ("hellip", 0x2026), ("bull", 0x2022), ("euro", 0x20AC), ("trade", 0x2122)] {
+            table[name] = Array(String(Character(Unicode.Scalar(UInt32(scalar))!)).utf8)
+        }
+        return table
+    }()
+
     /// The character reference at `b[i]` (`&amp;`, `&#39;`, `&#x2019;`), decoded to UTF-8, and its
     /// length in bytes; nil when `&` starts none (it is then kept as it is).
     static func reference(_ b: [UInt8], at i: Int) -> ([UInt8], Int)? {
@@ -215,7 +237,7 @@ struct HTMLTableReader {
         while j < b.count && j - i <= 10 && b[j] != UInt8(ascii: ";") { j += 1 }
         guard j < b.count, b[j] == UInt8(ascii: ";"), j > i + 1 else { return nil }
         let body = String(decoding: b[(i + 1) ..< j], as: UTF8.self)
-        if let bytes = named[body.lowercased()] { return (bytes, j - i + 1) }
+        if let bytes = named[body.lowercased()] ?? latin1[body] { return (bytes, j - i + 1) }
         guard body.hasPrefix("#") else { return nil }
         let digits = body.dropFirst()
         let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)

@@ -15,6 +15,11 @@ import Testing
         #expect(rows == [["NIK", "NAMA"], ["3273", "SITI AMINAH & 'X' Y Z"]])
     }
 
+    @Test func latin1NamesAreTheirLetters() {
+        let rows = cells("<table><tr><td>NAMA</td></tr><tr><td>JOS&Eacute; &amp; ANDR&eacute;&nbsp;&ndash; N&Atilde;O &unknown;</td></tr></table>")
+        #expect(rows == [["NAMA"], ["JOSÉ & ANDRé – NÃO &unknown;"]])
+    }
+
     /// A row commented out is not on the page, and a comment does not throw the lines off.
     @Test func commentsAreNotCells() {
         let html = "<table><tr><td>NIK</td><td>NAMA</td></tr>\n<!-- <tr><td>3273</td><td>LAMA</td></tr>\n -->"
