@@ -121,12 +121,18 @@ def test_spark_trains_one_machines_model_and_close_to_it_on_a_sample(spark, link
     expected = pd.read_csv(out / "links.csv", dtype=str, keep_default_na=False)
     result = padan.spark.link(spark, a, b, names=["provinsi", "kota"])
     assert result.model == (out / "model.json").read_text(encoding="utf-8")
-    assert result.summary["model"] == {"trained_on_records": {"provinsi": 2000, "kota": 2000}}
+    trained = result.summary["model"]
+    assert trained["trained_on_records"] == {"provinsi": 2000, "kota": 2000} and trained["fraction"] == 1.0
+    # The sample's matches as the model expects them: about a thousand people in both lists, a few
+    # dozen registered twice (so the summary warns that the within-list model rests on few).
+    matches = trained["expected_matches_in_sample"]
+    assert 500 < matches["across"] < 2000 and 5 < matches["within"] < 200, matches
+    assert "within" in trained["warning"]
     pd.testing.assert_frame_equal(compared(result.links.toPandas()), compared(expected))
 
     half = padan.spark.link(spark, a, b, names=["provinsi", "kota"], train_records=1000)
     taken = half.summary["model"]["trained_on_records"]
-    assert all(900 <= n <= 1100 for n in taken.values()), taken
+    assert half.summary["model"]["fraction"] == 0.5 and all(900 <= n <= 1100 for n in taken.values()), taken
     assert half.model != result.model
     key = ["left_source", "left_id", "right_source", "right_id"]
     one = set(map(tuple, expected[key].values))

@@ -222,11 +222,14 @@ struct ModelTrainer {
     /// the other levels so the row still sums to one.
     static func merge(nik neighbourhood: [Double], into u: [Double]) -> [Double] {
         let measured = 0 ... Int(IndonesianLevel.NIK.closeAgreement.rawValue)
-        // A neighbourhood of a handful of pairs (a list of a few records, where a level never
-        // seen still gets half a pair) leaves no room for the other levels: the random pairs'
-        // estimate stands.
-        guard measured.reduce(0, { $0 + neighbourhood[$1] }) < 0.5 else { return u }
         return replacing(Dictionary(uniqueKeysWithValues: measured.map { ($0, neighbourhood[$0]) }), in: u)
+    }
+
+    /// Whether a neighbourhood stands for enough pairs to replace the random pairs' u: in one of a
+    /// handful of pairs (a list of a few records, where a level never seen still gets half a
+    /// pair) the measured levels leave no room for the others.
+    static func usable(_ neighbourhood: Neighbourhood) -> Bool {
+        (0 ... Int(IndonesianLevel.NIK.closeAgreement.rawValue)).reduce(0) { $0 + neighbourhood.u[$1] } < 0.5
     }
 
     /// `u` with the levels of `measured` set to their measured shares (at least the floor) and the
@@ -602,7 +605,7 @@ struct ModelTrainer {
         // The name's u source before the neighbourhood part, which a count over every candidate replaces.
         let nameRandomSource = comparer.namePosition.map { uSources[$0] } ?? ""
         var nikMeasured = false
-        if let nikIndex = rules.nik, let neighbourhood = given ?? nikNeighbourhoodU() {
+        if let nikIndex = rules.nik, let neighbourhood = given ?? nikNeighbourhoodU(), Self.usable(neighbourhood) {
             nikMeasured = true
             u[nikIndex] = Self.merge(nik: neighbourhood.u, into: u[nikIndex])
             floors[nikIndex] = 0.5 / Double(neighbourhood.pairs)

@@ -96,9 +96,10 @@ struct NameStandardizer {
 
     /// What a cell holds where there is no name: Excel's error values (a failed lookup writes
     /// `#N/A`) and the words databases and clerks write for nothing. Read as a name they would be
-    /// one (`#N/A` → `N A`) shared by every such record, and agree exactly.
+    /// one (`#N/A` → `N A`) shared by every such record, and agree exactly. (NAN and NIL are
+    /// not here: one-word names are common, and those may be some.)
     static let noNames: Set<[UInt8]> = Set(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
-                                             "N/A", "NULL", "NIL", "NONE", "NAN"].map { Array($0.utf8) })
+                                             "N/A", "NULL", "NONE"].map { Array($0.utf8) })
 
     static func isNoName(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         let t = TextFold.trimmed(input)
