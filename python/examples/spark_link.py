@@ -3,8 +3,9 @@
     spark-submit python/examples/spark_link.py --out hasil \\
         provinsi=hdfs:///aid/provinsi.csv kota=hdfs:///aid/kota.csv --sep , --sep ';' --encoding utf-8 --encoding cp1252
 
-Without `--model` the model is trained on the driver from a uniform random sample of each list
-(`--train-records`, default 250,000 a list; padan.spark.link says how) and written as model.json
+Without `--model` the model is trained on the driver from a uniform random sample of the lists
+(`--train-records`, about that many records of the largest list, default 250,000; padan.spark.link
+says how) and written as model.json
 beside the results; with `--model model.json` (from `padan link`, say) it is used as it is.
 
 Each list is NAME=PATH (a CSV with a header row). `--sep` and `--encoding`, given once, apply to
@@ -80,7 +81,7 @@ def main(argv=None):
     parser.add_argument("lists", nargs="+", metavar="NAME=PATH")
     parser.add_argument("--model", help="model.json to score with (default: trained on a sample of the lists)")
     parser.add_argument("--train-records", type=int, default=padan.spark.TRAIN_RECORDS,
-                        help="the most records of each list to train on (default %(default)s)")
+                        help="about how many records of the largest list to train on, the others at the same fraction (default %(default)s)")
     parser.add_argument("--out", required=True, help="results folder (must not exist)")
     parser.add_argument("--config", help="padan.yaml")
     parser.add_argument("--sep", action="append", default=[])

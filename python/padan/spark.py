@@ -17,14 +17,15 @@ The steps, each a Spark job over all the records (but training, on the driver):
    list is marked shared (a placeholder), counted over the whole list.
 2. Padan gives each record its key under every blocking rule and the keys whose counts are the
    term frequencies. Spark counts them over all records, and the families' twin rate.
-   Without a model, one is trained: a uniform random sample of each list's records (at most
-   `train_records`, every record of a smaller list), drawn by a hash of each record's place, is
+   Without a model, one is trained: a uniform random sample of the records (one fraction f for
+   every list, `train_records` over the largest list's size, so about `train_records` of the
+   largest list; every record when that is more), drawn by a hash of each record's place, is
    collected on the driver and trained on by one machine's trainer, with the shared NIKs and the
-   counts over all records. Each thing the trainer estimates is a share of pairs (random pairs
-   at each level, candidate pairs at each pattern, NIK neighbours, matches among all pairs), and a
-   uniform sample of records keeps the same fraction of every kind of pair, so none is biased;
-   only the spread grows as the sample shrinks. With every record in the sample the model is
-   one machine's, to the bit.
+   counts over all records. With every record in the sample the model is one machine's, to the
+   bit. With fewer, the sample keeps f² of every kind of pair, the matches included: what the
+   model is learned from shrinks with the square of f (`summary["model"]` gives the matches it
+   expects in the sample, and warns when they are few); Guides/Scale.md says what else a sample
+   changes.
 3. For each rule, blocks whose pairs would exceed `max_block_pairs` are dropped (as one machine
    skips them), and the records of the other blocks are partitioned by the rule's key: each block
    lands whole in one partition. Padan enumerates that rule's pairs there, skips a pair an earlier
@@ -54,7 +55,7 @@ from ._native import PadanError, _SCOPES, _Table, _call, _take
 _P = "_padan_"  # prefix of the columns this module adds
 # What links.csv shows of each record beside its id (LinkOutput.keyRoles).
 KEY_ROLES = ("name", "nik", "birth_date", "village")
-#: The most records of each list the driver trains on (a 200,000-record list trains as on one machine).
+#: About how many records of the largest list the driver trains on (lists of up to 250,000 train as on one machine).
 TRAIN_RECORDS = 250_000
 LIST, ROW, OK, REASON, NIK, BD, FN, SHARED, FAM, PART, LINE = (_P + n for n in (
     "list", "row", "ok", "reason", "nik", "bd", "fn", "shared", "fam", "part", "line"))
@@ -326,10 +327,11 @@ def link(spark, *frames, config=None, model=None, dedupe=True, names=None, parti
 
     `model` (a model.json path, its text or a dict) is used as `padan link --model` uses it.
     Without one, the model is trained: one machine's trainer runs on the driver over a uniform
-    random sample of at most `train_records` records of each list (every record of a smaller
-    list), with the shared NIKs and the counts of all the records (Guides/Scale.md says why a
-    sample keeps every estimate; with every record in it the model is the CLI's). The model
-    used is `result.model`. `config` is the text of a padan.yaml; `names` name the lists;
+    random sample of the records, about `train_records` of the largest list and the same
+    fraction of the others (every record when the lists are that small), with the shared NIKs and
+    the counts of all the records. With every record in it the model is the CLI's; a smaller
+    sample holds the square of the fraction of the matches (Guides/Scale.md). The model used is
+    `result.model`, and `result.summary["model"]` says what it was trained on. `config` is the text of a padan.yaml; `names` name the lists;
     `partitions` is the number of partitions per rule (default: Spark's default parallelism, or
     one per 100,000 records when that is more)."""
     if len(frames) < 2:

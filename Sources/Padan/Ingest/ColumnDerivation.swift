@@ -44,7 +44,7 @@ struct ColumnDerivation {
         joinNameParts()
         uniqueIDs()
         if let c = roles[.birthDate] {
-            let (dayFirst, monthFirst) = DateStandardizer.dayMonthEvidence(columns[c])
+            let (dayFirst, monthFirst) = DateOrder.evidence(columns[c])
             if monthFirst > 0 && dayFirst == 0 {
                 warnings.append("the dates in '\(names[c])' are written month first (mm/dd/yyyy, as Excel writes them on a PC set to "
                                 + "American English): \(monthFirst) of them have a second number above 12 and none a first; they are read month first")

@@ -33,49 +33,9 @@ enum DateStandardizer {
         return fromComponents(t, referenceYear: referenceYear, monthFirst: monthFirst)
     }
 
-    /// Whether a column writes its dates month first: some dates of three numbers, year last, have
-    /// a second number above 12 (`12/31/1980`) and none a first number above 12 (`31/12/1980`).
-    /// A column written day first has, among dates spread over the year, a first number above 12
-    /// in more than half of them; one mistyped date among them does not turn it. A column where
-    /// no date says either way (every day 12 or less) is read day first, as Indonesian lists
-    /// write them.
-    static func readsMonthFirst(_ column: ByteColumn?) -> Bool {
-        let (dayFirst, monthFirst) = dayMonthEvidence(column)
-        return monthFirst > 0 && dayFirst == 0
-    }
-
-    /// Dates of three numbers, year last, whose first number (`dayFirst`) or second number
-    /// (`monthFirst`) is above 12 while the other is not.
-    static func dayMonthEvidence(_ column: ByteColumn?) -> (dayFirst: Int, monthFirst: Int) {
-        guard let column else { return (0, 0) }
-        var dayFirst = 0, monthFirst = 0
-        column.withUnsafeBuffers { bytes, offsets in
-            for row in 0 ..< column.count {
-                let t = TextFold.trimmed(UnsafeBufferPointer(rebasing: bytes[Int(offsets[row]) ..< Int(offsets[row + 1])]))
-                // a SEP b SEP yy(yy), with 1-2 digit a and b and a separator of / - .
-                var i = 0
-                func number() -> (value: Int, digits: Int) {
-                    var v = 0, d = 0
-                    while i < t.count && TextFold.isDigit(t[i]) && d < 5 { v = v * 10 + Int(t[i] - 48); d += 1; i += 1 }
-                    return (v, d)
-                }
-                func separator() -> Bool {
-                    guard i < t.count, t[i] == 47 || t[i] == 45 || t[i] == 46 else { return false }
-                    i += 1
-                    return true
-                }
-                let a = number()
-                guard (1 ... 2).contains(a.digits), separator() else { continue }
-                let b = number()
-                guard (1 ... 2).contains(b.digits), separator() else { continue }
-                let y = number()
-                guard y.digits == 2 || y.digits == 4, i == t.count || t[i] == 32 || t[i] == 84 else { continue }
-                if a.value > 12 && (1 ... 12).contains(b.value) && a.value <= 31 { dayFirst += 1 }
-                if b.value > 12 && (1 ... 12).contains(a.value) && b.value <= 31 { monthFirst += 1 }
-            }
-        }
-        return (dayFirst, monthFirst)
-    }
+    /// Whether a column writes its dates month first (``DateOrder/monthFirst(_:)``, which the
+    /// reader's warning uses too).
+    static func readsMonthFirst(_ column: ByteColumn?) -> Bool { DateOrder.monthFirst(column) }
 
     // MARK: Plain numbers
 

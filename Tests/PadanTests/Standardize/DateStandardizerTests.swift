@@ -65,7 +65,7 @@ import Testing
             return c
         }
         let american = column(["12/31/1980", "01/25/1985", "03/12/1980", "", "07/04/1990", "1980-08-12"])
-        #expect(DateStandardizer.dayMonthEvidence(american) == (0, 2))
+        #expect(DateOrder.evidence(american) == (0, 2))
         #expect(DateStandardizer.readsMonthFirst(american))
         // Day first: dates after the 12th say so; one typed month first does not turn the column.
         let indonesian = column(["31/12/1980", "25-01-1985", "03/12/1980", "01/25/1985"])
