@@ -74,6 +74,36 @@ import Testing
         #expect(direct.allSatisfy { $0.rule == LinkSettings.indonesianDefault.blocking[1].name && $0.probability >= 0.2 })
     }
 
+    @Test func trainingThroughTheCABIIsPartitionLinkersModel() throws {
+        let a = try C.read(C.corpus("provinsi.csv")), b = try C.read(C.corpus("kota.csv"))
+        defer { _ = padan_table_free(a); _ = padan_table_free(b) }
+        let tables = try ["provinsi.csv", "kota.csv"].map { try TableReader.read(path: C.corpus($0)) }
+        // The counts over all records, as padan.spark makes them (the pairs helper's steps 1 and 2;
+        // it counts no families, so the twin rate is the default).
+        let counted = Self.pairs([a, b], rows: [2000, 2000], model: "{", rule: 0)
+        let f = counted.frequencies, kinds = PartitionLinker.frequencyKinds
+        let expected = try PartitionLinker(settings: .indonesianDefault).train(
+            tables, sharedNIKs: [[Bool]](repeating: [Bool](repeating: false, count: 2000), count: 2),
+            counts: (0 ..< kinds).map { Array(counted.counts[$0 * 4000 ..< ($0 + 1) * 4000]) },
+            frequencies: .init(total: Int(f[0]), means: Array(f[4...]), meanNameFrequency: f[1], familyPairs: 0, sameDay: 0),
+            scope: .linkAndDedupe)
+        let shared = [UInt8](repeating: 0, count: 4000)
+        var out: UnsafeMutablePointer<CChar>?, error: UnsafeMutablePointer<CChar>?
+        let code = [a, b].withUnsafeBufferPointer { t in
+            padan_partition_train(t.baseAddress, 2, 0, nil, shared, counted.counts, counted.frequencies, &out, &error)
+        }
+        #expect(code == 0, "\(C.take(error))")
+        #expect(C.take(out) == String(decoding: try LinkOutput.json(expected), as: UTF8.self))
+        // A bad handle, no output pointer, a scope that is not one, frequencies that are not numbers.
+        let bogus = OpaquePointer(bitPattern: 0xDEAD_BEE0)
+        #expect([bogus, b].withUnsafeBufferPointer { padan_partition_train($0.baseAddress, 2, 0, nil, shared, counted.counts, counted.frequencies, &out, nil) } == 4)
+        #expect([a, b].withUnsafeBufferPointer { padan_partition_train($0.baseAddress, 2, 0, nil, shared, counted.counts, counted.frequencies, nil, nil) } == 2)
+        #expect([a, b].withUnsafeBufferPointer { padan_partition_train($0.baseAddress, 2, 7, nil, shared, counted.counts, counted.frequencies, &out, nil) } == 2)
+        let nan = [Double.nan] + counted.frequencies.dropFirst()
+        #expect([a, b].withUnsafeBufferPointer { padan_partition_train($0.baseAddress, 2, 0, nil, shared, counted.counts, nan, &out, nil) } == 2)
+        #expect(padan_partition_train(nil, 0, 0, nil, nil, nil, nil, &out, nil) == 2)
+    }
+
     @Test func keyFieldsAreWhatLinksShowDerivedColumnsIncluded() throws {
         // A name in parts and a TTL column: links.csv shows the joined name and the date split off.
         let names = ["NIK", "NAMA DEPAN", "NAMA BELAKANG", "TTL", "DESA_KELURAHAN"]
