@@ -18,6 +18,17 @@ struct PairScopeIndex: Sendable {
         self.listOf = listOf
     }
 
+    /// The pairs this scope allows among records counted per list (`perList[l]` records of list
+    /// `l`: a subset of each list's records, those with a NIK say).
+    func allowedPairs(perList: [Double]) -> Double {
+        let all = perList.reduce(0, +), squares = perList.reduce(0) { $0 + $1 * $1 }
+        switch scope {
+        case .acrossLists: return (all * all - squares) / 2
+        case .withinLists: return (squares - all) / 2
+        case .all: return all * (all - 1) / 2
+        }
+    }
+
     @inline(__always) func allowed(_ a: Int, _ b: Int) -> Bool {
         if max(a, b) < firstNew { return false }
         switch scope {

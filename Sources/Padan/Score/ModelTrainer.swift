@@ -206,12 +206,7 @@ struct ModelTrainer {
     func nikPairCount() -> Double {
         var perList = [Double](repeating: 0, count: pairScope.listSizes.count)
         for (i, r) in data.records.enumerated() where r.nikUsable16 { perList[Int(pairScope.listOf[i])] += 1 }
-        let all = perList.reduce(0, +), squares = perList.reduce(0) { $0 + $1 * $1 }
-        switch pairScope.scope {
-        case .acrossLists: return (all * all - squares) / 2
-        case .withinLists: return (squares - all) / 2
-        case .all: return all * (all - 1) / 2
-        }
+        return pairScope.allowedPairs(perList: perList)
     }
 
     /// The fewest `serial_differs` pairs from which the name's u among NIK neighbours is taken.
@@ -260,15 +255,7 @@ struct ModelTrainer {
             known[list] += 1
         }
         keys.sort()
-        func pairs(_ perList: [Double]) -> Double {
-            let all = perList.reduce(0, +), squares = perList.reduce(0) { $0 + $1 * $1 }
-            switch pairScope.scope {
-            case .acrossLists: return (all * all - squares) / 2
-            case .withinLists: return (squares - all) / 2
-            case .all: return all * (all - 1) / 2
-            }
-        }
-        let total = pairs(known)
+        let total = pairScope.allowedPairs(perList: known)
         guard total > 0 else { return nil }
         var exact = 0.0, placeholder = 0.0
         var perList = [Double](repeating: 0, count: lists)
@@ -283,7 +270,8 @@ struct ModelTrainer {
                 isPlaceholder = keys[j] & 1 == 1
                 j += 1
             }
-            if isPlaceholder { placeholder += pairs(perList) } else { exact += pairs(perList) }
+            let same = pairScope.allowedPairs(perList: perList)
+            if isPlaceholder { placeholder += same } else { exact += same }
             i = j
         }
         return (exact / total, placeholder / total, total)

@@ -98,13 +98,17 @@ struct NameStandardizer {
     /// `#N/A`) and the words databases and clerks write for nothing. Read as a name they would be
     /// one (`#N/A` → `N A`) shared by every such record, and agree exactly. (NAN and NIL are
     /// not here: one-word names are common, and those may be some.)
-    static let noNames: Set<[UInt8]> = Set(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
-                                             "N/A", "NULL", "NONE"].map { Array($0.utf8) })
+    static let noNames: [[UInt8]] = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!",
+                                     "N/A", "NULL", "NONE"].map { Array($0.utf8) }
 
+    /// Whether `input` is one of ``noNames`` (letters in any case), compared in place: this runs on
+    /// every record's name.
     static func isNoName(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         let t = TextFold.trimmed(input)
-        guard t.count >= 3 && t.count <= 7 else { return false }
-        return noNames.contains(t.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 })
+        guard t.count >= 3 && t.count <= 7, t[0] == 35 || t[0] | 0x20 == 110 else { return false }
+        return noNames.contains { word in
+            word.count == t.count && zip(word, t).allSatisfy { w, c in w == (c >= 97 && c <= 122 ? c - 32 : c) }
+        }
     }
 
     // MARK: Tokens
